@@ -1,0 +1,151 @@
+# 红袖标 Desktop — build / run / test plumbing.
+#
+#   make run [ARGS='...'] [XVFB=1]   start the app (XVFB=1: inside a virtual X server)
+#   make test                        pytest (offscreen Qt) + import-linter + ruff
+#   make bench                       benchmarks in tests/benchmarks (prints figures)
+#   make i18n                        refresh resources/i18n/*.ts from the UI sources, build .qm
+#   make venv                        (re)create .venv and install the project editable
+#   make sysdeps                     install Qt/Xvfb/poppler system packages (Debian/Ubuntu)
+#   make clean                       remove caches and build artefacts (keeps .venv)
+#   make distclean                   clean + remove .venv
+#
+# Works on a fresh Debian 12 with only python3 (and make) installed.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+VPY    := $(VENV)/bin/python
+STAMP  := $(VENV)/.stamp
+ARGS   ?=
+XVFB   ?=
+XVFB_SCREEN ?= 1600x1000x24
+PYTEST_ARGS ?=
+
+# pip: quiet about its own version; no progress bars in CI logs.
+PIP_FLAGS := --disable-pip-version-check $(if $(CI),--progress-bar off)
+
+# Root needs no sudo; everyone else does.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+
+# Libraries the PySide6 wheels need to start Qt on the xcb and offscreen
+# platforms (Debian 12 names), plus the X server for XVFB=1 / UI tests and
+# poppler-utils (pdftoppm, pdftotext) for tests that render generated PDFs.
+SYSDEPS_QT := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
+	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3 libglib2.0-0
+SYSDEPS_TOOLS := xvfb xauth poppler-utils
+SYSDEPS := $(SYSDEPS_QT) $(SYSDEPS_TOOLS)
+
+# Translation sources: every Python file under redband_desktop/ui plus app.py.
+I18N_SOURCES = $(sort $(shell find redband_desktop/ui -name '*.py' 2>/dev/null)) \
+	$(wildcard redband_desktop/app.py)
+TS := resources/i18n/redband_zh_CN.ts
+QM := resources/i18n/redband_zh_CN.qm
+
+ifeq ($(XVFB),1)
+RUN_PREFIX := xvfb-run -a -s "-screen 0 $(XVFB_SCREEN)"
+else
+RUN_PREFIX :=
+endif
+
+IS_DEBIAN = [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1
+
+.PHONY: help venv sysdeps run test bench i18n clean distclean
+
+help:
+	@sed -n '3,/^# Works on/p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+
+# ---------------------------------------------------------------- venv
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make venv: need Python >= 3.11 as '$(PYTHON)' (override with PYTHON=...)" >&2; exit 1; }
+	@if ! $(VPY) -m pip --version >/dev/null 2>&1; then \
+	  if ! $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1; then \
+	    if $(IS_DEBIAN); then \
+	      ver=$$($(PYTHON) -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'); \
+	      echo "make venv: ensurepip missing; installing python3-venv (python$$ver-venv) with apt"; \
+	      $(SUDO) apt-get update; \
+	      pkgs=""; \
+	      for p in python3-venv "python$$ver-venv"; do \
+	        dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' && continue; \
+	        apt-cache show "$$p" >/dev/null 2>&1 && pkgs="$$pkgs $$p"; \
+	      done; \
+	      [ -n "$$pkgs" ] || { echo "make venv: no python venv package to install for $(PYTHON)" >&2; exit 1; }; \
+	      $(APT_INSTALL) $$pkgs; \
+	    else \
+	      echo "make venv: '$(PYTHON) -m venv' needs ensurepip; install your distro's python venv package" >&2; \
+	      exit 1; \
+	    fi; \
+	  fi; \
+	  echo "make venv: creating $(VENV) with $$(command -v $(PYTHON))"; \
+	  $(PYTHON) -m venv --clear $(VENV); \
+	fi
+	$(VPY) -m pip install $(PIP_FLAGS) --upgrade pip
+	$(VPY) -m pip install $(PIP_FLAGS) -e '.[test]'
+	@touch $@
+
+# ------------------------------------------------------------- sysdeps
+sysdeps:
+	@if $(IS_DEBIAN); then \
+	  missing=""; \
+	  for p in $(SYSDEPS); do \
+	    dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    if [ -n "$(SUDO)" ] && ! command -v sudo >/dev/null 2>&1; then \
+	      echo "make sysdeps: missing:$$missing — run as root or install sudo" >&2; exit 1; \
+	    fi; \
+	    echo "make sysdeps: installing:$$missing"; \
+	    $(SUDO) apt-get update; \
+	    $(APT_INSTALL) $$missing; \
+	  fi; \
+	else \
+	  echo "make sysdeps: not Debian/Ubuntu; skipping. Qt needs (Debian names, use your distro's equivalents):"; \
+	  echo "  $(SYSDEPS_QT)"; \
+	  echo "  tests and XVFB=1 also need: $(SYSDEPS_TOOLS)"; \
+	fi
+
+# ----------------------------------------------------------------- run
+run: sysdeps venv
+	$(RUN_PREFIX) $(VPY) main.py $(ARGS)
+
+# ---------------------------------------------------------------- test
+# pytest exit code 5 ("no tests collected") is reported but not fatal, so the
+# linters still run while the test suite is being written. import-linter's
+# cache lives inside .venv so the repo's top level stays clean.
+test: sysdeps venv
+	@rc=0; QT_QPA_PLATFORM=offscreen $(VPY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then \
+	  echo "make test: pytest collected no tests (exit 5); continuing with the linters"; \
+	elif [ $$rc -ne 0 ]; then \
+	  exit $$rc; \
+	fi
+	$(VENV)/bin/lint-imports --no-logo --cache-dir $(VENV)/.import_linter_cache
+	$(VENV)/bin/ruff check redband_desktop tests
+
+bench: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/benchmarks -s -q -p no:cacheprovider
+
+# ---------------------------------------------------------------- i18n
+# lupdate merges into the existing .ts (translations are kept); -no-obsolete
+# drops entries whose source text no longer exists.
+i18n: sysdeps venv
+	@[ -n "$(strip $(I18N_SOURCES))" ] || { echo "make i18n: no sources under redband_desktop/ui or app.py" >&2; exit 1; }
+	@mkdir -p $(dir $(TS))
+	$(VENV)/bin/pyside6-lupdate $(I18N_SOURCES) -no-obsolete \
+	  -source-language en -target-language zh_CN -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+# --------------------------------------------------------------- clean
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .import_linter_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

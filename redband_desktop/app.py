@@ -1,0 +1,94 @@
+"""The composition root: logging, language, database (opened and migrated), services,
+and the main window, built once and handed down through constructors.
+
+`main()` is what a double-click (main.py) and the `redband-desktop` launcher call.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from redband_desktop import __version__
+from redband_desktop.errors import RedbandError
+from redband_desktop.logs import install_excepthook, setup_logging
+from redband_desktop.paths import UserDirs
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY = """\
+没有找到图形显示（DISPLAY / WAYLAND_DISPLAY 未设置），无法打开窗口。
+  · 在服务器或远程终端上：make run XVFB=1（在虚拟显示 Xvfb 中运行），
+  · 或使用命令行：redband --help（init、stats 等不需要窗口）。
+No graphical display found (DISPLAY / WAYLAND_DISPLAY are not set), so the window cannot open.
+  · On a server or remote shell: make run XVFB=1 (runs under the Xvfb virtual display),
+  · or use the command line: redband --help (init, stats … need no window)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from redband_desktop.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+def display_available() -> bool:
+    """False on a Linux box with no X/Wayland display, where Qt would abort with a raw
+    plugin error; an explicit QT_QPA_PLATFORM (offscreen, vnc…) is respected."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    dirs = dirs or UserDirs.default()
+    setup_logging(dirs.logs)
+    log.info("红袖标 Desktop %s starting", __version__)
+
+    from PySide6.QtWidgets import QApplication
+
+    from redband_desktop.ui.feedback import show_crash
+    from redband_desktop.ui.fonts import ensure_cjk_font
+    from redband_desktop.ui.i18n import install_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("红袖标 Desktop")
+    app.setApplicationVersion(__version__)
+    ensure_cjk_font(app)
+    app._translators = install_language(app, lang)  # type: ignore[attr-defined] - kept alive
+    install_excepthook(lambda exc: show_crash(None, exc))
+    window = open_main_window(db, dirs)
+    if isinstance(window, int):
+        return window
+    window.show()
+    return app.exec()
+
+
+def open_main_window(db: str | None, dirs: UserDirs):  # noqa: ANN201 - MainWindow | int
+    """Open (and migrate) the database, run the first-run dialog if needed, build the
+    window. Returns an exit status instead when the database cannot be used (1) or the
+    user cancelled the first-run dialog (0)."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from redband_desktop.db.engine import database_url
+    from redband_desktop.services import open_services
+    from redband_desktop.ui.first_run_dialog import FirstRunDialog
+    from redband_desktop.ui.i18n import ui_lang
+    from redband_desktop.ui.main_window import AppInfo, MainWindow
+
+    url = database_url(db or dirs.default_db)
+    try:
+        services = open_services(url, dirs.backups)
+    except RedbandError as exc:
+        log.error("cannot open %s: %s", url, exc)
+        QMessageBox.critical(None, "红袖标 Desktop", exc.message(ui_lang()))
+        return 1
+    if not services.setup.is_done():
+        dialog = FirstRunDialog(services.setup)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+    return MainWindow(services, AppInfo(version=__version__, database=url, dirs=dirs))

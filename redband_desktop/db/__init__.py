@@ -1,0 +1,1 @@
+"""Persistence: engine and pragmas, ORM models, Alembic migrations, backups."""

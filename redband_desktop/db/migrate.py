@@ -1,0 +1,113 @@
+"""Bring a database to the schema this program expects: backup → upgrade → check.
+
+A fresh database is created at the newest revision. An older one is first copied to a
+verified pre-migration backup, then upgraded inside one transaction (SQLite DDL is
+transactional, so a failure leaves the old version untouched). A database written by a
+newer program is refused and left alone. Nothing here ever deletes user data.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from redband_desktop.db.backup import backup_name, backup_sqlite
+from redband_desktop.db.engine import (
+    MIGRATE_OPTION,
+    WRITE_OPTION,
+    is_sqlite,
+    make_engine,
+    sqlite_path,
+)
+from redband_desktop.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(url: str, backups_dir: Path | None) -> MigrationResult:
+    """Upgrade the database at `url` to the head revision (see module docstring)."""
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            current = current_revision(conn)
+            has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+        _refuse_unknown(url, script, current, has_tables, head)
+        if current == head:
+            return MigrationResult(current, head, None)
+        backup = _backup_before(url, backups_dir) if current is not None else None
+        migrating = engine.execution_options(**{MIGRATE_OPTION: True, WRITE_OPTION: True})
+        with migrating.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            _check_foreign_keys(conn)
+        log.info("database %s upgraded from %s to %s", url, current, head)
+        return MigrationResult(current, head, backup)
+    finally:
+        # the migrating connection ran with foreign keys off; never reuse it
+        engine.dispose()
+
+
+def _refuse_unknown(url, script, current, has_tables, head) -> None:  # noqa: ANN001
+    if current is None and has_tables:
+        raise DatabaseError("db_foreign", path=_where(url))
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise DatabaseError("db_newer", path=_where(url), found=current, known=head)
+
+
+def _backup_before(url: str, backups_dir: Path | None) -> Path | None:
+    path = sqlite_path(url)
+    if path is None or backups_dir is None:
+        log.warning("no pre-migration backup for %s (not a local SQLite file)", url)
+        return None
+    dest = backups_dir / "pre-migration" / backup_name("pre-migration")
+    return backup_sqlite(path, dest)
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise DatabaseError(
+            "database_error", detail=f"foreign keys broken by migration: {broken[:3]}"
+        )
+
+
+def _where(url: str) -> str:
+    path = sqlite_path(url)
+    return str(path) if path else url
+
+
+__all__ = ["MigrationResult", "current_revision", "head_revision", "is_sqlite", "migrate"]

@@ -1,0 +1,132 @@
+"""The catalogue of user-facing messages raised below the UI, in Chinese and English.
+
+Services, the domain and the database layer never build sentences themselves: they raise
+errors with a code and parameters, and this catalogue renders them for the GUI and the
+CLI in the user's language. Chinese (`zh_CN`) is the default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Simplified Chinese, English). Parameters use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "error": ("操作失败", "The operation failed"),
+    "validation_failed": ("有 {count} 项填写有误，未保存", "{count} field(s) need attention; nothing was saved"),
+    "not_found": ("找不到{what}（编号 {id}）", "{what} not found (id {id})"),
+    "conflict": ("保存冲突：{detail}", "Save conflict: {detail}"),
+    "stale_edit": (
+        "该记录已被他人修改（{changed}），请重新打开后再编辑",
+        "Someone else changed this record ({changed}); reopen it and edit again",
+    ),
+    "permission_denied": ("没有权限：{what}", "Permission denied: {what}"),
+    "database_error": ("数据库错误：{detail}", "Database error: {detail}"),
+    "db_newer": (
+        "数据库文件 {path} 由更新版本的红袖标（架构 {found}）写入，本程序（架构 {known}）无法打开。请升级程序。",
+        "The database {path} was written by a newer version of 红袖标 (schema {found}); "
+        "this program (schema {known}) cannot open it. Please upgrade the program.",
+    ),
+    "db_backup_failed": (
+        "升级前备份失败，数据库未改动：{detail}",
+        "The backup before upgrading failed; the database was not changed: {detail}",
+    ),
+    "db_foreign": (
+        "{path} 不是红袖标数据库（没有版本信息），为保护其中数据，程序不会改动它",
+        "{path} is not a 红袖标 database (it has no schema version); it was left untouched",
+    ),
+    "db_not_initialised": (
+        "数据库 {path} 尚未初始化，请先运行 redband init",
+        "The database {path} has not been set up; run `redband init` first",
+    ),
+    "db_already_initialised": (
+        "数据库 {path} 已经初始化过（派出所：{station}）",
+        "The database {path} is already set up (station: {station})",
+    ),
+    # field-level problems
+    "required": ("必填", "is required"),
+    "too_long": ("不能超过 {max} 个字", "must be at most {max} characters"),
+    "invalid_choice": ("无效的选项 {value}", "is not a valid choice ({value})"),
+    "invalid_date": ("日期格式不正确（应为 YYYY-MM-DD）", "is not a valid date (use YYYY-MM-DD)"),
+    "date_in_future": ("不能晚于今天", "cannot be in the future"),
+    "date_before": ("不能早于{other}", "cannot be before {other}"),
+    "id_length": ("应为 18 位（现为 {length} 位）", "must have 18 characters (has {length})"),
+    "id_chars": ("前 17 位须为数字，末位为数字或 X", "must be 17 digits followed by a digit or X"),
+    "id_birth_date": ("出生日期 {date} 无效", "contains an invalid birth date ({date})"),
+    "id_birth_future": ("出生日期 {date} 晚于今天", "contains a birth date in the future ({date})"),
+    "id_birth_too_early": ("出生日期 {date} 过早", "contains an implausible birth date ({date})"),
+    "id_checksum": ("校验码应为 {expected}，实为 {actual}，请核对号码", "check character should be {expected}, not {actual}; please recheck the number"),
+    "id_region_unknown": ("地区码 {region} 未收录，请核对（仍可保存）", "region code {region} is not in the list; please check (can still be saved)"),
+    "id_region_bad": ("地区码 {region} 无效", "region code {region} is invalid"),
+    "id_duplicate": ("该身份证号已登记给志愿者 {name}（编号 {id}）", "is already registered to volunteer {name} (id {id})"),
+    "birth_mismatch": ("与身份证号中的出生日期 {expected} 不一致", "does not match the birth date in the ID number ({expected})"),
+    "gender_mismatch": ("与身份证号中的性别（{expected}）不一致", "does not match the gender in the ID number ({expected})"),
+    "phone_invalid": ("不是有效的手机或固定电话号码", "is not a valid mobile or landline number"),
+    "name_invalid": ("姓名只能包含汉字、字母、间隔号“·”", "may only contain Chinese characters, letters and the separator ·"),
+    "photo_unreadable": ("无法读取图片：{detail}", "cannot read the image: {detail}"),
+    "photo_too_small": ("图片太小（至少 {min_w}×{min_h} 像素）", "is too small (at least {min_w}×{min_h} pixels)"),
+    "photo_too_large": ("图片文件超过 {max_mb} MB", "file is larger than {max_mb} MB"),
+    "site_district_mismatch": ("不属于所选片区", "does not belong to the chosen district"),
+    "building_site_mismatch": ("不属于所选场所", "does not belong to the chosen site"),
+    "building_needs_compound": ("只有小区才有楼栋", "only residential compounds have buildings"),
+    "zone_needs_market": ("只有市场才有市场片区", "only markets have zones"),
+    "name_taken": ("“{name}”已存在", "“{name}” already exists"),
+    "reason_required": ("请填写原因", "a reason is required"),
+    "status_unchanged": ("状态已经是“{status}”", "the status is already “{status}”"),
+    "demo_not_empty": (
+        "数据库已有 {districts} 个片区，演示数据只能载入空数据库",
+        "The database already has {districts} districts; demo data can only be loaded into an empty database",
+    ),
+    "joined_before_birth": ("不能早于出生日期", "cannot be before the birth date"),
+    "has_history": ("有 {count} 条关联记录，不能删除", "has {count} linked records and cannot be removed"),
+}
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("姓名", "Name"),
+    "gender": ("性别", "Gender"),
+    "id_number": ("身份证号", "ID number"),
+    "birth_date": ("出生日期", "Birth date"),
+    "phone": ("手机号", "Phone"),
+    "address": ("住址", "Address"),
+    "political_status": ("政治面貌", "Political status"),
+    "background": ("人员类别", "Background"),
+    "district_id": ("片区", "District"),
+    "site_id": ("场所", "Site"),
+    "building_id": ("楼栋", "Building"),
+    "zone_id": ("市场片区", "Market zone"),
+    "joined_on": ("加入日期", "Joined on"),
+    "status": ("状态", "Status"),
+    "status_date": ("变更日期", "Date of change"),
+    "reason": ("原因", "Reason"),
+    "skills": ("特长", "Skills"),
+    "emergency_name": ("紧急联系人", "Emergency contact"),
+    "emergency_phone": ("紧急联系电话", "Emergency phone"),
+    "notes": ("备注", "Notes"),
+    "photo": ("照片", "Photo"),
+    "station_name": ("派出所名称", "Station name"),
+    "officer_name": ("社区民警", "Community officer"),
+    "officer_police_no": ("警号", "Police number"),
+    "officer_phone": ("民警电话", "Officer phone"),
+    "kind": ("场所类型", "Site kind"),
+    "label": ("名称", "Label"),
+    "record": ("记录", "Record"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang.startswith("zh") else pair[1]
+
+
+def render(code: str, params: dict[str, Any], lang: str = "zh_CN") -> str:
+    """Render a message code in the given language; unknown codes fall back to the code."""
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return code if not params else f"{code} {params}"
+    try:
+        return _pick(pair, lang).format(**params)
+    except (KeyError, IndexError):
+        return _pick(pair, lang)
+
+
+def field_label(field: str, lang: str = "zh_CN") -> str:
+    pair = FIELD_LABELS.get(field)
+    return _pick(pair, lang) if pair else field

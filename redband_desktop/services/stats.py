@@ -1,0 +1,53 @@
+"""Station statistics, as the dashboard and `redband stats --json` report them.
+
+Keys are stable codes (status and site-kind codes, district names) so scripts can read
+them; later capabilities add their own top-level keys beside `volunteers`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from redband_desktop.db.engine import Database
+from redband_desktop.db.models import District, Site, Volunteer
+from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
+
+
+class StatsService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def volunteers(self) -> dict[str, Any]:
+        with self._db.read() as s:
+            by_status = dict(
+                s.execute(select(Volunteer.status, func.count()).group_by(Volunteer.status)).all()
+            )
+            by_background = dict(
+                s.execute(
+                    select(Volunteer.background, func.count()).group_by(Volunteer.background)
+                ).all()
+            )
+            by_kind = dict(
+                s.execute(select(Site.kind, func.count()).join(Volunteer).group_by(Site.kind)).all()
+            )
+            district_counts = s.execute(
+                select(District.name, func.count(Volunteer.id))
+                .select_from(District)
+                .outerjoin(Site, Site.district_id == District.id)
+                .outerjoin(Volunteer, Volunteer.site_id == Site.id)
+                .group_by(District.id, District.name)
+                .order_by(District.sort_order, District.id)
+            ).all()
+        return {
+            "total": sum(by_status.values()),
+            "by_district": {name: n for name, n in district_counts},
+            "by_site_kind": {k.value: by_kind.get(k.value, 0) for k in SiteKind},
+            "by_status": {k.value: by_status.get(k.value, 0) for k in VolunteerStatus},
+            "by_background": {k.value: by_background.get(k.value, 0) for k in Background},
+        }
+
+    def report(self) -> dict[str, Any]:
+        """Everything `redband stats` prints."""
+        return {"volunteers": self.volunteers()}

@@ -1,0 +1,155 @@
+"""The station's structure as the roster needs it: districts, sites, buildings, zones.
+
+Districts and sites can be listed, created and renamed here; buildings and zones are
+listed for the volunteer form. Renaming changes the name everywhere because records refer
+to ids, never to names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from redband_desktop.db.engine import Database
+from redband_desktop.db.models import Building, District, MarketZone, Site
+from redband_desktop.domain.enums import SiteKind
+from redband_desktop.errors import NotFoundError, Problem, ValidationError
+from redband_desktop.services.rules import check_version, clean_text
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    id: int
+    name: str
+    officer_name: str
+    officer_police_no: str
+    officer_phone: str
+    version: int
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    id: int
+    name: str
+    kind: SiteKind
+    district_id: int
+    district_name: str
+    version: int
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A building of a compound or a zone of a market."""
+
+    id: int
+    site_id: int
+    label: str
+
+
+class StructureService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def districts(self) -> list[DistrictRow]:
+        with self._db.read() as s:
+            rows = s.scalars(select(District).order_by(District.sort_order, District.id))
+            return [_district_row(d) for d in rows]
+
+    def create_district(self, name: str, officer_name: str = "") -> DistrictRow:
+        label = clean_text(name, "name", 40, required=True)
+        with self._db.write() as s:
+            _unique(s, District, District.name, label)
+            order = (s.scalar(select(func.max(District.sort_order))) or 0) + 1
+            d = District(name=label, officer_name=officer_name.strip(), sort_order=order)
+            s.add(d)
+            s.flush()
+            return _district_row(d)
+
+    def rename_district(self, district_id: int, version: int, name: str) -> DistrictRow:
+        label = clean_text(name, "name", 40, required=True)
+        with self._db.write() as s:
+            d = _get(s, District, district_id)
+            check_version(d, version)
+            _unique(s, District, District.name, label, exclude_id=district_id)
+            d.name = label
+            s.flush()
+            return _district_row(d)
+
+    def sites(self, district_id: int | None = None, kind: str | None = None) -> list[SiteRow]:
+        q = select(Site, District.name).join(District).order_by(District.sort_order, Site.name)
+        if district_id is not None:
+            q = q.where(Site.district_id == district_id)
+        if kind:
+            q = q.where(Site.kind == kind)
+        with self._db.read() as s:
+            return [_site_row(site, dname) for site, dname in s.execute(q)]
+
+    def create_site(self, district_id: int, kind: str, name: str) -> SiteRow:
+        label = clean_text(name, "name", 60, required=True)
+        try:
+            site_kind = SiteKind(kind)
+        except ValueError:
+            raise ValidationError.single("kind", "invalid_choice", value=kind) from None
+        with self._db.write() as s:
+            district = _get(s, District, district_id)
+            _unique(s, Site, Site.name, label)
+            site = Site(district_id=district.id, kind=site_kind.value, name=label)
+            s.add(site)
+            s.flush()
+            return _site_row(site, district.name)
+
+    def rename_site(self, site_id: int, version: int, name: str) -> SiteRow:
+        label = clean_text(name, "name", 60, required=True)
+        with self._db.write() as s:
+            site = _get(s, Site, site_id)
+            check_version(site, version)
+            _unique(s, Site, Site.name, label, exclude_id=site_id)
+            site.name = label
+            s.flush()
+            return _site_row(site, site.district.name)
+
+    def buildings(self, site_id: int) -> list[PlaceRow]:
+        q = select(Building).where(Building.site_id == site_id)
+        with self._db.read() as s:
+            rows = sorted(s.scalars(q), key=lambda b: _natural_key(b.label))
+            return [PlaceRow(b.id, b.site_id, b.label) for b in rows]
+
+    def zones(self, site_id: int) -> list[PlaceRow]:
+        q = select(MarketZone).where(MarketZone.site_id == site_id).order_by(MarketZone.name)
+        with self._db.read() as s:
+            return [PlaceRow(z.id, z.site_id, z.name) for z in s.scalars(q)]
+
+
+def _natural_key(label: str) -> tuple:
+    """Sort "2栋" before "10栋"."""
+    digits = "".join(ch for ch in label if ch.isdigit())
+    return (int(digits) if digits else 10**9, label)
+
+
+def _get(session: Session, model, ident: int):  # noqa: ANN001, ANN202
+    obj = session.get(model, ident)
+    if obj is None:
+        raise NotFoundError(what=model.__tablename__, id=ident)
+    return obj
+
+
+def _unique(session: Session, model, column, value: str, exclude_id: int | None = None) -> None:  # noqa: ANN001
+    q = select(model.id).where(column == value)
+    if exclude_id is not None:
+        q = q.where(model.id != exclude_id)
+    if session.scalar(q) is not None:
+        raise ValidationError([Problem("name", "name_taken", {"name": value})])
+
+
+def _district_row(d: District) -> DistrictRow:
+    return DistrictRow(
+        d.id, d.name, d.officer_name, d.officer_police_no, d.officer_phone, d.version
+    )
+
+
+def _site_row(site: Site, district_name: str) -> SiteRow:
+    return SiteRow(
+        site.id, site.name, SiteKind(site.kind), site.district_id, district_name, site.version
+    )

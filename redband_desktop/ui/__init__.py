@@ -1,0 +1,1 @@
+"""Qt widgets: the main window, one package per page, dialogs and table models."""

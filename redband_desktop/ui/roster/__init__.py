@@ -1,0 +1,1 @@
+"""The roster page and its dialogs."""

@@ -1,0 +1,397 @@
+"""Adding or editing one volunteer.
+
+The dialog collects raw input and hands it to `RosterService.create/update` as a
+`VolunteerForm`; the service normalises and checks everything. What comes back is shown
+where the clerk is looking: each problem in red directly under its field, the first
+wrong field focused, nothing typed lost, and the dialog stays open. While the ID number
+is typed, a hint under it shows the birth date, gender and region it encodes, and a valid
+number fills in gender and birth date (the clerk may still change them; the service
+cross-checks). Warnings that do not block saving are shown once the record is saved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
+from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
+from redband_desktop.errors import RedbandError, ValidationError
+from redband_desktop.services.roster_types import Saved, Volunteer, VolunteerForm
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import label, ui_lang
+from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.roster.form_inputs import date_edit, enum_combo, line_edit
+from redband_desktop.ui.roster.id_number_hint import IdNumberHint
+from redband_desktop.ui.roster.photo_box import PhotoBox
+from redband_desktop.ui.roster.place_combos import PlaceCombos
+from redband_desktop.ui.roster.skills_list import SkillsList
+from redband_desktop.ui.roster.status_history_table import StatusHistoryTable
+
+if TYPE_CHECKING:
+    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.structure import StructureService
+
+# The birth date shows blank at this value: "not given, take it from the ID number".
+BLANK_DATE = QDate(1900, 1, 1)
+MIDDLE_MIN_WIDTH = 320  # px: room for the site names and the skills in columns
+REQUIRED_MARK = '<span style="color:#c62828">*</span>'
+
+
+class VolunteerDialog(QDialog):
+    """Add (volunteer=None) or edit a volunteer; emits `saved(Saved)` after a save."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        roster: RosterService,
+        structure: StructureService,
+        volunteer: Volunteer | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._roster = roster
+        self._volunteer = volunteer
+        self._errors = FieldErrors()
+        self.setObjectName("volunteer_dialog")
+        self.setWindowTitle(
+            self.tr("Add volunteer") if volunteer is None
+            else self.tr("Edit volunteer: {name}").format(name=volunteer.name)
+        )
+        self._make_inputs(structure)
+        self._make_buttons()
+        self._build_layout()
+        self._connect()
+        if volunteer is not None:
+            self._load(volunteer)
+        self._set_tab_order()
+        self.resize(900, 620)
+        self.name.setFocus()
+
+    # -- widgets ---------------------------------------------------------------------------
+    def _make_inputs(self, structure: StructureService) -> None:
+        """Create the inputs in visual order (which is also the default focus order)."""
+        self.name = line_edit(self, "name", 40)
+        self.id_number = line_edit(self, "id_number", 24)
+        self.id_number.setPlaceholderText(self.tr("18 characters, the last may be X"))
+        self.id_hint = IdNumberHint(self)
+        self.gender = enum_combo(self, "gender", Gender, self.tr("Choose"))
+        # Narrow, so that the birth date fits beside it.
+        self.gender.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.gender.setMinimumContentsLength(4)
+        self.birth_date = date_edit(self, "birth_date", BLANK_DATE, BLANK_DATE)
+        self.birth_date.setSpecialValueText(self.tr("From ID"))
+        self.phone = line_edit(self, "phone", 30)
+        self.phone.setPlaceholderText(self.tr("Mobile, or landline with area code"))
+        self.address = line_edit(self, "address", 200)
+        self.political = enum_combo(self, "political_status", PoliticalStatus, "")
+        self.political.setCurrentIndex(self.political.findData(PoliticalStatus.MASSES.value))
+        self.background = enum_combo(self, "background", Background, self.tr("Choose"))
+        self.place = PlaceCombos(structure, self)
+        self.joined_on = date_edit(self, "joined_on", QDate.currentDate(), BLANK_DATE)
+        self.wechat = QCheckBox(self.tr("Is in the volunteers' WeChat group"), self)
+        self.wechat.setObjectName("wechat")
+        self.emergency_name = line_edit(self, "emergency_name", 40)
+        self.emergency_phone = line_edit(self, "emergency_phone", 30)
+        self.emergency_name.setPlaceholderText(self.tr("Name"))
+        self.emergency_phone.setPlaceholderText(self.tr("Phone"))
+        self.skills = SkillsList(self)
+        self.skills.set_skills(self._roster.skills())
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(44)
+        self.photo = PhotoBox(self)
+        self.history = StatusHistoryTable(self) if self._volunteer is not None else None
+
+    def _make_buttons(self) -> None:
+        self.general_error = FieldErrors.make_label("form")  # problems without a field of their own
+        self.general_error.setVisible(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save")
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancel")
+        cancel.setText(self.tr("Cancel"))
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        # Groups are built in visual order: errors register in it, and focus follows it.
+        columns = QHBoxLayout()
+        columns.addWidget(self._basic_group(), 1)
+        middle = QVBoxLayout()
+        for group, stretch in ((self._place_group(), 0), (self._other_group(), 1)):
+            group.setMinimumWidth(MIDDLE_MIN_WIDTH)
+            middle.addWidget(group, stretch)
+        columns.addLayout(middle, 1)
+        columns.addWidget(self._photo_group())
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        if self.history is not None:
+            layout.addWidget(self._history_group())
+        footer = QHBoxLayout()
+        note = QLabel(self.tr("{mark} required").format(mark=REQUIRED_MARK), self)
+        footer.addWidget(note)
+        footer.addWidget(self.general_error, 1)
+        footer.addWidget(self.buttons)
+        layout.addLayout(footer)
+
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, field: str | None = None,
+             required: bool = False) -> None:
+        caption = QLabel(f"{REQUIRED_MARK}{text}" if required else text, self)
+        caption.setBuddy(widget)
+        form.addRow(caption, widget)
+        if field is not None:
+            self._errors.add_to_form(field, form, widget)
+
+    def _pair(self, first: QWidget, second: QWidget, caption: str = "") -> QHBoxLayout:
+        """Two short inputs on one row (saves height), the second with its own caption."""
+        pair = QHBoxLayout()
+        pair.addWidget(first, 2)
+        if caption:
+            label_ = QLabel(caption, self)
+            label_.setBuddy(second)
+            pair.addWidget(label_)
+        pair.addWidget(second, 3)
+        return pair
+
+    def _form(self, group: QGroupBox) -> QFormLayout:
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(6)
+        return form
+
+    def _basic_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Basic information"), self)
+        form = self._form(group)
+        self._basic_form = form
+        self._row(form, self.tr("Name"), self.name, "name", required=True)
+        self._row(form, self.tr("ID number"), self.id_number, None, required=True)
+        form.addRow("", self.id_hint)
+        form.setRowVisible(self.id_hint, False)
+        self._errors.add_to_form("id_number", form, self.id_number)
+        pair = self._pair(self.gender, self.birth_date, self.tr("Birth date"))
+        form.addRow(QLabel(self.tr("Gender"), self), pair)
+        self._errors.add_to_form("gender", form, self.gender)
+        self._errors.add_to_form("birth_date", form, self.birth_date)
+        self._row(form, self.tr("Phone"), self.phone, "phone", required=True)
+        self._row(form, self.tr("Address"), self.address, "address")
+        self._row(form, self.tr("Political status"), self.political, "political_status",
+                  required=True)
+        self._row(form, self.tr("Background"), self.background, "background", required=True)
+        return group
+
+    def _place_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Place of service"), self)
+        form = self._form(group)
+        self._place_form = form
+        self._row(form, self.tr("District"), self.place.district)
+        self._row(form, self.tr("Site"), self.place.site, "site_id", required=True)
+        self._row(form, self.tr("Building"), self.place.building, "building_id")
+        self._row(form, self.tr("Market zone"), self.place.zone, "zone_id")
+        self._row(form, self.tr("Joined on"), self.joined_on, "joined_on", required=True)
+        self._show_place_rows(None)
+        return group
+
+    def _other_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Other"), self)
+        form = self._form(group)
+        form.addRow(self.wechat)
+        pair = self._pair(self.emergency_name, self.emergency_phone)
+        caption = QLabel(self.tr("Emergency contact"), self)
+        caption.setBuddy(self.emergency_name)
+        form.addRow(caption, pair)
+        self._errors.add_to_form("emergency_name", form, self.emergency_name)
+        self._errors.add_to_form("emergency_phone", form, self.emergency_phone)
+        # The skills take the whole width so that several fit side by side.
+        caption = QLabel(self.tr("Skills"), self)
+        caption.setBuddy(self.skills)
+        form.addRow(caption)
+        form.addRow(self.skills)
+        self._errors.add_to_form("skills", form, self.skills)
+        self._row(form, self.tr("Notes"), self.notes, "notes")
+        return group
+
+    def _photo_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Photo"), self)
+        box = QVBoxLayout(group)
+        box.addWidget(self.photo)
+        self._errors.add_label("photo", self.photo.error, self.photo.choose_button)
+        return group
+
+    def _history_group(self) -> QGroupBox:
+        assert self._volunteer is not None and self.history is not None
+        v = self._volunteer
+        group = QGroupBox(self.tr("Status: {status} since {date}").format(
+            status=label(v.status), date=v.status_since.isoformat()), self)
+        box = QVBoxLayout(group)
+        self.history.setFixedHeight(98)
+        box.addWidget(self.history)
+        return group
+
+    def _show_place_rows(self, kind: SiteKind | None) -> None:
+        self._place_form.setRowVisible(self.place.building, kind is SiteKind.COMPOUND)
+        self._place_form.setRowVisible(self.place.zone, kind is SiteKind.MARKET)
+        if kind is not SiteKind.COMPOUND:
+            self._errors.set("building_id", "")
+        if kind is not SiteKind.MARKET:
+            self._errors.set("zone_id", "")
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.name, self.id_number, self.gender, self.birth_date, self.phone, self.address,
+            self.political, self.background, self.place.district, self.place.site,
+            self.place.building, self.place.zone, self.joined_on, self.wechat,
+            self.emergency_name, self.emergency_phone, self.skills, self.notes,
+            self.photo.choose_button, self.photo.remove_button,
+        ]
+        if self.history is not None:
+            chain.append(self.history)
+        chain += [self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- behaviour ---------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.id_number.textChanged.connect(self._id_changed)
+        self.id_number.editingFinished.connect(self._id_left)
+        self.place.kind_changed.connect(self._show_place_rows)
+        for field, edit in (("name", self.name), ("phone", self.phone),
+                            ("address", self.address), ("emergency_name", self.emergency_name),
+                            ("emergency_phone", self.emergency_phone)):
+            edit.textEdited.connect(lambda _t, f=field: self._errors.set(f, ""))
+        for field, combo in (("gender", self.gender), ("background", self.background),
+                             ("site_id", self.place.site), ("building_id", self.place.building),
+                             ("zone_id", self.place.zone)):
+            combo.activated.connect(lambda _i, f=field: self._errors.set(f, ""))
+
+    def _set_hint(self, text: str | None) -> IdNumberInfo | None:
+        """Refresh the hint from `text` (None: clear it); its row shows only when useful."""
+        info = self.id_hint.update_for(text or "")
+        self._basic_form.setRowVisible(self.id_hint, bool(self.id_hint.text()))
+        return info
+
+    def _id_changed(self, text: str) -> None:
+        self._errors.set("id_number", "")
+        info = self._set_hint(text)
+        if info is not None:
+            self.gender.setCurrentIndex(self.gender.findData(info.gender.value))
+            self.birth_date.setDate(QDate(info.birth_date))
+            self._errors.set("gender", "")
+            self._errors.set("birth_date", "")
+
+    def _id_left(self) -> None:
+        """Show what is wrong with the number once the clerk has finished typing it."""
+        text = self.id_number.text()
+        if not text.strip():
+            return
+        try:
+            parse_id_number(text)
+        except ValidationError as exc:
+            self._set_hint(None)
+            self._errors.set("id_number", exc.field_messages(ui_lang()).get("id_number", ""))
+
+    def form(self) -> VolunteerForm:
+        """The form as the clerk has filled it in, raw text included."""
+        birth = self.birth_date.date()
+        return VolunteerForm(
+            name=self.name.text(),
+            gender=self.gender.currentData() or "",
+            id_number=self.id_number.text(),
+            birth_date=None if birth == BLANK_DATE else birth.toPython(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+            political_status=self.political.currentData() or "",
+            background=self.background.currentData() or "",
+            site_id=self.place.site_id(),
+            building_id=self.place.building_id(),
+            zone_id=self.place.zone_id(),
+            joined_on=self.joined_on.date().toPython(),
+            in_wechat_group=self.wechat.isChecked(),
+            emergency_name=self.emergency_name.text(),
+            emergency_phone=self.emergency_phone.text(),
+            notes=self.notes.toPlainText(),
+            skill_ids=self.skills.checked_ids(),
+            photo=self.photo.photo_bytes,
+            photo_crop=self.photo.photo_crop,
+            remove_photo=self.photo.remove,
+        )
+
+    def save(self) -> None:
+        """Submit the form; stay open on any expected failure."""
+        self._errors.clear()
+        self.general_error.setVisible(False)
+        try:
+            result = self._submit(self.form())
+        except ValidationError as exc:
+            self._show_problems(exc)
+            return
+        except RedbandError as exc:
+            show_error(self, exc)
+            return
+        self._volunteer = result.volunteer
+        self.saved.emit(result)
+        if result.warnings:
+            QMessageBox.information(
+                self, self.tr("Saved"),
+                self.tr("The volunteer was saved. Please note:\n{warnings}").format(
+                    warnings="\n".join(w.message(ui_lang()) for w in result.warnings)),
+            )
+        self.accept()
+
+    def _submit(self, form: VolunteerForm) -> Saved:
+        if self._volunteer is None:
+            return self._roster.create(form)
+        return self._roster.update(self._volunteer.id, self._volunteer.version, form)
+
+    def _show_problems(self, exc: ValidationError) -> None:
+        self._errors.show_problems(exc, self.general_error)
+        wrong_id = any(p.field == "id_number" for p in exc.problems)
+        if wrong_id and self._set_hint(self.id_number.text()) is None:
+            self._set_hint(None)  # the red message says what is wrong; no grey hint as well
+
+    def _load(self, v: Volunteer) -> None:
+        self.name.setText(v.name)
+        self.id_number.setText(v.id_number)
+        self.gender.setCurrentIndex(self.gender.findData(v.gender.value))
+        self.birth_date.setDate(QDate(v.birth_date))
+        self.phone.setText(v.phone)
+        self.address.setText(v.address)
+        self.political.setCurrentIndex(self.political.findData(v.political_status.value))
+        self.background.setCurrentIndex(self.background.findData(v.background.value))
+        self.place.set_place(v.site_id, v.building_id, v.zone_id)
+        self.joined_on.setDate(QDate(v.joined_on))
+        self.wechat.setChecked(v.in_wechat_group)
+        self.emergency_name.setText(v.emergency_name)
+        self.emergency_phone.setText(v.emergency_phone)
+        self.notes.setPlainText(v.notes)
+        self.skills.set_checked(v.skill_ids)
+        self.photo.set_stored(self._roster.photo(v.id) if v.has_photo else None)
+        if self.history is not None:
+            self.history.set_entries(v.history)

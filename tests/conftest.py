@@ -1,0 +1,65 @@
+"""Shared fixtures: every test gets its own user folders and a real temporary SQLite
+database migrated by Alembic; the demo station is built once per run and copied."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from redband_desktop.db.engine import Database, database_url  # noqa: E402
+from redband_desktop.db.migrate import migrate  # noqa: E402
+from redband_desktop.services import Services, build_services  # noqa: E402
+
+DEMO_TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep logs, data and backups of code under test out of the real home folder."""
+    for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / "home" / var.lower()))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "station.sqlite3"
+    migrate(database_url(path), tmp_path / "backups")
+    return path
+
+
+@pytest.fixture
+def services(db_path: Path) -> Services:
+    db = Database(database_url(db_path))
+    yield build_services(db)
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from redband_desktop.services.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    url = database_url(path)
+    migrate(url, None)
+    db = Database(url)
+    svc = build_services(db)
+    load_demo(db, today=DEMO_TODAY)
+    svc.station.initialise("金家河派出所")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_services(_demo_file: Path, tmp_path: Path) -> Services:
+    """The demonstration station (1,100 volunteers), a fresh copy for each test."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(_demo_file, path)
+    db = Database(database_url(path))
+    yield build_services(db)
+    db.dispose()

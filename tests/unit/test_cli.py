@@ -1,0 +1,66 @@
+"""`redband` on the command line: init (with and without demo), stats --json, and clear
+errors with non-zero exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from redband_desktop.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "redband_desktop", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_init_then_stats_json(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "s.sqlite3")
+    assert main(["--db", db, "init", "--station", "金家河派出所"]) == 0
+    assert "金家河派出所" in capsys.readouterr().out
+    assert main(["--db", db, "stats", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["volunteers"]["total"] == 0
+    assert set(report["volunteers"]) >= {"total", "by_district", "by_site_kind", "by_status"}
+
+
+def test_init_demo_in_a_real_process(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.sqlite3")
+    done = run("--db", db, "init", "--demo")
+    assert done.returncode == 0, done.stderr
+    stats = run("--db", db, "stats", "--json")
+    v = json.loads(stats.stdout)["volunteers"]
+    assert v["total"] == 1100 and len(v["by_district"]) == 6
+    assert sum(v["by_status"].values()) == 1100 and v["by_site_kind"]["market"] > 0
+    text = run("--db", db, "--lang", "en", "stats")
+    assert "Volunteers: 1100" in text.stdout
+
+
+def test_errors_go_to_stderr_with_nonzero_exit(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "s.sqlite3")
+    assert main(["--db", db, "stats"]) == 1
+    assert "redband init" in capsys.readouterr().err
+    assert main(["--db", db, "init"]) == 2
+    assert "派出所名称" in capsys.readouterr().err
+    assert main(["--db", db, "init", "--station", "金家河派出所"]) == 0
+    assert main(["--db", db, "--lang", "en", "init", "--station", "x"]) == 1
+    assert "already set up" in capsys.readouterr().err
+
+
+def test_gui_without_display_explains_instead_of_crashing(tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "x.sqlite3")],
+                          capture_output=True, text=True, env=env, timeout=60,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 2
+    assert "XVFB=1" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_help_for_every_command() -> None:
+    for command in ([], ["init"], ["stats"], ["gui"]):
+        done = run(*command, "--help")
+        assert done.returncode == 0 and "usage" in done.stdout

@@ -1,0 +1,105 @@
+"""The schema is owned by Alembic: a new file is created at the head revision, an older
+file is upgraded after a verified backup, a newer or foreign file is refused untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from redband_desktop.db.backup import integrity_problems
+from redband_desktop.db.engine import Database, database_url
+from redband_desktop.db.migrate import head_revision, migrate
+from redband_desktop.errors import DatabaseError
+
+
+def test_new_file_is_created_at_head(tmp_path: Path) -> None:
+    url = database_url(tmp_path / "new.sqlite3")
+    result = migrate(url, tmp_path / "backups")
+    assert result.from_revision is None and result.to_revision == head_revision()
+    assert result.backup is None
+    con = sqlite3.connect(tmp_path / "new.sqlite3")
+    tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
+    assert {"volunteers", "districts", "sites", "buildings", "market_zones", "settings"} <= tables
+    assert con.execute("select version_num from alembic_version").fetchone()[0] == head_revision()
+
+
+def test_connections_use_the_safe_pragmas(db_path: Path) -> None:
+    db = Database(database_url(db_path))
+    with db.read() as s:
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+    db.dispose()
+
+
+def test_upgrade_from_previous_revision_keeps_data(tmp_path: Path) -> None:
+    """Build the file at the revision before head, put data in, upgrade: data survives
+    and a verified pre-migration backup exists."""
+    from alembic import command
+
+    from redband_desktop.db.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    url = database_url(path)
+    cfg = alembic_config()
+    cfg.set_main_option("sqlalchemy.url", url)
+    script_revs = _revisions()
+    if len(script_revs) < 2:
+        pytest.skip("only one revision so far: nothing older to upgrade from")
+    command.upgrade(cfg, script_revs[-2])
+    con = sqlite3.connect(path)
+    con.execute("insert into settings(key, value) values ('station.name', '\"金家河派出所\"')")
+    con.commit()
+    con.close()
+    result = migrate(url, tmp_path / "backups")
+    assert result.backup is not None and result.backup.exists()
+    con = sqlite3.connect(path)
+    assert con.execute("select value from settings").fetchone()[0] == '"金家河派出所"'
+
+
+def _revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from redband_desktop.db.migrate import alembic_config
+
+    return [r.revision for r in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))]
+
+
+def test_file_from_newer_version_is_refused_untouched(db_path: Path, tmp_path: Path) -> None:
+    con = sqlite3.connect(db_path)
+    con.execute("update alembic_version set version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError) as caught:
+        migrate(database_url(db_path), tmp_path / "backups")
+    assert caught.value.code == "db_newer"
+    assert "更新版本" in caught.value.message("zh_CN") and "9999_from_the_future" in caught.value.message()
+    assert db_path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "someone-elses.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("create table people(name text)")
+    con.execute("insert into people values ('张三')")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError) as caught:
+        migrate(database_url(path), tmp_path / "backups")
+    assert caught.value.code == "db_foreign"
+    assert sqlite3.connect(path).execute("select name from people").fetchone() == ("张三",)
+
+
+def test_backup_copy_is_verified_and_complete(services, tmp_path: Path) -> None:  # noqa: ANN001
+    from redband_desktop.db.backup import backup_sqlite
+
+    services.station.initialise("金家河派出所")
+    copy = backup_sqlite(services.db.path, tmp_path / "copy.sqlite3")
+    assert integrity_problems(copy) == []
+    assert sqlite3.connect(copy).execute("select count(*) from settings").fetchone()[0] >= 1
+    assert not list(tmp_path.glob("*.partial"))
