@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from redband_desktop.errors import RedbandError
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """An expected failure gets its message; anything else is a bug: crash dialog."""
     if isinstance(exc, RedbandError):
-        QMessageBox.warning(parent, _tr("Cannot do that"), exc.message(ui_lang()))
+        QMessageBox.warning(parent, QCoreApplication.translate("feedback", "Cannot do that"), exc.message(ui_lang()))
     else:
         show_crash(parent, exc)
 
@@ -33,17 +33,12 @@ def show_crash(parent: QWidget | None, exc: BaseException) -> None:
     details = "".join(traceback.format_exception(exc))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Unexpected error"))
-    box.setText(_tr("Something went wrong that the program did not expect. Your saved data is safe; "
-                    "the details were written to the log file. Please tell your administrator."))
+    box.setWindowTitle(QCoreApplication.translate("feedback", "Unexpected error"))
+    box.setText(QCoreApplication.translate("feedback", "Something went wrong that the program did not expect. Your saved "
+                          "data is safe; the details were written to the log file. Please tell your "
+                          "administrator."))
     box.setDetailedText(details)
     box.exec()
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("feedback", text)
 
 
 class _Signals(QObject):

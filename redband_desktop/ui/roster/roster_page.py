@@ -56,17 +56,16 @@ class RosterPage(QWidget):
         self.refresh()
 
     def _columns(self) -> list[Column]:
-        tr = self.tr
         return [
-            Column(tr("Name"), lambda r: r.name, "name"),
-            Column(tr("Gender"), lambda r: label(r.gender), "gender", CENTER),
-            Column(tr("Age"), lambda r: r.age, "age", CENTER),
-            Column(tr("Phone"), lambda r: r.phone_masked, "phone"),
-            Column(tr("District"), lambda r: r.district, "district"),
-            Column(tr("Site"), lambda r: f"{r.site} {r.place}".strip(), "site"),
-            Column(tr("Background"), lambda r: label(r.background), "background"),
-            Column(tr("Status"), lambda r: label(r.status), "status", CENTER),
-            Column(tr("Joined"), lambda r: r.joined_on.isoformat(), "joined_on", CENTER),
+            Column(self.tr("Name"), lambda r: r.name, "name"),
+            Column(self.tr("Gender"), lambda r: label(r.gender), "gender", CENTER),
+            Column(self.tr("Age"), lambda r: r.age, "age", CENTER),
+            Column(self.tr("Phone"), lambda r: r.phone_masked, "phone"),
+            Column(self.tr("District"), lambda r: r.district, "district"),
+            Column(self.tr("Site"), lambda r: f"{r.site} {r.place}".strip(), "site"),
+            Column(self.tr("Background"), lambda r: label(r.background), "background"),
+            Column(self.tr("Status"), lambda r: label(r.status), "status", CENTER),
+            Column(self.tr("Joined"), lambda r: r.joined_on.isoformat(), "joined_on", CENTER),
         ]
 
     def _make_table(self) -> QTableView:
