@@ -2,6 +2,7 @@
 #
 #   make run [ARGS='...'] [XVFB=1]   start the app (XVFB=1: inside a virtual X server)
 #   make test                        pytest (offscreen Qt) + import-linter + ruff
+#   make test-postgres               the unit suite against a local PostgreSQL (installs/starts it)
 #   make bench                       benchmarks in tests/benchmarks (prints figures)
 #   make i18n                        refresh resources/i18n/*.ts from the UI sources, build .qm
 #   make venv                        (re)create .venv and install the project editable
@@ -54,7 +55,7 @@ endif
 
 IS_DEBIAN = [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1
 
-.PHONY: help venv sysdeps run test bench i18n clean distclean
+.PHONY: help venv sysdeps run test test-postgres bench i18n clean distclean
 
 help:
 	@sed -n '3,/^# Works on/p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
@@ -128,6 +129,14 @@ test: sysdeps venv
 	fi
 	$(VENV)/bin/lint-imports --no-logo --cache-dir $(VENV)/.import_linter_cache
 	$(VENV)/bin/ruff check redband_desktop tests
+
+# A private PostgreSQL cluster (scripts/pg-test-server.sh: apt-installs postgresql if
+# needed, runs it as the postgres user when we are root); every test gets a database of
+# its own (tests/pgtest.py). Tests of the SQLite file itself are skipped there.
+test-postgres: sysdeps venv
+	$(VPY) -m pip install $(PIP_FLAGS) -q -e '.[test,postgres]'
+	@url=$$(scripts/pg-test-server.sh); echo "make test-postgres: $$url"; \
+	REDBAND_TEST_DB_URL=$$url QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/unit $(PYTEST_ARGS)
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/benchmarks -s -q -p no:cacheprovider

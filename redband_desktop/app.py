@@ -61,9 +61,18 @@ def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
     ensure_cjk_font(app)
     app._translators = install_language(app, lang)  # type: ignore[attr-defined] - kept alive
     install_excepthook(lambda exc: show_crash(None, exc))
+
+    from redband_desktop.db.engine import database_url
+    from redband_desktop.ui.single_instance import SingleInstance
+
+    guard = SingleInstance(database_url(db or dirs.default_db), app)
+    if guard.activate_running():  # that window comes to the front; this copy ends
+        return 0
+    guard.listen()
     window = open_main_window(db, dirs)
     if isinstance(window, int):
         return window
+    guard.attach(window)
     window.show()
     return app.exec()
 
@@ -76,12 +85,15 @@ def open_main_window(db: str | None, dirs: UserDirs):  # noqa: ANN201 - MainWind
 
     from redband_desktop.db.engine import database_url
     from redband_desktop.services import open_services
+    from redband_desktop.ui.admin.recovery import recover_at_startup
     from redband_desktop.ui.first_run_dialog import FirstRunDialog
     from redband_desktop.ui.i18n import ui_lang
     from redband_desktop.ui.main_window import AppInfo, MainWindow
 
     url = database_url(db or dirs.default_db)
     try:
+        if not recover_at_startup(url, dirs.backups):
+            return 1
         services = open_services(url, dirs.backups)
     except RedbandError as exc:
         log.error("cannot open %s: %s", url, exc)

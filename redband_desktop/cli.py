@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from redband_desktop import __version__
+from redband_desktop import __version__, cli_data
 from redband_desktop.errors import DatabaseError, RedbandError
 from redband_desktop.paths import UserDirs
 
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", action="store_true", help="load the demonstration station (1,100 volunteers)")
     stats = sub.add_parser("stats", help="print station statistics")
     stats.add_argument("--json", action="store_true", help="machine-readable JSON")
+    cli_data.add_parsers(sub)
     return parser
 
 
@@ -58,9 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open(args: argparse.Namespace):  # noqa: ANN202 - Services
     from redband_desktop.db.engine import database_url
     from redband_desktop.services import open_services
+    from redband_desktop.services.backups import recover_if_damaged
 
     dirs = UserDirs.default()
-    return open_services(database_url(args.db or dirs.default_db), dirs.backups)
+    url = database_url(args.db or dirs.default_db)
+    if (recovery := recover_if_damaged(url, dirs.backups)) is not None:
+        raise recovery.error()
+    return open_services(url, dirs.backups)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -102,4 +107,4 @@ def _stats_text(report: dict, lang: str) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"init": _init, "stats": _stats}
+COMMANDS = {"init": _init, "stats": _stats, **cli_data.COMMANDS}

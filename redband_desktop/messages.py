@@ -42,6 +42,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库 {path} 已经初始化过（派出所：{station}）",
         "The database {path} is already set up (station: {station})",
     ),
+    # data safety (issue 4): storage failures, backups, restore, checks
+    "db_full": (
+        "磁盘或数据库已满，未保存任何内容。请腾出磁盘空间后再保存（已填写的内容仍在窗口中）。",
+        "The disk or database is full; nothing was saved. Free some disk space and save again "
+        "(what you typed is still in the form).",
+    ),
+    "db_read_only": (
+        "数据库 {path} 是只读的（文件或文件夹不允许写入），未保存任何内容。请检查文件权限或U盘写保护后重试。",
+        "The database {path} is read-only (the file or its folder cannot be written); nothing was "
+        "saved. Check the file permissions or the drive's write protection and try again.",
+    ),
+    "db_locked": (
+        "数据库 {path} 正被其他程序占用（锁定），未保存任何内容。请关闭占用它的程序后重试。",
+        "The database {path} is locked by another program; nothing was saved. Close that "
+        "program and try again.",
+    ),
+    "db_io_error": (
+        "读写数据库 {path} 时磁盘出错，未保存任何内容：{detail}",
+        "A disk error occurred reading or writing {path}; nothing was saved: {detail}",
+    ),
+    "db_unavailable": (
+        "无法打开数据库 {path}（文件夹不存在或无权访问）：{detail}",
+        "The database {path} cannot be opened (missing folder or no access): {detail}",
+    ),
+    "db_unreachable": (
+        "无法连接数据库服务器 {path}，请检查网络或服务器：{detail}",
+        "Cannot reach the database server {path}; check the network or the server: {detail}",
+    ),
+    "db_corrupt": (
+        "数据库 {path} 已损坏：{detail}",
+        "The database {path} is damaged: {detail}",
+    ),
+    "db_corrupt_moved": (
+        "数据库文件已损坏，已移到 {moved}（未删除）。{offer}",
+        "The database file was damaged and has been moved to {moved} (not deleted). {offer}",
+    ),
+    "db_corrupt_offer": (
+        "最新的完好备份是 {date} 的 {backup}，可用 redband restore 恢复。",
+        "The newest good backup is {backup} from {date}; restore it with `redband restore`.",
+    ),
+    "db_corrupt_backup": (
+        "最新的完好备份是 {date} 的备份（{backup}）。",
+        "The newest good backup is from {date} ({backup}).",
+    ),
+    "db_corrupt_no_backup": (
+        "没有找到可用的备份；将新建空数据库。",
+        "No usable backup was found; a new empty database will be created.",
+    ),
+    "backup_needs_sqlite": (
+        "备份与恢复只适用于本机 SQLite 数据库；服务器数据库（{path}）请由服务器管理员备份",
+        "Backup and restore work on a local SQLite database only; the server database ({path}) "
+        "is backed up by its administrator",
+    ),
+    "backup_write_failed": (
+        "备份写入 {path} 失败，原有数据未受影响：{detail}",
+        "Writing the backup to {path} failed; your data is unchanged: {detail}",
+    ),
+    "backup_verify_failed": (
+        "写入的备份 {path} 校验不一致（{detail}），请换一个位置再试",
+        "The backup written to {path} did not verify ({detail}); try another place",
+    ),
+    "restore_bad_file": (
+        "{path} 不能用于恢复：{detail}。当前数据库未改动。",
+        "{path} cannot be restored: {detail}. The current database was not changed.",
+    ),
+    "restore_failed": (
+        "恢复失败，已还原到恢复前的数据库：{detail}",
+        "The restore failed; the database was put back as it was before: {detail}",
+    ),
+    "restore_cancelled": ("已取消恢复，数据库未改动", "Restore cancelled; the database was not changed"),
+    "backup_folder_invalid": (
+        "备份文件夹 {path} 不可用：{detail}",
+        "The backup folder {path} cannot be used: {detail}",
+    ),
     # field-level problems
     "required": ("必填", "is required"),
     "too_long": ("不能超过 {max} 个字", "must be at most {max} characters"),

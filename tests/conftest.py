@@ -12,6 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pgtest import ON_POSTGRES, create_database, drop_database, fresh_database  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
 from redband_desktop.db.engine import Database, database_url  # noqa: E402
 from redband_desktop.db.migrate import migrate  # noqa: E402
 from redband_desktop.services import Services, build_services  # noqa: E402
@@ -26,16 +29,39 @@ def _private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(var, str(tmp_path / "home" / var.lower()))
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="a test of the SQLite file itself (backups, integrity, kills)")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The test's database URL: the migrated `db_path` file, or with
+    REDBAND_TEST_DB_URL=postgresql://… a fresh migrated PostgreSQL database."""
+    if not ON_POSTGRES:
+        yield database_url(request.getfixturevalue("db_path"))
+        return
+    with fresh_database() as url:
+        migrate(url, None)
+        yield url
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    if ON_POSTGRES:
+        pytest.skip("needs a SQLite file (REDBAND_TEST_DB_URL points at PostgreSQL)")
     path = tmp_path / "station.sqlite3"
     migrate(database_url(path), tmp_path / "backups")
     return path
 
 
 @pytest.fixture
-def services(db_path: Path) -> Services:
-    db = Database(database_url(db_path))
+def services(db_url: str) -> Services:
+    db = Database(db_url)
     yield build_services(db)
     db.dispose()
 
@@ -45,19 +71,27 @@ def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from redband_desktop.services.demo import load_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    url = database_url(path)
+    url = create_database() if ON_POSTGRES else database_url(path)  # PG: a TEMPLATE database
     migrate(url, None)
     db = Database(url)
     svc = build_services(db)
     load_demo(db, today=DEMO_TODAY)
     svc.station.initialise("金家河派出所")
     db.dispose()
-    return path
+    yield url if ON_POSTGRES else path
+    if ON_POSTGRES:
+        drop_database(url)
 
 
 @pytest.fixture
 def demo_services(_demo_file: Path, tmp_path: Path) -> Services:
     """The demonstration station (1,100 volunteers), a fresh copy for each test."""
+    if ON_POSTGRES:
+        with fresh_database(template=make_url(str(_demo_file)).database) as url:
+            db = Database(url)
+            yield build_services(db)
+            db.dispose()
+        return
     path = tmp_path / "demo.sqlite3"
     shutil.copy(_demo_file, path)
     db = Database(database_url(path))

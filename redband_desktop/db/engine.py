@@ -15,7 +15,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from redband_desktop.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -49,10 +52,23 @@ def _set_sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DBAPI ty
     cur.close()
 
 
+def with_installed_driver(url: str) -> str:
+    """`postgresql://…` names no driver; SQLAlchemy 2.1 then wants psycopg 3. Use
+    psycopg2 (the `postgres` extra) when that is the one installed."""
+    u = make_url(url)
+    if u.drivername != "postgresql":
+        return url
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg") is None and importlib.util.find_spec("psycopg2"):
+        return u.set(drivername="postgresql+psycopg2").render_as_string(hide_password=False)
+    return url
+
+
 def make_engine(url: str) -> Engine:
     """Create the one engine the application uses for this database."""
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(with_installed_driver(url), pool_pre_ping=True)
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +96,34 @@ def _on_sqlite_begin(conn) -> None:  # noqa: ANN001
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+# (fragment of the driver's message, message code): the first match wins.
+_KNOWN_FAILURES = (
+    ("database or disk is full", "db_full"),
+    ("no space left", "db_full"),
+    ("readonly", "db_read_only"),
+    ("read-only", "db_read_only"),
+    ("database is locked", "db_locked"),
+    ("database table is locked", "db_locked"),
+    ("disk i/o error", "db_io_error"),
+    ("unable to open database", "db_unavailable"),
+    ("malformed", "db_corrupt"),
+    ("not a database", "db_corrupt"),
+    ("could not connect", "db_unreachable"),
+    ("connection refused", "db_unreachable"),
+    ("server closed the connection", "db_unreachable"),
+)
+
+
+def translate_error(exc: DBAPIError, url: str) -> DatabaseError:
+    """A driver failure the user can act on, as a `DatabaseError` with its own code."""
+    detail = str(exc.orig) if exc.orig is not None else str(exc)
+    lowered = detail.lower()
+    code = next((c for fragment, c in _KNOWN_FAILURES if fragment in lowered), "database_error")
+    path = sqlite_path(url)
+    return DatabaseError(code, path=str(path) if path else make_url(url).render_as_string(),
+                         detail=detail)
+
+
 WRITE_OPTION = "redband_write"
 MIGRATE_OPTION = "redband_migrate"
 
@@ -88,7 +132,10 @@ class Database:
     """The engine and the one session factory; services open transactions through it.
 
     `read()` and `write()` each yield a Session inside one transaction that commits when
-    the block ends without an exception and rolls back otherwise.
+    the block ends without an exception and rolls back otherwise. A full disk, a
+    read-only file or a lock held by another program surfaces as a `DatabaseError` with
+    its own message code (see `translate_error`); the transaction has rolled back, so
+    nothing is half-saved and the same call works again once the cause is gone.
     """
 
     def __init__(self, url: str) -> None:
@@ -102,14 +149,20 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise translate_error(exc, self.url) from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            session.connection(execution_options={WRITE_OPTION: True})
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                session.connection(execution_options={WRITE_OPTION: True})
+                yield session
+        except OperationalError as exc:
+            raise translate_error(exc, self.url) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.migrate import migrate
+from redband_desktop.services.backups import BackupService
 from redband_desktop.services.roster import RosterService
 from redband_desktop.services.setup import SetupService
 from redband_desktop.services.station import StationService
@@ -23,15 +24,16 @@ class Services:
     roster: RosterService
     stats: StatsService
     setup: SetupService
+    backups: BackupService
 
 
 def open_services(url: str, backups_dir: Path | None) -> Services:
     """Migrate the database at `url` (backing it up first) and build the services."""
     migrate(url, backups_dir)
-    return build_services(Database(url))
+    return build_services(Database(url), backups_dir)
 
 
-def build_services(db: Database) -> Services:
+def build_services(db: Database, backups_dir: Path | None = None) -> Services:
     station = StationService(db)
     return Services(
         db=db,
@@ -40,4 +42,5 @@ def build_services(db: Database) -> Services:
         structure=StructureService(db),
         roster=RosterService(db),
         stats=StatsService(db),
+        backups=BackupService(db, backups_dir),
     )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.paths import UserDirs
 from redband_desktop.ui.about_dialog import AboutDialog
+from redband_desktop.ui.admin.backup_page import BackupPage
 from redband_desktop.ui.roster.roster_page import RosterPage
 from redband_desktop.ui.structure_dialog import StructureDialog
 
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.roster = RosterPage(services)
         self._add_page(self.tr("Volunteer roster"), self.roster)
+        self.backups = BackupPage(services)
+        self._add_page(self.tr("Backups"), self.backups)
         self._build_layout()
         self._build_menus()
         self._connect()
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(station)
 
     def _on_data_changed(self, kind: str) -> None:
-        if kind in ("districts", "sites"):
+        if kind in ("districts", "sites", "all"):  # "all": a backup was restored
             self.roster.filters.reload_choices()
             self.roster.refresh()
 

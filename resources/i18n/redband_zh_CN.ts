@@ -50,6 +50,173 @@
     </message>
 </context>
 <context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="61"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="63"/>
+        <source>The program backs up the database automatically after changes (at most every 30 minutes), when it closes and before every upgrade. Each backup is checked after it is written.</source>
+        <translation>数据有改动后，程序会自动备份数据库（最多每 30 分钟一次），关闭程序时和每次升级前也会备份。每份备份写入后都会校验。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="68"/>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="69"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="71"/>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="76"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="77"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="78"/>
+        <source>Export to file…</source>
+        <translation>导出到文件…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="95"/>
+        <source>This database is on a server; it is backed up by the server&apos;s administrator, not by this program.</source>
+        <translation>本数据库位于服务器上，由服务器管理员负责备份，不由本程序备份。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="101"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="101"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="115"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="116"/>
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="117"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="118"/>
+        <source>Before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="119"/>
+        <source>Before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="169"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="171"/>
+        <source>Backed up and verified: {path}</source>
+        <translation>已备份并校验：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="192"/>
+        <source>Restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="193"/>
+        <source>Backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>备份文件 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="198"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="199"/>
+        <source>Replace the current database with the backup of {when}?
+
+Everything entered since then is replaced. The current database is first saved as a &quot;Before restore&quot; backup, so this can be undone.</source>
+        <translation>用 {when} 的备份替换当前数据库？
+
+此后录入的内容都会被替换。当前数据库会先另存为“恢复前”备份，因此可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="206"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="209"/>
+        <source>Restored. The previous database was kept as a &quot;Before restore&quot; backup.</source>
+        <translation>已恢复。原数据库已保存为“恢复前”备份。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="215"/>
+        <source>Export a backup</source>
+        <translation>导出备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="216"/>
+        <source>Backups (*.sqlite3)</source>
+        <translation>备份文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="219"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="221"/>
+        <source>Exported and verified ({count} volunteers): {path}</source>
+        <translation>已导出并校验（志愿者 {count} 名）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="225"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/first_run_dialog.py" line="37"/>
@@ -113,37 +280,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="50"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="51"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="53"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="86"/>
         <source>Districts and sites…</source>
         <translation>片区与场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="90"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="95"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
@@ -706,6 +878,34 @@
         <location filename="../../redband_desktop/ui/feedback.py" line="37"/>
         <source>Something went wrong that the program did not expect. Your saved data is safe; the details were written to the log file. Please tell your administrator.</source>
         <translation>程序遇到了意外错误。已保存的数据是安全的，详细信息已写入日志文件。请告知系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="28"/>
+        <source>The database was damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="32"/>
+        <source>Restore the backup of {date}</source>
+        <translation>恢复 {date} 的备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="34"/>
+        <source>Start with an empty database</source>
+        <translation>使用空数据库开始</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="35"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="43"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
     </message>
 </context>
 </TS>

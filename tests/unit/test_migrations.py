@@ -95,6 +95,7 @@ def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     assert sqlite3.connect(path).execute("select name from people").fetchone() == ("张三",)
 
 
+@pytest.mark.sqlite_only
 def test_backup_copy_is_verified_and_complete(services, tmp_path: Path) -> None:  # noqa: ANN001
     from redband_desktop.db.backup import backup_sqlite
 
