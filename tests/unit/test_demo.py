@@ -261,3 +261,23 @@ def test_full_roster_of_1100(tmp_path: Path) -> None:
     # Most volunteers are registered in Xishan, as long-time residents of the station.
     assert Counter(v.id_number[:6] for v in people).most_common(1)[0][0] == "530112"
     assert len({v.name for v in people}) > 1000  # repeated names stay rare
+
+
+def test_most_buildings_and_zones_have_a_head_and_some_gaps_show(tmp_path: Path) -> None:
+    from redband_desktop.db.models import PlaceHead
+    from redband_desktop.services.coverage import station_report
+
+    db = _fresh_db(tmp_path)
+    load_demo(db, today=TODAY)
+    with db.read() as s:
+        report = station_report(s)
+        heads = list(s.scalars(select(PlaceHead).options(selectinload(PlaceHead.volunteer))))
+    db.dispose()
+    station = report.station
+    assert 0.7 <= station.covered / station.total <= 0.95
+    reasons = Counter(g.reason.value for g in report.gaps)
+    assert reasons["no_head"] > 0 and reasons["head_suspended"] > 0 and reasons["head_left"] > 0
+    assert any(h.end_date is not None for h in heads)  # some places changed hands
+    for h in heads:
+        assert h.start_date >= h.volunteer.joined_on and h.role
+        assert h.end_date is None or h.end_date >= h.start_date
