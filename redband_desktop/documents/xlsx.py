@@ -1,0 +1,59 @@
+"""Spreadsheet export: a header row and plain rows in, .xlsx bytes out.
+
+A pure function over plain values (no Qt, no database), so the GUI, the CLI and tests
+share it. openpyxl is imported on first use only, keeping it out of start-up time.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+from typing import Any
+
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+MAX_WIDTH = 60
+
+
+def _cell(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str | datetime | date):
+        return value
+    return str(value)
+
+
+def _width(value: Any) -> int:
+    text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value if value is not None else "")
+    # CJK characters take about two columns
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in max(text.splitlines() or [""], key=len))
+
+
+def table_to_xlsx(headers: list[str], rows: list[list], sheet_title: str) -> bytes:
+    """One worksheet: bold frozen header with a filter, then `rows` as given. Dates and
+    times stay dates; anything that is not a plain value is written as its text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=False)
+    sheet = book.active
+    sheet.title = (_BAD_TITLE.sub(" ", sheet_title).strip() or "Sheet")[:31]
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [_width(h) for h in headers]
+    for row in rows:
+        values = [_cell(v) for v in row]
+        sheet.append(values)
+        for i, value in enumerate(values[: len(widths)]):
+            widths[i] = max(widths[i], _width(value))
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_WIDTH)
+    for cell in sheet["A"][1:]:
+        if isinstance(cell.value, datetime):
+            cell.number_format = "yyyy-mm-dd hh:mm:ss"
+    sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
