@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redband_desktop.domain.access import Action
 from redband_desktop.services.roster_types import RosterRow
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
@@ -155,16 +156,22 @@ class RosterPage(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
+        """Buttons the signed-in role may not use stay disabled (officers are further
+        checked against the volunteer's district when saving)."""
         has = self.selected_row() is not None
-        self.edit_button.setEnabled(has)
-        self.status_button.setEnabled(has)
+        can = self._services.roster.can
+        self.add_button.setEnabled(can(Action.EDIT))
+        self.edit_button.setEnabled(has and can(Action.EDIT))
+        self.status_button.setEnabled(has and can(Action.CHANGE_STATUS))
 
     def add_volunteer(self) -> None:
+        if not self.add_button.isEnabled():  # Ctrl+N
+            return
         self._open(VolunteerDialog(self._services.roster, self._services.structure, None, self))
 
     def edit_selected(self) -> None:
         row = self.selected_row()
-        if row is None:
+        if row is None or not self.edit_button.isEnabled():
             return
         try:
             volunteer = self._services.roster.get(row.id)
