@@ -1,0 +1,1 @@
+"""Administration pages: user accounts, the audit trail, security settings, backups."""

@@ -1,0 +1,59 @@
+"""An administrator sets a new password for a user who forgot theirs. The user must
+choose their own at the next sign-in; a lock from wrong passwords is lifted too."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from redband_desktop.errors import RedbandError, ValidationError
+from redband_desktop.ui.change_password_dialog import password_input
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.roster.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from redband_desktop.services.accounts import AccountService, UserRow
+
+
+class ResetPasswordDialog(QDialog):
+    def __init__(self, accounts: AccountService, row: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._accounts = accounts
+        self._row = row
+        self.setWindowTitle(self.tr("Reset password"))
+        intro = QLabel(self.tr("New password for {name} ({username}). They must choose their own "
+                               "password when they next sign in.").format(
+            name=row.display_name, username=row.username))
+        intro.setWordWrap(True)
+        self.password = password_input("password")
+        self.confirm = password_input("confirm_password")
+        self.errors = FieldErrors()
+        self.general = FieldErrors.make_label("general")
+        self.general.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("New password"), self.password)
+        self.errors.add_to_form("password", form, self.password)
+        form.addRow(self.tr("Password again"), self.confirm)
+        self.errors.add_to_form("confirm_password", form, self.confirm)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reset password"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def save(self) -> None:
+        try:
+            self._accounts.reset_password(self._row.id, self.password.text(), self.confirm.text())
+        except ValidationError as exc:
+            self.errors.show_problems(exc, self.general)
+            return
+        except RedbandError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
