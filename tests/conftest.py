@@ -20,6 +20,22 @@ from redband_desktop.db.migrate import migrate  # noqa: E402
 from redband_desktop.services import Services, build_services  # noqa: E402
 
 DEMO_TODAY = date(2026, 11, 28)
+ADMIN = ("admin", "Station#2026")  # the administrator every services fixture signs in as
+
+
+def sign_in_admin(services: Services) -> Services:
+    """Create the first administrator if there is none, and sign in as them."""
+    if services.setup.needs_admin():
+        services.accounts.create_first_admin(ADMIN[0], "系统管理员", ADMIN[1], ADMIN[1])
+    else:
+        services.accounts.sign_in(*ADMIN)
+    return services
+
+
+@pytest.fixture
+def sign_in():  # noqa: ANN201
+    """`sign_in(services)` signs in as the administrator (creating them first if needed)."""
+    return sign_in_admin
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +78,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def services(db_url: str) -> Services:
     db = Database(db_url)
-    yield build_services(db)
+    yield sign_in_admin(build_services(db))
     db.dispose()
 
 
@@ -74,7 +90,7 @@ def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     url = create_database() if ON_POSTGRES else database_url(path)  # PG: a TEMPLATE database
     migrate(url, None)
     db = Database(url)
-    svc = build_services(db)
+    svc = sign_in_admin(build_services(db))
     load_demo(db, today=DEMO_TODAY)
     svc.station.initialise("金家河派出所")
     db.dispose()
@@ -89,11 +105,11 @@ def demo_services(_demo_file: Path, tmp_path: Path) -> Services:
     if ON_POSTGRES:
         with fresh_database(template=make_url(str(_demo_file)).database) as url:
             db = Database(url)
-            yield build_services(db)
+            yield sign_in_admin(build_services(db))
             db.dispose()
         return
     path = tmp_path / "demo.sqlite3"
     shutil.copy(_demo_file, path)
     db = Database(database_url(path))
-    yield build_services(db)
+    yield sign_in_admin(build_services(db))
     db.dispose()

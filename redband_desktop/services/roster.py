@@ -1,136 +1,176 @@
-"""The volunteer roster: search, add, edit, status changes, photos.
+"""The volunteer roster: search, add, edit, status changes, photos, revealing personal
+data, and purging the personal data of people long gone.
 
 People are never hard-deleted: a volunteer who stops serving is set to "left" with a
-date and reason, and every status change is kept as history.
+date and reason, and every status change is kept as history. Every change is checked
+against the signed-in user's rights and written to the audit trail in the same
+transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from redband_desktop.db.engine import Database
-from redband_desktop.db.models import Skill, StatusChange, VolunteerPhoto
+from redband_desktop.db.models import Site, Skill, StatusChange, VolunteerPhoto
 from redband_desktop.db.models import Volunteer as VolunteerRow
-from redband_desktop.domain.enums import (
-    Background,
-    Gender,
-    PoliticalStatus,
-    SiteKind,
-    VolunteerStatus,
-)
+from redband_desktop.domain.access import Action
+from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import NotFoundError, Problem, ValidationError
 from redband_desktop.services import roster_query
+from redband_desktop.services.access import AccessControl
+from redband_desktop.services.audit import diff, record
+from redband_desktop.services.cards import revoke_cards_of
+from redband_desktop.services.roster_detail import detail, snapshot
 from redband_desktop.services.roster_form import CheckedForm, check_form
 from redband_desktop.services.roster_types import (
+    REVEALABLE,
     RosterFilter,
+    RosterResult,
     RosterRow,
     RosterSummary,
     Saved,
     SkillRow,
-    StatusEntry,
     Volunteer,
     VolunteerForm,
 )
-from redband_desktop.services.rules import check_version
+from redband_desktop.services.rules import check_version, clean_text
 
 JOIN_REASON = "加入队伍"
 
 
 class RosterService:
-    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, access: AccessControl, today: Callable[[], date] = date.today) -> None:
         self._db = db
+        self._access = access
         self._today = today
+
+    def can(self, action: Action, district_id: int | None = None) -> bool:
+        """Whether the signed-in user may take `action` (the UI disables what they cannot)."""
+        return self._access.can(action, district_id)
 
     # -- reading -----------------------------------------------------------------
     def summary(self, f: RosterFilter) -> RosterSummary:
+        self._access.require(Action.READ)
         with self._db.read() as s:
             return roster_query.summary(s, f)
 
+    def search(self, f: RosterFilter, limit: int) -> RosterResult:
+        """What a keystroke in the search box needs, in one read: the counts, the first
+        page, and (while text is typed) every matching id in order, so further pages are
+        fetched by id with `rows()`; without text, pages come from `page()`."""
+        self._access.require(Action.READ)
+        today = self._today()
+        with self._db.read() as s:
+            if not f.text.strip():
+                return RosterResult(roster_query.summary(s, f), roster_query.page(s, f, 0, limit, today))
+            summary, ids = roster_query.matching_ids(s, f)
+            return RosterResult(summary, roster_query.rows_by_id(s, ids[:limit], today), tuple(ids))
+
+    def rows(self, ids: Sequence[int]) -> list[RosterRow]:
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            return roster_query.rows_by_id(s, list(ids), self._today())
+
     def page(self, f: RosterFilter, offset: int, limit: int) -> list[RosterRow]:
+        self._access.require(Action.READ)
         with self._db.read() as s:
             return roster_query.page(s, f, offset, limit, self._today())
 
     def get(self, volunteer_id: int) -> Volunteer:
+        user = self._access.require(Action.READ)
         with self._db.read() as s:
-            return _detail(_load(s, volunteer_id))
+            return detail(_load(s, volunteer_id), user.masks_personal_data)
+
+    def reveal(self, volunteer_id: int, field: str, reason: str) -> str:
+        """One full personal value, for a stated reason; the reveal is recorded."""
+        self._access.require(Action.REVEAL)
+        if field not in REVEALABLE:
+            raise ValidationError.single("record", "invalid_choice", value=field)
+        why = clean_text(reason, "reason", 100, required=True)
+        with self._db.write() as s:
+            row = _load(s, volunteer_id)
+            record(s, self._access, "reveal", "volunteer", row.id, summary=f"{field}: {why}")
+            return getattr(row, field)
 
     def thumbnails(self, ids: list[int]) -> dict[int, bytes]:
-        q = select(VolunteerPhoto.volunteer_id, VolunteerPhoto.thumbnail).where(
-            VolunteerPhoto.volunteer_id.in_(ids)
-        )
+        self._access.require(Action.READ)
+        q = select(VolunteerPhoto.volunteer_id, VolunteerPhoto.thumbnail).where(VolunteerPhoto.volunteer_id.in_(ids))
         with self._db.read() as s:
             return {vid: thumb for vid, thumb in s.execute(q)}
 
     def photo(self, volunteer_id: int) -> bytes | None:
+        self._access.require(Action.READ)
         with self._db.read() as s:
-            return s.scalar(
-                select(VolunteerPhoto.image).where(VolunteerPhoto.volunteer_id == volunteer_id)
-            )
+            return s.scalar(select(VolunteerPhoto.image).where(VolunteerPhoto.volunteer_id == volunteer_id))
 
     def skills(self) -> list[SkillRow]:
+        self._access.require(Action.READ)
         with self._db.read() as s:
             return [SkillRow(k.id, k.name) for k in s.scalars(select(Skill).order_by(Skill.name))]
 
     # -- writing -----------------------------------------------------------------
     def create(self, form: VolunteerForm) -> Saved:
-        today = self._today()
+        self._access.require(Action.EDIT)
         with self._db.write() as s:
-            checked = check_form(s, form, None, today)
-            row = VolunteerRow(
-                status=VolunteerStatus.ACTIVE.value, status_since=checked.values["joined_on"]
-            )
+            checked = check_form(s, form, None, self._today())
+            self._access.require(Action.EDIT, _district_of(s, checked.values["site_id"]))
+            row = VolunteerRow(status=VolunteerStatus.ACTIVE.value, status_since=checked.values["joined_on"])
             _apply(row, checked, form)
-            row.status_history.append(
-                StatusChange(
-                    old_status=None,
-                    new_status=row.status,
-                    changed_on=row.joined_on,
-                    reason=JOIN_REASON,
-                )
-            )
+            row.status_history.append(StatusChange(old_status=None, new_status=row.status,
+                                                   changed_on=row.joined_on, reason=JOIN_REASON))
             s.add(row)
             s.flush()
-            return Saved(_detail(_load(s, row.id)), checked.warnings)
+            record(s, self._access, "create", "volunteer", row.id, diff({}, snapshot(row)), row.name)
+            return Saved(detail(_load(s, row.id), False), checked.warnings)
 
     def update(self, volunteer_id: int, version: int, form: VolunteerForm) -> Saved:
-        today = self._today()
+        self._access.require(Action.EDIT)
         with self._db.write() as s:
             row = _load(s, volunteer_id)
-            check_version(row, version)
-            checked = check_form(s, form, volunteer_id, today)
+            self._access.require(Action.EDIT, _district_of(s, row.site_id))
+            check_version(row, version, s, "volunteer")
+            checked = check_form(s, form, row, self._today())
+            self._access.require(Action.EDIT, _district_of(s, checked.values["site_id"]))
+            before = snapshot(row)
             _apply(row, checked, form)
             s.flush()
-            return Saved(_detail(_load(s, row.id)), checked.warnings)
+            changes = diff(before, snapshot(row))
+            if checked.portrait is not None or form.remove_photo:
+                changes["photo"] = ["", "removed" if form.remove_photo else "new photo"]
+            record(s, self._access, "update", "volunteer", row.id, changes, row.name)
+            return Saved(detail(_load(s, row.id), False), checked.warnings)
 
-    def change_status(
-        self, volunteer_id: int, version: int, new_status: str, on: date, reason: str
-    ) -> Volunteer:
+    def change_status(self, volunteer_id: int, version: int, new_status: str, on: date, reason: str) -> Volunteer:
         """Suspend, mark as left, or reactivate, keeping the change in the history."""
         status = VolunteerStatus(new_status)
+        self._access.require(Action.CHANGE_STATUS)
         with self._db.write() as s:
             row = _load(s, volunteer_id)
-            check_version(row, version)
+            self._access.require(Action.CHANGE_STATUS, _district_of(s, row.site_id))
+            check_version(row, version, s, "volunteer")
             _check_status_change(row, status, on, reason, self._today())
-            row.status_history.append(
-                StatusChange(
-                    old_status=row.status,
-                    new_status=status.value,
-                    changed_on=on,
-                    reason=" ".join(reason.split()),
-                )
-            )
+            why = " ".join(reason.split())
+            row.status_history.append(StatusChange(old_status=row.status, new_status=status.value,
+                                                   changed_on=on, reason=why))
+            changes = {"status": [row.status, status.value], "status_since": [row.status_since, on]}
             row.status, row.status_since = status.value, on
             s.flush()
-            return _detail(_load(s, row.id))
+            record(s, self._access, "status", "volunteer", row.id, changes, f"{row.name}: {why}")
+            if status is VolunteerStatus.LEFT:  # a volunteer who leaves keeps no valid card
+                revoke_cards_of(s, self._access, row.id, on, why)
+            return detail(_load(s, row.id), False)
 
 
-def _check_status_change(
-    row: VolunteerRow, status: VolunteerStatus, on: date, reason: str, today: date
-) -> None:
+def _district_of(s: Session, site_id: int) -> int:
+    return s.scalar(select(Site.district_id).where(Site.id == site_id))
+
+
+def _check_status_change(row: VolunteerRow, status: VolunteerStatus, on: date, reason: str, today: date) -> None:
     problems = []
     if row.status == status.value:
         problems.append(Problem("status", "status_unchanged", {"status": status.zh}))
@@ -139,9 +179,7 @@ def _check_status_change(
     if on > today:
         problems.append(Problem("status_date", "date_in_future"))
     elif on < row.status_since:
-        problems.append(
-            Problem("status_date", "date_before", {"other": row.status_since.isoformat()})
-        )
+        problems.append(Problem("status_date", "date_before", {"other": row.status_since.isoformat()}))
     if problems:
         raise ValidationError(problems)
 
@@ -152,71 +190,18 @@ def _apply(row: VolunteerRow, checked: CheckedForm, form: VolunteerForm) -> None
     row.skills = checked.skills
     if checked.portrait is not None:
         if row.photo is None:
-            row.photo = VolunteerPhoto(
-                image=checked.portrait.image, thumbnail=checked.portrait.thumbnail
-            )
+            row.photo = VolunteerPhoto(image=checked.portrait.image, thumbnail=checked.portrait.thumbnail)
         else:
-            row.photo.image, row.photo.thumbnail = (
-                checked.portrait.image,
-                checked.portrait.thumbnail,
-            )
+            row.photo.image, row.photo.thumbnail = checked.portrait.image, checked.portrait.thumbnail
     elif form.remove_photo:
         row.photo = None
 
 
 def _load(session: Session, volunteer_id: int) -> VolunteerRow:
     row = session.get(
-        VolunteerRow,
-        volunteer_id,
+        VolunteerRow, volunteer_id,
         options=[selectinload(VolunteerRow.skills), selectinload(VolunteerRow.status_history)],
     )
     if row is None:
         raise NotFoundError(what="志愿者", id=volunteer_id)
     return row
-
-
-def _detail(v: VolunteerRow) -> Volunteer:
-    place = v.building.label if v.building else (v.zone.name if v.zone else "")
-    return Volunteer(
-        id=v.id,
-        version=v.version,
-        name=v.name,
-        gender=Gender(v.gender),
-        id_number=v.id_number,
-        birth_date=v.birth_date,
-        phone=v.phone,
-        address=v.address,
-        political_status=PoliticalStatus(v.political_status),
-        background=Background(v.background),
-        district_id=v.site.district_id,
-        district=v.site.district.name,
-        site_id=v.site_id,
-        site=v.site.name,
-        site_kind=SiteKind(v.site.kind),
-        building_id=v.building_id,
-        zone_id=v.zone_id,
-        place=place,
-        joined_on=v.joined_on,
-        status=VolunteerStatus(v.status),
-        status_since=v.status_since,
-        in_wechat_group=v.in_wechat_group,
-        emergency_name=v.emergency_name,
-        emergency_phone=v.emergency_phone,
-        notes=v.notes,
-        skill_ids=tuple(k.id for k in v.skills),
-        skills=tuple(k.name for k in v.skills),
-        has_photo=v.photo is not None,
-        history=tuple(_entry(h) for h in v.status_history),
-        created_at=v.created_at,
-        updated_at=v.updated_at,
-    )
-
-
-def _entry(h: StatusChange) -> StatusEntry:
-    return StatusEntry(
-        old_status=VolunteerStatus(h.old_status) if h.old_status else None,
-        new_status=VolunteerStatus(h.new_status),
-        changed_on=h.changed_on,
-        reason=h.reason,
-        recorded_at=h.recorded_at,
-    )

@@ -52,15 +52,17 @@ class _Collector:
 
 
 def check_form(
-    session: Session, form: VolunteerForm, editing_id: int | None, today: date
+    session: Session, form: VolunteerForm, current: Volunteer | None, today: date
 ) -> CheckedForm:
+    """Check the whole form; `current` is the stored row when editing (its ID number is
+    used when the form leaves the masked number unchanged)."""
     c = _Collector()
     values: dict[str, Any] = {}
     name = c.run(normalize_name, form.name)
     if name:
         values["name"] = name
         values["name_pinyin"], values["name_initials"] = name_pinyin(name)
-    info = _check_identity(session, c, form, editing_id, today, values)
+    info = _check_identity(session, c, form, current, today, values)
     _check_contact(c, form, values)
     _check_choices(c, form, values)
     _check_place(session, c, form, values)
@@ -72,11 +74,13 @@ def check_form(
     return CheckedForm(values, skills, portrait, info.warnings if info else ())
 
 
-def _check_identity(session, c: _Collector, form, editing_id, today, values) -> IdNumberInfo | None:  # noqa: ANN001
-    if not form.id_number.strip():
+def _check_identity(session, c: _Collector, form, current, today, values) -> IdNumberInfo | None:  # noqa: ANN001
+    editing_id = current.id if current is not None else None
+    raw = current.id_number if form.id_number is None and current is not None else (form.id_number or "")
+    if not raw.strip():
         c.add("id_number", "required")
         return None
-    info = c.run(parse_id_number, form.id_number, "id_number", today)
+    info = c.run(parse_id_number, raw, "id_number", today)
     if info is None:
         return None
     values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender.value)

@@ -65,13 +65,20 @@ class RosterSummary:
 
 
 @dataclass(frozen=True)
+class RosterResult:
+    summary: RosterSummary
+    first_page: list[RosterRow]
+    ids: tuple[int, ...] | None = None  # every match in order, when a text search ran
+
+
+@dataclass(frozen=True)
 class VolunteerForm:
     """Everything the add/edit dialog submits. Text is raw user input; the service
     validates and normalises it (full-width digits, lower-case x, phone formats)."""
 
     name: str = ""
     gender: str = ""
-    id_number: str = ""
+    id_number: str | None = ""  # None when editing: keep the stored number unchanged
     birth_date: date | None = None
     phone: str = ""
     address: str = ""
@@ -133,6 +140,7 @@ class Volunteer:
     history: tuple[StatusEntry, ...]
     created_at: datetime
     updated_at: datetime
+    masked: bool = False  # phones and address hidden (viewer role)
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,9 @@ class Saved:
 
     volunteer: Volunteer
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+REVEALABLE = ("id_number", "phone", "emergency_phone", "address")
 
 
 @dataclass(frozen=True)

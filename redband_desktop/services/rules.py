@@ -3,7 +3,14 @@ edit made on a stale copy of a record is refused instead of overwriting someone'
 
 from __future__ import annotations
 
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redband_desktop.db.models import AuditEntry
 from redband_desktop.errors import ConflictError, Problem, ValidationError
+from redband_desktop.messages import field_label
 
 
 def clean_text(raw: str | None, field: str, max_len: int, required: bool = False) -> str:
@@ -23,10 +30,30 @@ def text_problem(text: str, field: str, max_len: int, required: bool = False) ->
     return None
 
 
-def check_version(record, expected: int) -> None:  # noqa: ANN001 - any Tracked model
-    """Refuse to change a record that someone else saved after the form was opened."""
-    if record.version != expected:
-        raise ConflictError(
-            "stale_edit",
-            changed=f"{record.updated_at:%Y-%m-%d %H:%M}, v{expected}→v{record.version}",
-        )
+def check_version(record, expected: int, session: Session | None = None, entity: str = "") -> None:  # noqa: ANN001
+    """Refuse to change a record that someone else saved after the form was opened,
+    saying who changed it, when, and which fields (from the audit trail)."""
+    if record.version == expected:
+        return
+    entries = changes_since(session, entity, record.id, record.version - expected) if session else []
+    fields = sorted({f for e in entries for f in json.loads(e.changes or "{}")})
+    latest = entries[0] if entries else None
+    raise ConflictError(
+        "stale_edit",
+        who=latest.username if latest else "?",
+        when=f"{(latest.at if latest else record.updated_at):%Y-%m-%d %H:%M}",
+        fields_zh="、".join(field_label(f, "zh_CN") for f in fields) or "—",
+        fields_en=", ".join(field_label(f, "en") for f in fields) or "—",
+    )
+
+
+def changes_since(session: Session, entity: str, entity_id: int, count: int) -> list:
+    """The `count` most recent recorded changes of one record, newest first."""
+    q = (
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == str(entity_id),
+               AuditEntry.action.in_(("update", "status", "rename", "user.update")))
+        .order_by(AuditEntry.id.desc())
+        .limit(max(count, 1))
+    )
+    return list(session.scalars(q))

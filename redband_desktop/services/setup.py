@@ -1,7 +1,9 @@
-"""First run: name the station and, if asked, load the demonstration station.
+"""First run: name the station, create its first administrator and, if asked, load the
+demonstration station.
 
-The demo is loaded before the station is marked as set up, so a failed load leaves a
-database that still offers the first-run dialog instead of a half-filled station.
+Everything the user typed is checked before anything is written; the demo is loaded
+before the station is marked as set up, so a failed load leaves a database that still
+offers the first-run dialog instead of a half-filled station.
 """
 
 from __future__ import annotations
@@ -10,7 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from redband_desktop.db.engine import Database
+from redband_desktop.errors import ValidationError
+from redband_desktop.services.accounts import AccountService
 from redband_desktop.services.station import StationService, StationSettings, check_station_name
+
+
+@dataclass(frozen=True)
+class FirstAdmin:
+    username: str
+    display_name: str
+    password: str
+    confirm: str
 
 
 @dataclass(frozen=True)
@@ -20,15 +32,33 @@ class SetupResult:
 
 
 class SetupService:
-    def __init__(self, db: Database, station: StationService) -> None:
+    def __init__(self, db: Database, station: StationService, accounts: AccountService) -> None:
         self._db = db
         self._station = station
+        self._accounts = accounts
 
     def is_done(self) -> bool:
         return self._station.settings().initialised
 
-    def first_run(self, station_name: str, with_demo: bool, today: date | None = None) -> SetupResult:
-        check_station_name(station_name)
+    def needs_admin(self) -> bool:
+        return not self._accounts.has_users()
+
+    def first_run(
+        self, station_name: str, admin: FirstAdmin | None, with_demo: bool, today: date | None = None
+    ) -> SetupResult:
+        problems = []
+        try:
+            check_station_name(station_name)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+        create_admin = admin is not None and self.needs_admin()
+        if create_admin:
+            problems.extend(self._accounts.first_admin_problems(admin.username, admin.display_name,
+                                                                admin.password, admin.confirm))
+        if problems:
+            raise ValidationError(problems)
+        if create_admin:
+            self._accounts.create_first_admin(admin.username, admin.display_name, admin.password, admin.confirm)
         volunteers = 0
         if with_demo:
             from redband_desktop.services.demo import load_demo

@@ -16,11 +16,18 @@ from sqlalchemy.orm import Session
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import Setting
 from redband_desktop.db.models.base import now
-from redband_desktop.errors import DatabaseError, ValidationError
+from redband_desktop.documents.card_types import CARD_DEFAULTS
+from redband_desktop.domain.access import Action
+from redband_desktop.errors import DatabaseError, Problem, ValidationError
+from redband_desktop.services.access import AccessControl
+from redband_desktop.services.audit import record
 
 DEFAULTS: dict[str, Any] = {
     "station.name": "",
     "station.initialised_at": None,
+    "security.idle_minutes": 15,
+    "privacy.purge_after_years": 3,
+    **CARD_DEFAULTS,
 }
 
 
@@ -28,6 +35,8 @@ DEFAULTS: dict[str, Any] = {
 class StationSettings:
     name: str
     initialised_at: str | None
+    idle_minutes: int = 15
+    purge_after_years: int = 3
 
     @property
     def initialised(self) -> bool:
@@ -46,13 +55,35 @@ def write_setting(session: Session, key: str, value: Any) -> None:
 
 
 class StationService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, access: AccessControl) -> None:
         self._db = db
+        self._access = access
 
     def settings(self) -> StationSettings:
         with self._db.read() as s:
             v = read_settings(s)
-        return StationSettings(name=v["station.name"], initialised_at=v["station.initialised_at"])
+        return StationSettings(
+            name=v["station.name"], initialised_at=v["station.initialised_at"],
+            idle_minutes=int(v["security.idle_minutes"]), purge_after_years=int(v["privacy.purge_after_years"]),
+        )
+
+    def update_security(self, idle_minutes: int, purge_after_years: int) -> StationSettings:
+        """Idle-lock minutes (1–240) and years after leaving before personal data may be purged."""
+        self._access.require(Action.SETTINGS)
+        problems = []
+        if not 1 <= idle_minutes <= 240:
+            problems.append(Problem("idle_minutes", "out_of_range", {"low": 1, "high": 240}))
+        if not 1 <= purge_after_years <= 30:
+            problems.append(Problem("purge_after_years", "out_of_range", {"low": 1, "high": 30}))
+        if problems:
+            raise ValidationError(problems)
+        with self._db.write() as s:
+            old = read_settings(s)
+            new = {"security.idle_minutes": idle_minutes, "privacy.purge_after_years": purge_after_years}
+            for key, value in new.items():
+                write_setting(s, key, value)
+            record(s, self._access, "settings", "station", "", {k: [old[k], v] for k, v in new.items() if old[k] != v})
+        return self.settings()
 
     def initialise(self, station_name: str) -> StationSettings:
         """First run: name the station. Refused when the database is already set up."""
@@ -68,9 +99,12 @@ class StationService:
         return self.settings()
 
     def rename(self, station_name: str) -> StationSettings:
+        self._access.require(Action.SETTINGS)
         name = check_station_name(station_name)
         with self._db.write() as s:
+            old = read_settings(s)["station.name"]
             write_setting(s, "station.name", name)
+            record(s, self._access, "settings", "station", "", {"station.name": [old, name]})
         return self.settings()
 
 

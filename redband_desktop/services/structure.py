@@ -14,8 +14,11 @@ from sqlalchemy.orm import Session
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import Building, District, MarketZone, Site
+from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.errors import NotFoundError, Problem, ValidationError
+from redband_desktop.services.access import AccessControl
+from redband_desktop.services.audit import record
 from redband_desktop.services.rules import check_version, clean_text
 
 
@@ -49,15 +52,18 @@ class PlaceRow:
 
 
 class StructureService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, access: AccessControl) -> None:
         self._db = db
+        self._access = access
 
     def districts(self) -> list[DistrictRow]:
+        self._access.require(Action.READ)
         with self._db.read() as s:
             rows = s.scalars(select(District).order_by(District.sort_order, District.id))
             return [_district_row(d) for d in rows]
 
     def create_district(self, name: str, officer_name: str = "") -> DistrictRow:
+        self._access.require(Action.STRUCTURE)
         label = clean_text(name, "name", 40, required=True)
         with self._db.write() as s:
             _unique(s, District, District.name, label)
@@ -65,14 +71,17 @@ class StructureService:
             d = District(name=label, officer_name=officer_name.strip(), sort_order=order)
             s.add(d)
             s.flush()
+            record(s, self._access, "create", "district", d.id, {"name": [None, label]}, label)
             return _district_row(d)
 
     def rename_district(self, district_id: int, version: int, name: str) -> DistrictRow:
+        self._access.require(Action.STRUCTURE)
         label = clean_text(name, "name", 40, required=True)
         with self._db.write() as s:
             d = _get(s, District, district_id)
-            check_version(d, version)
+            check_version(d, version, s, "district")
             _unique(s, District, District.name, label, exclude_id=district_id)
+            record(s, self._access, "rename", "district", d.id, {"name": [d.name, label]}, label)
             d.name = label
             s.flush()
             return _district_row(d)
@@ -83,6 +92,7 @@ class StructureService:
             q = q.where(Site.district_id == district_id)
         if kind:
             q = q.where(Site.kind == kind)
+        self._access.require(Action.READ)
         with self._db.read() as s:
             return [_site_row(site, dname) for site, dname in s.execute(q)]
 
@@ -92,32 +102,39 @@ class StructureService:
             site_kind = SiteKind(kind)
         except ValueError:
             raise ValidationError.single("kind", "invalid_choice", value=kind) from None
+        self._access.require(Action.EDIT, district_id)
         with self._db.write() as s:
             district = _get(s, District, district_id)
             _unique(s, Site, Site.name, label)
             site = Site(district_id=district.id, kind=site_kind.value, name=label)
             s.add(site)
             s.flush()
+            record(s, self._access, "create", "site", site.id, {"name": [None, label], "kind": [None, kind]}, label)
             return _site_row(site, district.name)
 
     def rename_site(self, site_id: int, version: int, name: str) -> SiteRow:
         label = clean_text(name, "name", 60, required=True)
+        self._access.require(Action.EDIT)
         with self._db.write() as s:
             site = _get(s, Site, site_id)
-            check_version(site, version)
+            self._access.require(Action.EDIT, site.district_id)
+            check_version(site, version, s, "site")
             _unique(s, Site, Site.name, label, exclude_id=site_id)
+            record(s, self._access, "rename", "site", site.id, {"name": [site.name, label]}, label)
             site.name = label
             s.flush()
             return _site_row(site, site.district.name)
 
     def buildings(self, site_id: int) -> list[PlaceRow]:
         q = select(Building).where(Building.site_id == site_id)
+        self._access.require(Action.READ)
         with self._db.read() as s:
             rows = sorted(s.scalars(q), key=lambda b: _natural_key(b.label))
             return [PlaceRow(b.id, b.site_id, b.label) for b in rows]
 
     def zones(self, site_id: int) -> list[PlaceRow]:
         q = select(MarketZone).where(MarketZone.site_id == site_id).order_by(MarketZone.name)
+        self._access.require(Action.READ)
         with self._db.read() as s:
             return [PlaceRow(z.id, z.site_id, z.name) for z in s.scalars(q)]
 

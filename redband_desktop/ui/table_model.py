@@ -49,12 +49,17 @@ class PagedTableModel(QAbstractTableModel):
         self._decorations: dict[int, Any] = {}
 
     # -- feeding -----------------------------------------------------------------
-    def reset(self, total: int, fetch_page: Callable[[int, int], list[Any]]) -> None:
-        """Show a new result set of `total` rows."""
+    def reset(
+        self, total: int, fetch_page: Callable[[int, int], list[Any]], first_page: list[Any] | None = None
+    ) -> None:
+        """Show a new result set of `total` rows (optionally with its first page already
+        fetched, saving a query)."""
         self.beginResetModel()
         self._total, self._fetch = total, fetch_page
         self._pages.clear()
         self._decorations.clear()
+        if first_page is not None:
+            self._store(0, first_page)
         self.endResetModel()
 
     def row_at(self, row: int) -> Any | None:
@@ -70,7 +75,9 @@ class PagedTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def _load(self, number: int) -> list[Any]:
-        page = self._fetch(number * self.PAGE_SIZE, self.PAGE_SIZE)
+        return self._store(number, self._fetch(number * self.PAGE_SIZE, self.PAGE_SIZE))
+
+    def _store(self, number: int, page: list[Any]) -> list[Any]:
         self._pages[number] = page
         if self._decorate is not None:
             self._decorations.update(self._decorate(page))

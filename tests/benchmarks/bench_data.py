@@ -20,6 +20,7 @@ from redband_desktop.domain.names import name_pinyin
 from redband_desktop.services import build_services
 from redband_desktop.services.demo import load_demo
 
+BENCH_ADMIN = ("bench", "Speed#2026pw")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红建国文辉力斌波宇浩凯鹏飞琳晶燕雪梅"
 
@@ -29,6 +30,7 @@ def build_roster(path: Path, total: int = 100_000, seed: int = 7) -> Database:
     migrate(url, None)
     db = Database(url)
     services = build_services(db)
+    services.accounts.create_first_admin(BENCH_ADMIN[0], "基准测试", BENCH_ADMIN[1], BENCH_ADMIN[1])
     load_demo(db, today=date(2026, 11, 28))
     services.station.initialise("金家河派出所")
     rng = random.Random(seed)

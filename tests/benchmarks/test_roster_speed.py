@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from bench_data import build_roster
+from bench_data import BENCH_ADMIN, build_roster
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -44,6 +44,7 @@ def test_keystroke_to_updated_table(roster_db: Path, qtbot) -> None:  # noqa: AN
     from redband_desktop.ui.roster.roster_page import RosterPage
 
     services = build_services(Database(database_url(roster_db)))
+    services.accounts.sign_in(*BENCH_ADMIN)
     page = RosterPage(services)
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -81,7 +82,8 @@ def test_startup_to_usable_window(roster_db: Path, tmp_path: Path) -> None:
         "from redband_desktop.app import open_main_window\n"
         "from redband_desktop.paths import UserDirs\n"
         "from pathlib import Path\n"
-        f"w = open_main_window({str(roster_db)!r}, UserDirs.under(Path({str(tmp_path)!r})))\n"
+        f"w = open_main_window({str(roster_db)!r}, UserDirs.under(Path({str(tmp_path)!r})), "
+        f"sign_in=lambda services: services.accounts.sign_in(*{BENCH_ADMIN!r}))\n"
         "w.show(); app.processEvents()\n"
         "print(f'{(time.perf_counter() - t0) * 1000:.0f}')\n"
     )

@@ -50,12 +50,13 @@ def zh_locale():
 
 
 @pytest.fixture
-def world(tmp_path, zh_locale):
-    """A migrated database with two districts, a compound, a market and some skills."""
+def world(tmp_path, zh_locale, sign_in):
+    """A migrated database with two districts, a compound, a market and some skills,
+    with the administrator signed in."""
     url = database_url(tmp_path / "redband.db")
     migrate(url, None)
     db = Database(url)
-    services = build_services(db)
+    services = sign_in(build_services(db))
     one = services.structure.create_district("一片区")
     two = services.structure.create_district("二片区")
     compound = services.structure.create_site(one.id, "compound", "阳光小区")
@@ -265,7 +266,9 @@ def test_tab_order_follows_the_layout(qtbot, world):
 def test_edit_keeps_values_and_bumps_version(qtbot, world, boxes):
     v = saved_volunteer(world)
     dialog = open_dialog(qtbot, world, world.roster.get(v.id))
-    assert dialog.name.text() == "王芳" and dialog.id_number.text() == OTHER_ID
+    masked = OTHER_ID[:6] + "*" * 8 + OTHER_ID[-4:]
+    assert dialog.name.text() == "王芳" and dialog.id_number.text() == masked
+    assert dialog.form().id_number is None  # unchanged masked number: keep the stored one
     assert dialog.place.site_id() == world.compound.id
     assert dialog.place.building_id() == world.b10
     assert dialog.background.currentData() == "party_member"
@@ -278,6 +281,19 @@ def test_edit_keeps_values_and_bumps_version(qtbot, world, boxes):
     assert saved.version == v.version + 1
     assert (saved.phone, saved.building_id, saved.joined_on) == ("0871-68123456", world.b10,
                                                                  date(2021, 3, 1))
+    assert world.roster.reveal(v.id, "id_number", "核实身份") == OTHER_ID
+
+
+def test_show_button_reveals_the_id_number_and_records_why(qtbot, world, boxes):
+    v = saved_volunteer(world)
+    dialog = open_dialog(qtbot, world, world.roster.get(v.id))
+    assert "*" in dialog.id_number.text() and dialog.reveal_id.isVisibleTo(dialog)
+    dialog.reveal_id.reveal("核实身份")
+    assert dialog.id_number.text() == OTHER_ID and not dialog.reveal_id.isVisibleTo(dialog)
+    from redband_desktop.services.audit import AuditFilter
+
+    entries = world.services.audit.page(AuditFilter(action="reveal"), 0, 10)
+    assert entries[0].entity_id == str(v.id) and "核实身份" in entries[0].summary
 
 
 def test_stale_edit_shows_conflict_and_stays_open(qtbot, world, boxes):
@@ -286,7 +302,7 @@ def test_stale_edit_shows_conflict_and_stays_open(qtbot, world, boxes):
     world.roster.change_status(v.id, v.version, "suspended", date.today(), "身体原因")
     dialog.address.setText("西山区金家河路 1 号")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert len(boxes) == 1 and "已被他人修改" in boxes[0][1]
+    assert len(boxes) == 1 and "已被 admin 于" in boxes[0][1] and "状态" in boxes[0][1]
     assert dialog.isVisible() and dialog.address.text() == "西山区金家河路 1 号"
     assert world.roster.get(v.id).address == ""
 

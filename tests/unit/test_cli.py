@@ -64,3 +64,34 @@ def test_help_for_every_command() -> None:
     for command in ([], ["init"], ["stats"], ["gui"]):
         done = run(*command, "--help")
         assert done.returncode == 0 and "usage" in done.stdout
+
+
+def test_init_creates_the_first_admin_who_can_then_sign_in(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "s.sqlite3")
+    monkeypatch.setenv("REDBAND_PASSWORD", "Jjh#2026pass")
+    assert main(["--db", db, "init", "--station", "金家河派出所", "--admin", "chenqing"]) == 0
+    assert main(["--db", db, "--user", "chenqing", "stats", "--json"]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("REDBAND_PASSWORD", "wrong-password")
+    assert main(["--db", db, "--user", "chenqing", "stats"]) == 2
+    assert "密码不正确" in capsys.readouterr().err
+
+
+def test_weak_admin_password_is_refused_and_nothing_is_created(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "s.sqlite3")
+    monkeypatch.setenv("REDBAND_PASSWORD", "short")
+    assert main(["--db", db, "init", "--station", "金家河派出所", "--admin", "chenqing"]) == 2
+    assert "至少 8 位" in capsys.readouterr().err
+    monkeypatch.setenv("REDBAND_PASSWORD", "Jjh#2026pass")
+    assert main(["--db", db, "init", "--station", "金家河派出所", "--admin", "chenqing"]) == 0
+
+
+def test_export_needs_a_signed_in_user(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    db, out = str(tmp_path / "s.sqlite3"), tmp_path / "roster.xlsx"
+    monkeypatch.setenv("REDBAND_PASSWORD", "Jjh#2026pass")
+    assert main(["--db", db, "init", "--station", "金家河派出所", "--admin", "chenqing"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "export", "volunteers", str(out)]) == 2
+    assert "--user" in capsys.readouterr().err and not out.exists()
+    assert main(["--db", db, "--user", "chenqing", "export", "volunteers", str(out), "--full"]) == 0
+    assert out.read_bytes()[:2] == b"PK" and "0 行" in capsys.readouterr().out

@@ -104,3 +104,15 @@ def test_backup_copy_is_verified_and_complete(services, tmp_path: Path) -> None:
     assert integrity_problems(copy) == []
     assert sqlite3.connect(copy).execute("select count(*) from settings").fetchone()[0] >= 1
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_models_and_migrations_agree(db_path: Path) -> None:
+    """A model change without its migration fails here (autogenerate finds a diff)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from redband_desktop.db.models import Base
+
+    with create_engine(database_url(db_path)).connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []

@@ -60,7 +60,9 @@ def test_create_normalises_and_derives(services, place) -> None:  # noqa: ANN001
 
 def test_full_width_digits_are_accepted(services, place) -> None:  # noqa: ANN001
     wide = ZHANG_JIE_ID.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
-    assert services.roster.create(form(place, id_number=wide)).volunteer.id_number == ZHANG_JIE_ID
+    v = services.roster.create(form(place, id_number=wide)).volunteer
+    assert v.id_number == ZHANG_JIE_ID[:6] + "*" * 8 + ZHANG_JIE_ID[-4:]  # shown masked
+    assert services.roster.reveal(v.id, "id_number", "核实身份") == ZHANG_JIE_ID
 
 
 def test_every_bad_field_is_reported_and_nothing_saved(services, place) -> None:  # noqa: ANN001
@@ -161,7 +163,8 @@ def test_search_by_pinyin_initials_phone_and_id(demo_services) -> None:  # noqa:
     zhang = next(r for r in roster.page(RosterFilter(text="张洁"), 0, 50) if r.name == "张洁")
     detail = roster.get(zhang.id)
     assert zhang.id in {r.id for r in roster.page(RosterFilter(text=detail.phone[-6:]), 0, 50)}
-    assert zhang.id in {r.id for r in roster.page(RosterFilter(text=detail.id_number[-8:]), 0, 50)}
+    full_id = roster.reveal(zhang.id, "id_number", "核实身份")
+    assert zhang.id in {r.id for r in roster.page(RosterFilter(text=full_id[-8:]), 0, 50)}
     assert "*" in zhang.phone_masked
 
 
@@ -178,3 +181,15 @@ def test_filters_counts_and_sorting(demo_services) -> None:  # noqa: ANN001
     names = [r.name for r in roster.page(RosterFilter(sort="name", descending=True), 0, 50)]
     assert len(names) == 50
     assert roster.summary(RosterFilter(text="zj 不存在的名字")).total == 0
+
+
+def test_conflict_names_who_changed_what(services, place) -> None:  # noqa: ANN001
+    """Two PCs open the same volunteer; the second save is refused with who/when/what."""
+    v = services.roster.create(form(place)).volunteer
+    services.roster.update(v.id, v.version, form(place, address="大商汇 A 区 12 号", phone="13900001111"))
+    with pytest.raises(ConflictError) as caught:
+        services.roster.update(v.id, v.version, form(place, notes="我的修改"))
+    text = caught.value.message("zh_CN")
+    assert "admin" in text and "住址" in text and "手机号" in text and "未保存" in text
+    assert "Address" in caught.value.message("en")
+    assert services.roster.get(v.id).notes == ""

@@ -1,8 +1,11 @@
 """ORM models, one module per area. Importing this package registers every table."""
 
+from redband_desktop.db.models.accounts import User
+from redband_desktop.db.models.audit import AuditEntry
 from redband_desktop.db.models.base import Base
+from redband_desktop.db.models.cards import Card
 from redband_desktop.db.models.station import Setting
-from redband_desktop.db.models.structure import Building, District, MarketZone, Site
+from redband_desktop.db.models.structure import Building, District, MarketZone, PlaceHead, Site
 from redband_desktop.db.models.volunteers import (
     Skill,
     StatusChange,
@@ -12,10 +15,14 @@ from redband_desktop.db.models.volunteers import (
 )
 
 __all__ = [
+    "Card",
+    "AuditEntry",
+    "User",
     "Base",
     "Building",
     "District",
     "MarketZone",
+    "PlaceHead",
     "Setting",
     "Site",
     "Skill",

@@ -11,6 +11,7 @@ cross-checks). Warnings that do not block saving are shown once the record is sa
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
 from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
 from redband_desktop.errors import RedbandError, ValidationError
@@ -41,6 +43,7 @@ from redband_desktop.ui.roster.form_inputs import date_edit, enum_combo, line_ed
 from redband_desktop.ui.roster.id_number_hint import IdNumberHint
 from redband_desktop.ui.roster.photo_box import PhotoBox
 from redband_desktop.ui.roster.place_combos import PlaceCombos
+from redband_desktop.ui.roster.reveal_button import RevealButton
 from redband_desktop.ui.roster.skills_list import SkillsList
 from redband_desktop.ui.roster.status_history_table import StatusHistoryTable
 
@@ -92,6 +95,8 @@ class VolunteerDialog(QDialog):
         self.id_number = line_edit(self, "id_number", 24)
         self.id_number.setPlaceholderText(self.tr("18 characters, the last may be X"))
         self.id_hint = IdNumberHint(self)
+        self.reveal_id = RevealButton(self._roster, "id_number", self)
+        self.reveal_id.revealed.connect(self._id_revealed)
         self.gender = enum_combo(self, "gender", Gender, self.tr("Choose"))
         # Narrow, so that the birth date fits beside it.
         self.gender.setSizeAdjustPolicy(
@@ -160,10 +165,16 @@ class VolunteerDialog(QDialog):
         layout.addLayout(footer)
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, field: str | None = None,
-             required: bool = False) -> None:
+             required: bool = False, extra: QWidget | None = None) -> None:
         caption = QLabel(f"{REQUIRED_MARK}{text}" if required else text, self)
         caption.setBuddy(widget)
-        form.addRow(caption, widget)
+        if extra is None:
+            form.addRow(caption, widget)
+        else:  # a small button beside the input, e.g. "Show…" for a masked value
+            row = QHBoxLayout()
+            row.addWidget(widget, 1)
+            row.addWidget(extra)
+            form.addRow(caption, row)
         if field is not None:
             self._errors.add_to_form(field, form, widget)
 
@@ -189,7 +200,7 @@ class VolunteerDialog(QDialog):
         form = self._form(group)
         self._basic_form = form
         self._row(form, self.tr("Name"), self.name, "name", required=True)
-        self._row(form, self.tr("ID number"), self.id_number, None, required=True)
+        self._row(form, self.tr("ID number"), self.id_number, None, required=True, extra=self.reveal_id)
         form.addRow("", self.id_hint)
         form.setRowVisible(self.id_hint, False)
         self._errors.add_to_form("id_number", form, self.id_number)
@@ -297,8 +308,19 @@ class VolunteerDialog(QDialog):
         self._basic_form.setRowVisible(self.id_hint, bool(self.id_hint.text()))
         return info
 
+    def _id_masked(self, text: str) -> bool:
+        """True while the field still shows the stored number's masked form."""
+        return self._volunteer is not None and text == self._volunteer.id_number
+
+    def _id_revealed(self, number: str) -> None:
+        self._volunteer = replace(self._volunteer, id_number=number)
+        self.id_number.setText(number)
+
     def _id_changed(self, text: str) -> None:
         self._errors.set("id_number", "")
+        if self._id_masked(text):
+            self._set_hint(None)
+            return
         info = self._set_hint(text)
         if info is not None:
             self.gender.setCurrentIndex(self.gender.findData(info.gender.value))
@@ -309,7 +331,7 @@ class VolunteerDialog(QDialog):
     def _id_left(self) -> None:
         """Show what is wrong with the number once the clerk has finished typing it."""
         text = self.id_number.text()
-        if not text.strip():
+        if not text.strip() or self._id_masked(text):
             return
         try:
             parse_id_number(text)
@@ -323,7 +345,7 @@ class VolunteerDialog(QDialog):
         return VolunteerForm(
             name=self.name.text(),
             gender=self.gender.currentData() or "",
-            id_number=self.id_number.text(),
+            id_number=None if self._id_masked(self.id_number.text()) else self.id_number.text(),
             birth_date=None if birth == BLANK_DATE else birth.toPython(),
             phone=self.phone.text(),
             address=self.address.text(),
@@ -379,6 +401,8 @@ class VolunteerDialog(QDialog):
     def _load(self, v: Volunteer) -> None:
         self.name.setText(v.name)
         self.id_number.setText(v.id_number)
+        self.reveal_id.set_volunteer(v.id, self._roster.can(Action.REVEAL))
+        self.save_button.setEnabled(self._roster.can(Action.EDIT, v.district_id))
         self.gender.setCurrentIndex(self.gender.findData(v.gender.value))
         self.birth_date.setDate(QDate(v.birth_date))
         self.phone.setText(v.phone)
