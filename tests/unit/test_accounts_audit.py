@@ -145,3 +145,22 @@ def test_purge_erases_personal_data_but_keeps_statistics(demo_services) -> None:
     assert all(r[4].endswith("-01-01") for r in rows)
     assert svc.audit.page(AuditFilter(action="purge"), 0, 1)[0].summary.startswith(str(due.purged))
     assert date.today().year - due.cutoff.year == 1
+
+
+def test_redband_check_reports_a_tampered_trail(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    import json
+
+    from redband_desktop.cli import main
+
+    db = str(tmp_path / "s.sqlite3")
+    monkeypatch.setenv("REDBAND_PASSWORD", "Jjh#2026pass")
+    assert main(["--db", db, "init", "--station", "金家河派出所", "--admin", "chenqing"]) == 0
+    assert main(["--db", db, "check"]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(db) as con:
+        con.execute("drop trigger audit_log_no_delete")
+        con.execute("delete from audit_log where id = 1")
+    assert main(["--db", db, "check", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    chain = next(c for c in report["checks"] if c["name"] == "audit_chain")
+    assert not chain["ok"] and any("#1" in p for p in chain["problems"])
