@@ -1,0 +1,1 @@
+"""The site page (District → Site → Building/Zone, details and heads) and the coverage view."""

@@ -1,0 +1,163 @@
+"""The coverage view (定点见红): which buildings and zones have no active head or lead,
+coverage % per district and per site, and the gaps with their reason. Double-clicking
+(or Enter on) a gap asks the site page to open that place with the assign dialog;
+"Export…" saves the table of gaps and sites to an .xlsx file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.documents.xlsx import table_to_xlsx
+from redband_desktop.domain.coverage import CoverageLine, CoverageReport
+from redband_desktop.errors import RedbandError
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import label
+
+if TYPE_CHECKING:
+    from redband_desktop.services import Services
+
+GAP_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _table(columns: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns), objectName=name)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _percent(line: CoverageLine) -> str:
+    return "—" if line.percent is None else f"{line.percent:.1f}%"
+
+
+class CoveragePage(QWidget):
+    fix_requested = Signal(str, int)  # place kind ("building"/"zone"), id
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.report: CoverageReport | None = None
+        self.summary = QLabel(objectName="coverage_summary")
+        self.summary.setStyleSheet("font-size:16px;font-weight:bold")
+        line_columns = [self.tr("Buildings"), self.tr("Covered"), self.tr("Zones"), self.tr("Covered"),
+                        self.tr("Coverage")]
+        self.districts = _table([self.tr("District"), *line_columns], "districts")
+        self.sites = _table([self.tr("Site"), self.tr("District"), *line_columns], "sites")
+        self.gaps = _table([self.tr("District"), self.tr("Site"), self.tr("Building / zone"),
+                            self.tr("Head"), self.tr("Gap")], "gaps")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self._build()
+        self.refresh_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(self.export)
+        self.gaps.activated.connect(lambda index: self._fix(index.row()))
+        self.gaps.doubleClicked.connect(lambda index: self._fix(index.row()))
+        self.reload()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.districts)
+        left.addWidget(self.sites)
+        gaps = QWidget()
+        column = QVBoxLayout(gaps)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Gaps — double-click one to assign a head")))
+        column.addWidget(self.gaps, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(gaps)
+        splitter.setSizes([620, 520])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def reload(self) -> None:
+        try:
+            report = self.report = self._services.coverage.report()
+        except RedbandError as exc:
+            show_error(self, exc)
+            return
+        s = report.station
+        self.summary.setText(self.tr("Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps")
+                             .format(covered=s.covered, total=s.total, percent=_percent(s), gaps=len(report.gaps)))
+        self._fill(self.districts, [[d.name, *self._figures(d)] for d in report.districts])
+        self._fill(self.sites, [[s.name, s.district_name, *self._figures(s)] for s in report.sites])
+        rows = [[g.place.district_name, g.place.site_name, g.place.label, g.place.head_name, label(g.reason)]
+                for g in report.gaps]
+        self._fill(self.gaps, rows)
+        for r, g in enumerate(report.gaps):
+            self.gaps.item(r, 0).setData(GAP_ROLE, (g.place.kind.value, g.place.place_id))
+
+    @staticmethod
+    def _figures(line: CoverageLine) -> list[str]:
+        return [str(line.buildings_total), str(line.buildings_covered), str(line.zones_total),
+                str(line.zones_covered), _percent(line)]
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, text in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(text))
+
+    def _fix(self, row: int) -> None:
+        item = self.gaps.item(row, 0)
+        if item is not None:
+            kind, ident = item.data(GAP_ROLE)
+            self.fix_requested.emit(kind, ident)
+
+    def export_rows(self) -> tuple[list[str], list[list]]:
+        """The coverage table as exported: one row per site with its figures and its gaps."""
+        headers = [self.sites.horizontalHeaderItem(c).text() for c in range(self.sites.columnCount())]
+        gaps: dict[int, list[str]] = {}
+        for g in self.report.gaps if self.report else ():
+            gaps.setdefault(g.place.site_id, []).append(f"{g.place.label}：{label(g.reason)}")
+        rows = []
+        for r, line in enumerate(self.report.sites if self.report else ()):
+            figures = [self.sites.item(r, c).text() for c in range(2)]
+            rows.append([*figures, line.buildings_total, line.buildings_covered, line.zones_total,
+                         line.zones_covered, line.percent, "；".join(gaps.get(line.id, []))])
+        return [*headers, self.tr("Gaps")], rows
+
+    def export(self, path: str | None = None) -> Path | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export coverage"), self.tr("coverage.xlsx"),
+                                                  self.tr("Excel workbook (*.xlsx)"))
+            if not path:
+                return None
+        headers, rows = self.export_rows()
+        target = Path(path)
+        try:
+            target.write_bytes(table_to_xlsx(headers, rows, self.tr("Coverage")))
+            self._services.audit.note_export("coverage", len(rows), False)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export coverage"), str(exc))
+            return None
+        except RedbandError as exc:
+            show_error(self, exc)
+            return None
+        return target

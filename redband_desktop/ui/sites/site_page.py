@@ -1,0 +1,215 @@
+"""The site page: the structure tree on the left (District → Site → Building/Zone) and
+the details of what is selected on the right; add sites, buildings (in bulk) and zones,
+remove empty ones, assign heads. `show_place(kind, id, assign=True)` is how the
+coverage view jumps here with the assign dialog open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.domain.coverage import PlaceKind
+from redband_desktop.domain.enums import SiteKind
+from redband_desktop.errors import RedbandError
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import label
+from redband_desktop.ui.sites.bulk_buildings_dialog import BulkBuildingsDialog
+from redband_desktop.ui.sites.district_form import DistrictFormWidget
+from redband_desktop.ui.sites.place_panel import PlacePanel
+from redband_desktop.ui.sites.site_form import SiteFormWidget
+from redband_desktop.ui.sites.site_tree_model import NODE_ROLE, Node, build_model, find
+
+if TYPE_CHECKING:
+    from redband_desktop.services import Services
+
+
+class SitePage(QWidget):
+    data_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView(objectName="site_tree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.details = QStackedWidget()
+        self.empty = QLabel(self.tr("Choose a district, site, building or zone on the left."))
+        self.district_form = DistrictFormWidget(services.sites)
+        self.site_form = SiteFormWidget(services.sites)
+        self.place_panel = PlacePanel(services)
+        for w in (self.empty, self.district_form, self.site_form, self.place_panel):
+            self.details.addWidget(w)
+        self.add_site_button = QPushButton(self.tr("Add site…"))
+        self.add_buildings_button = QPushButton(self.tr("Add buildings…"))
+        self.add_zone_button = QPushButton(self.tr("Add zone…"))
+        self._build()
+        self._connect()
+        self.reload()
+
+    def _build(self) -> None:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        for b in (self.add_site_button, self.add_buildings_button, self.add_zone_button):
+            buttons.addWidget(b)
+        column.addLayout(buttons)
+        column.addWidget(self.tree, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setSizes([380, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(lambda cur, _prev: self._open(cur.data(NODE_ROLE)))
+        self.add_site_button.clicked.connect(self.add_site)
+        self.add_buildings_button.clicked.connect(self.add_buildings)
+        self.add_zone_button.clicked.connect(self.add_zone)
+        self.district_form.saved.connect(lambda i: self._changed("districts", "district", i))
+        self.site_form.saved.connect(lambda i: self._changed("sites", "site", i))
+        self.site_form.remove_requested.connect(lambda i: self.remove("site", i))
+        self.place_panel.changed.connect(lambda kind, i: self._changed("sites", kind, i))
+        self.place_panel.remove_requested.connect(self.remove)
+
+    # -- the tree ----------------------------------------------------------------
+    def reload(self, kind: str | None = None, ident: int | None = None) -> None:
+        """Rebuild the tree from the service, keeping (or moving to) a selection."""
+        if kind is None and (node := self.current_node()) is not None:
+            kind, ident = node.kind, node.id
+        build_model(self._services.sites.tree(), self.model)
+        if kind is None or ident is None or not self.select(kind, ident):
+            self._open(None)
+        self._enable_buttons()
+
+    def select(self, kind: str, ident: int) -> bool:
+        index = find(self.model, kind, ident)
+        if not index.isValid():
+            return False
+        self.tree.scrollTo(index)
+        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._open(index.data(NODE_ROLE))
+        return True
+
+    def current_node(self) -> Node | None:
+        return self.tree.currentIndex().data(NODE_ROLE)
+
+    def _open(self, node: Node | None) -> None:
+        try:
+            if node is None:
+                self.details.setCurrentWidget(self.empty)
+            elif node.kind == "district":
+                self.district_form.load(node.id)
+                self.details.setCurrentWidget(self.district_form)
+            elif node.kind == "site":
+                self.site_form.load(node.id)
+                self.details.setCurrentWidget(self.site_form)
+            else:
+                self.place_panel.load(PlaceKind(node.kind), node.id)
+                self.details.setCurrentWidget(self.place_panel)
+        except RedbandError as exc:
+            show_error(self, exc)
+        self._enable_buttons()
+
+    def show_place(self, kind: str, ident: int, assign: bool = False) -> None:
+        """Select a building or zone (from the coverage view) and optionally open the picker."""
+        if self.select(kind, ident) and assign:
+            self.place_panel.open_assign()
+
+    def _site_of_current(self) -> tuple[int, str, str] | None:
+        """(site id, kind, name) of the selected site or of the selected place's site."""
+        index = self.tree.currentIndex()
+        node = index.data(NODE_ROLE)
+        if node is None or node.kind == "district":
+            return None
+        if node.kind != "site":
+            index, node = index.parent(), index.parent().data(NODE_ROLE)
+        return node.id, node.site_kind, index.data().split("（")[0]
+
+    def _enable_buttons(self) -> None:
+        node = self.current_node()
+        site = self._site_of_current()
+        self.add_site_button.setEnabled(node is not None)
+        self.add_buildings_button.setEnabled(site is not None and site[1] == SiteKind.COMPOUND.value)
+        self.add_zone_button.setEnabled(site is not None and site[1] == SiteKind.MARKET.value)
+
+    def _changed(self, what: str, kind: str, ident: int) -> None:
+        self.reload(kind, ident)
+        self.data_changed.emit(what)
+
+    # -- actions -----------------------------------------------------------------
+    def add_site(self) -> None:
+        node = self.current_node()
+        if node is None:
+            return
+        kinds = list(SiteKind)
+        choice, ok = QInputDialog.getItem(self, self.tr("Add site"), self.tr("Kind"), [label(k) for k in kinds], 0, False)
+        if not ok:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Add site"), self.tr("Name"))
+        if not ok:
+            return
+        kind = kinds[[label(k) for k in kinds].index(choice)]
+        try:
+            site = self._services.structure.create_site(node.district_id, kind.value, name)
+        except RedbandError as exc:
+            show_error(self, exc)
+            return
+        self._changed("sites", "site", site.id)
+
+    def add_buildings(self) -> BulkBuildingsDialog | None:
+        site = self._site_of_current()
+        if site is None:
+            return None
+        dialog = BulkBuildingsDialog(self._services.places, site[0], site[2], self)
+        dialog.accepted.connect(lambda: self._changed("sites", "site", site[0]))
+        dialog.open()
+        return dialog
+
+    def add_zone(self) -> None:
+        site = self._site_of_current()
+        if site is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Add zone"), self.tr("Zone name"))
+        if not ok:
+            return
+        try:
+            zone = self._services.places.add_zone(site[0], name)
+        except RedbandError as exc:
+            show_error(self, exc)
+            return
+        self._changed("sites", "zone", zone.id)
+
+    def remove(self, kind: str, ident: int) -> None:
+        """Remove an empty site, building or zone; a refusal says what holds it."""
+        index = find(self.model, kind, ident)
+        question = self.tr("Remove “{name}”?").format(name=index.data() if index.isValid() else "")
+        if QMessageBox.question(self, self.tr("Remove"), question) != QMessageBox.StandardButton.Yes:
+            return
+        parent = index.parent().data(NODE_ROLE) if index.isValid() else None
+        try:
+            if kind == "site":
+                self._services.sites.delete_site(ident)
+            else:
+                self._services.places.delete(PlaceKind(kind), ident)
+        except RedbandError as exc:
+            show_error(self, exc)
+            return
+        self.reload(parent.kind if parent else None, parent.id if parent else None)
+        self.data_changed.emit("sites")
