@@ -38,7 +38,7 @@ def backup_sqlite(src: Path, dest: Path) -> Path:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
-        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=10)
+        source = sqlite3.connect(f"file:{src}?mode=rw", uri=True, timeout=10)  # rw: may recover a crash
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
@@ -66,7 +66,7 @@ def copy_into(src: Path, dest: Path) -> None:
     Uses the backup API with `dest` as destination: its pages are written through
     `dest`'s own journal (WAL), so readers and a crash see either the old or the new
     database. `dest` keeps its journal mode."""
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=10)
+    source = sqlite3.connect(f"file:{src}?mode=rw", uri=True, timeout=10)  # rw: may recover a crash
     target = sqlite3.connect(dest, timeout=10)
     try:
         target.execute("PRAGMA synchronous=FULL")

@@ -1,8 +1,8 @@
 """Is the station's SQLite file sound? Integrity and foreign-key checks, and moving a
 damaged file aside (never deleting it) so the program can start again from a backup.
 
-Everything here opens the file with the plain `sqlite3` module, read-only where it only
-looks, so a check never changes what it checks.
+Everything here opens the file with the plain `sqlite3` module and only reads, so a check
+never changes what it checks (beyond the crash recovery SQLite itself does on opening).
 """
 
 from __future__ import annotations
@@ -34,10 +34,13 @@ class CheckResult:
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
+    """Open for looking. `mode=rw` (never creating the file), not `mode=ro`: after a crash
+    SQLite must be able to roll back a hot journal or recover the WAL before reading, and
+    a read-only connection cannot, so a sound file would be reported as damaged. A
+    write-protected file is still opened, read-only."""
     if not path.exists():
         raise sqlite3.OperationalError(f"no such file: {path}")
-    # read-only, but not immutable: a live WAL file next to it is still honoured
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    return sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=10)
 
 
 def integrity_problems(path: Path, quick: bool = False) -> list[str]:

@@ -27,6 +27,7 @@ import pytest
 from redband_desktop.db.engine import Database, database_url
 from redband_desktop.db.health import foreign_key_problems, integrity_problems
 from redband_desktop.db.migrate import head_revision, migrate
+from redband_desktop.services.backups import recover_if_damaged
 
 pytestmark = [pytest.mark.sqlite_only, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")]
 
@@ -188,13 +189,14 @@ def test_sigkill_during_migration_leaves_old_or_new_version(tmp_path: Path) -> N
     seen = {"old": 0, "new": 0}
     for _ in range(25):
         shutil.copy(pristine, path)
-        for side in ("-wal", "-shm"):
+        for side in ("-wal", "-shm", "-journal"):
             Path(f"{path}{side}").unlink(missing_ok=True)
         url = database_url(path)
         pid, fd = _fork(lambda _fd, url=url: migrate(url, tmp_path / "backups"))
         time.sleep(rng.uniform(0, 0.25))
         _kill(pid, fd, b"")
         assert integrity_problems(path) == []
+        assert recover_if_damaged(url, tmp_path / "backups") is None  # start-up: not "damaged"
         revision = _revision(path)
         assert revision in (old, head_revision())
         seen["old" if revision == old else "new"] += 1
@@ -228,7 +230,7 @@ def test_sigkill_during_restore_leaves_old_or_restored_database(tmp_path: Path) 
     rng = random.Random(11)
     seen = {"OLD": 0, "NEW": 0}
     for _ in range(25):
-        for side in ("-wal", "-shm"):
+        for side in ("-wal", "-shm", "-journal"):
             Path(f"{path}{side}").unlink(missing_ok=True)
         shutil.copy(pristine, path)
         url = database_url(path)
@@ -236,6 +238,7 @@ def test_sigkill_during_restore_leaves_old_or_restored_database(tmp_path: Path) 
         time.sleep(rng.uniform(0, 0.3))
         _kill(pid, fd, b"")
         assert integrity_problems(path) == []
+        assert recover_if_damaged(url, tmp_path / "backups") is None
         con = sqlite3.connect(path)
         name = con.execute("select value from settings where key='station.name'").fetchone()[0]
         fillers = con.execute("select count(*) from settings where key like 'filler.%'").fetchone()[0]
