@@ -1,0 +1,57 @@
+"""ID card speed: 1,100 cards with distinct photos as one A4 PDF (target ≤ 5 s, ≤ 40 MB).
+
+Two figures, printed: the PDF alone (documents layer: 1,100 faces of the demo station's
+volunteers, every one with its own portrait and signed QR code), and the whole batch
+through the service (issuing a card to every active volunteer, rendering, audit) as the
+"Make cards" button does it. Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from sqlalchemy import select
+
+from redband_desktop.db.models import Site, Volunteer, VolunteerPhoto
+from redband_desktop.documents.card_types import CardDesign, CardFace
+from redband_desktop.documents.id_cards import render_cards
+from redband_desktop.domain.cards import card_no, new_private_key_pem, public_key_pem, sign_payload, station_code
+from redband_desktop.services.card_types import CardSelection
+
+
+def _faces(services) -> list[CardFace]:  # noqa: ANN001
+    key = new_private_key_pem()
+    code = station_code(public_key_pem(key))
+    until = date(2029, 11, 28)
+    q = (select(Volunteer.name, Site.name, VolunteerPhoto.image)
+         .join(Site, Volunteer.site_id == Site.id).join(VolunteerPhoto).order_by(Volunteer.id))
+    with services.db.read() as s:
+        rows = s.execute(q).all()
+    return [
+        CardFace(card_no(2026, i + 1), name, "金家河片区", site, "楼栋长", "2029年11月28日", "2026年11月28日",
+                 photo, sign_payload(key, code, card_no(2026, i + 1), until))
+        for i, (name, site, photo) in enumerate(rows)
+    ]
+
+
+def test_1100_cards_pdf(demo_services) -> None:  # noqa: ANN001
+    faces = _faces(demo_services)
+    assert len(faces) == 1100 and len({f.photo for f in faces}) == 1100
+    render_cards(faces[:2], CardDesign("金家河派出所"))  # font loaded once, as in the app
+    started = time.perf_counter()
+    pdf = render_cards(faces, CardDesign("金家河派出所", phone="0871-68123456"), "a4")
+    seconds = time.perf_counter() - started
+    print(f"\n1,100 cards (A4, 110 sheets + backs): {seconds:.2f} s, {len(pdf) / 1e6:.1f} MB "
+          f"(target ≤ 5 s, ≤ 40 MB)")
+    started = time.perf_counter()
+    cr80 = render_cards(faces, CardDesign("金家河派出所"), "cr80")
+    print(f"1,100 cards (CR80, 2,200 pages): {time.perf_counter() - started:.2f} s, {len(cr80) / 1e6:.1f} MB")
+
+
+def test_whole_roster_batch_through_the_service(demo_services) -> None:  # noqa: ANN001
+    started = time.perf_counter()
+    result = demo_services.cards.print_batch(CardSelection("all"), "a4")
+    seconds = time.perf_counter() - started
+    print(f"\nservice batch: {result.cards} active volunteers, {result.issued} cards issued + audited + "
+          f"rendered in {seconds:.2f} s, {len(result.pdf) / 1e6:.1f} MB")
