@@ -1,0 +1,158 @@
+"""The card register: every card with its status, filters, warnings (cards running out,
+active volunteers without a valid card) and the actions on one card: re-issue, revoke,
+report lost. Revoking needs the "delete" right, so clerks see those buttons disabled."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.domain.access import Action
+from redband_desktop.services.card_types import CardFilter
+from redband_desktop.ui.feedback import show_error
+
+if TYPE_CHECKING:
+    from redband_desktop.services.card_types import CardRow
+    from redband_desktop.services.cards import CardService
+
+STATUS_COLOURS = {"valid": "#1b7f3b", "expired": "#b26a00", "revoked": "#c8102e", "lost": "#c8102e",
+                  "replaced": "#666666"}
+
+
+class CardRegisterPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, cards: CardService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cards = cards
+        self.rows: list[CardRow] = []
+        self.search = QLineEdit(objectName="card_search", placeholderText=self.tr("Card number or name"))
+        self.status = QComboBox(objectName="card_status_filter")
+        for code, text in self._status_texts():
+            self.status.addItem(text, code)
+        self.warnings = QLabel(objectName="card_warnings", wordWrap=True)
+        self.table = QTableWidget(0, 8, objectName="card_register")
+        self.reissue_button = QPushButton(self.tr("Re-issue"), objectName="reissue")
+        self.revoke_button = QPushButton(self.tr("Revoke…"), objectName="revoke")
+        self.lost_button = QPushButton(self.tr("Report lost…"), objectName="report_lost")
+        self._timer = QTimer(self, singleShot=True, interval=200, timeout=self.refresh)
+        self._build()
+        self.refresh()
+
+    def _status_texts(self) -> list[tuple[str | None, str]]:
+        return [(None, self.tr("All statuses")), ("valid", self.tr("Valid")), ("expired", self.tr("Expired")),
+                ("revoked", self.tr("Revoked")), ("lost", self.tr("Lost")), ("replaced", self.tr("Replaced"))]
+
+    def _build(self) -> None:
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Card number"), self.tr("Name"), self.tr("District"), self.tr("Site"), self.tr("Issued on"),
+            self.tr("Valid until"), self.tr("Status"), self.tr("Reason"),
+        ])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status)
+        bar.addStretch()
+        for button in (self.reissue_button, self.revoke_button, self.lost_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.table, 1)
+        self.search.textChanged.connect(self._timer.start)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.reissue_button.clicked.connect(self.reissue)
+        self.revoke_button.clicked.connect(lambda: self.revoke(lost=False))
+        self.lost_button.clicked.connect(lambda: self.revoke(lost=True))
+        self.table.itemSelectionChanged.connect(self._enable)
+        self._enable()
+
+    def refresh(self) -> None:
+        self.rows = self._cards.register(CardFilter(text=self.search.text(), status=self.status.currentData()))
+        self.table.setRowCount(len(self.rows))
+        texts = dict(self._status_texts())
+        for i, r in enumerate(self.rows):
+            cells = [r.card_no, r.name, r.district, r.site, r.issued_on.isoformat(), r.valid_until.isoformat(),
+                     texts[r.shown_status], r.reason]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 6:
+                    item.setData(Qt.ItemDataRole.ForegroundRole, _colour(r.shown_status))
+                self.table.setItem(i, j, item)
+        self._show_warnings()
+        self._enable()
+
+    def _show_warnings(self) -> None:
+        w = self._cards.warnings()
+        parts = []
+        if w.expiring:
+            parts.append(self.tr("{n} card(s) run out within {days} days.").format(n=len(w.expiring), days=w.days))
+        if w.without_card:
+            parts.append(self.tr("{n} active volunteer(s) have no valid card.").format(n=len(w.without_card)))
+        self.warnings.setText(" ".join(parts))
+        self.warnings.setStyleSheet("color:#b26a00;font-weight:bold" if parts else "")
+
+    def selected(self) -> CardRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def _enable(self) -> None:
+        row = self.selected()
+        valid = row is not None and row.status.value == "valid"
+        self.reissue_button.setEnabled(row is not None and self._cards.can(Action.EDIT))
+        for button in (self.revoke_button, self.lost_button):
+            button.setEnabled(valid and self._cards.can(Action.DELETE))
+
+    def reissue(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            self._cards.reissue(row.card_no)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def revoke(self, lost: bool) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        title = self.tr("Report card lost") if lost else self.tr("Revoke card")
+        reason, ok = QInputDialog.getText(self, title, self.tr("Reason for {card}:").format(card=row.card_no))
+        if not ok:
+            return
+        try:
+            self._cards.revoke(row.card_no, reason, lost=lost)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.changed.emit()
+
+
+def _colour(status: str):  # noqa: ANN202 - QColor
+    from PySide6.QtGui import QColor
+
+    return QColor(STATUS_COLOURS.get(status, "#000000"))

@@ -1,0 +1,77 @@
+"""The ID cards page driven like a clerk would: make a batch in the background (and
+cancel one), see it in the QtPdf preview, save it; the register with its warnings and a
+revoke; the card design's live preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from redband_desktop.ui.cards.cards_page import CardsPage
+
+
+@pytest.fixture
+def page(qtbot, demo_services):  # noqa: ANN001, ANN201
+    widget = CardsPage(demo_services)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    return widget
+
+
+def _select_site(panel) -> None:  # noqa: ANN001
+    panel.kind.setCurrentIndex(panel.kind.findData("site"))
+    panel.site.setCurrentIndex(0)
+
+
+def test_make_preview_and_save_a_batch(page, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    panel = page.printing
+    _select_site(panel)
+    assert "selected" in panel.count.text() or "名" in panel.count.text() or panel.count.text()
+    panel.layout_combo.setCurrentIndex(panel.layout_combo.findData("a4"))
+    panel.make()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    assert panel.result is not None and panel.result.cards > 0
+    assert panel.preview.page_count() == 2  # one sheet: fronts, then mirrored backs
+    assert panel.print_button.isEnabled()
+    out = tmp_path / "cards.pdf"
+    panel.save(str(out))
+    assert out.read_bytes() == panel.result.pdf
+    assert page.register.table.rowCount() == panel.result.cards  # the register reloaded
+
+
+def test_cancel_issues_nothing(page, qtbot) -> None:  # noqa: ANN001
+    panel = page.printing
+    panel.make()
+    panel.cancel()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    assert panel.result is None
+    assert page.register.table.rowCount() == 0
+
+
+def test_register_warns_and_revokes(page, qtbot, demo_services, monkeypatch) -> None:  # noqa: ANN001
+    register = page.register
+    assert register.warnings.text()  # every active volunteer is still without a card
+    _select_site(page.printing)
+    page.printing.make()
+    qtbot.waitUntil(lambda: not page.printing.busy, timeout=60_000)
+    register.table.selectRow(0)
+    assert register.revoke_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("违反纪律", True))
+    register.revoke_button.click()
+    number = register.rows[0].card_no
+    revoked = [r for r in register.rows if r.card_no == number][0]
+    assert revoked.status.value == "revoked"
+
+
+def test_design_preview_follows_the_text(page, qtbot) -> None:  # noqa: ANN001
+    design = page.design
+    page.tabs.setCurrentWidget(design)  # the preview is drawn when the tab is shown
+    assert design.preview.page_count() == 2
+    before = design.preview.pdf
+    design.phone.setText("0871-68123456")
+    qtbot.waitUntil(lambda: design.preview.pdf != before, timeout=5_000)
+    design.save()
+    assert page.design._cards.settings().phone == "0871-68123456"
