@@ -16,7 +16,13 @@ from sqlalchemy import select
 from redband_desktop.db.models import Site, Volunteer, VolunteerPhoto
 from redband_desktop.documents.card_types import CardDesign, CardFace
 from redband_desktop.documents.id_cards import render_cards
-from redband_desktop.domain.cards import card_no, new_private_key_pem, public_key_pem, sign_payload, station_code
+from redband_desktop.domain.cards import (
+    card_no,
+    new_private_key_pem,
+    public_key_pem,
+    sign_payload,
+    station_code,
+)
 from redband_desktop.services.card_types import CardSelection
 
 

@@ -56,7 +56,7 @@ def test_crop_marks_in_the_margins_not_on_cards() -> None:
     marks = crop_marks()
     assert len(marks) == 2 * 4 + 2 * 10  # 4 vertical card edges, 10 horizontal ones
     for x1, y1, x2, y2 in marks:
-        assert 0 <= min(x1, x2) and max(x1, x2) <= A4[0] and 0 <= min(y1, y2) and max(y1, y2) <= A4[1]
+        assert min(x1, x2) >= 0 and max(x1, x2) <= A4[0] and min(y1, y2) >= 0 and max(y1, y2) <= A4[1]
         for x, y, w, h in sheet_slots():
             mid = ((x1 + x2) / 2, (y1 + y2) / 2)
             assert not (x < mid[0] < x + w and y < mid[1] < y + h)
