@@ -123,12 +123,12 @@ test: sysdeps venv
 	$(VENV)/bin/lint-imports --no-logo --cache-dir $(VENV)/.import_linter_cache
 	$(VENV)/bin/ruff check redband_desktop tests
 
-# A private PostgreSQL cluster (scripts/pg-test-server.sh: apt-installs postgresql if
+# A private PostgreSQL cluster (tests/pg-test-server.sh: apt-installs postgresql if
 # needed, runs it as the postgres user when we are root); every test gets a database of
 # its own (tests/pgtest.py). Tests of the SQLite file itself are skipped there.
 test-postgres: sysdeps venv
 	$(VPY) -m pip install $(PIP_FLAGS) -q -e '.[test,postgres]'
-	@url=$$(scripts/pg-test-server.sh); echo "make test-postgres: $$url"; \
+	@url=$$(tests/pg-test-server.sh); echo "make test-postgres: $$url"; \
 	REDBAND_TEST_DB_URL=$$url QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/unit $(PYTEST_ARGS)
 
 bench: sysdeps venv

@@ -9,12 +9,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from redband_desktop import __version__
 from redband_desktop.errors import RedbandError
 from redband_desktop.logs import install_excepthook, setup_logging
 from redband_desktop.paths import UserDirs
+
+if TYPE_CHECKING:
+    from redband_desktop.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +81,13 @@ def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
     return app.exec()
 
 
-def open_main_window(db: str | None, dirs: UserDirs):  # noqa: ANN201 - MainWindow | int
-    """Open (and migrate) the database, run the first-run dialog if needed, build the
-    window. Returns an exit status instead when the database cannot be used (1) or the
-    user cancelled the first-run dialog (0)."""
+def open_main_window(  # noqa: ANN201 - MainWindow | int
+    db: str | None, dirs: UserDirs, sign_in: Callable[[Services], None] | None = None
+):
+    """Open (and migrate) the database, run the first-run dialog if needed, sign in (with
+    `sign_in(services)` when given, as tests and benchmarks do; else the sign-in dialog),
+    build the window. Returns an exit status instead when the database cannot be used (1)
+    or the user cancelled the first-run or sign-in dialog (0)."""
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from redband_desktop.db.engine import database_url
@@ -89,6 +96,7 @@ def open_main_window(db: str | None, dirs: UserDirs):  # noqa: ANN201 - MainWind
     from redband_desktop.ui.first_run_dialog import FirstRunDialog
     from redband_desktop.ui.i18n import ui_lang
     from redband_desktop.ui.main_window import AppInfo, MainWindow
+    from redband_desktop.ui.sign_in_dialog import sign_in_interactively
 
     url = database_url(db or dirs.default_db)
     try:
@@ -99,8 +107,15 @@ def open_main_window(db: str | None, dirs: UserDirs):  # noqa: ANN201 - MainWind
         log.error("cannot open %s: %s", url, exc)
         QMessageBox.critical(None, "红袖标 Desktop", exc.message(ui_lang()))
         return 1
-    if not services.setup.is_done():
-        dialog = FirstRunDialog(services.setup)
+    set_up = services.setup.is_done()
+    if not set_up or (sign_in is None and services.setup.needs_admin()):
+        station = services.station.settings().name if set_up else ""
+        dialog = FirstRunDialog(services.setup, services.accounts, station_name=station)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+    if services.access.user is None:  # the first run signs its new administrator in
+        if sign_in is not None:
+            sign_in(services)
+        elif not sign_in_interactively(services.accounts, services.station.settings().name):
             return 0
     return MainWindow(services, AppInfo(version=__version__, database=url, dirs=dirs))

@@ -9,13 +9,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 
-from redband_desktop import __version__, cli_data
-from redband_desktop.errors import DatabaseError, RedbandError
+from redband_desktop import __version__, cli_cards, cli_data
+from redband_desktop.errors import DatabaseError, PermissionDenied, RedbandError, ValidationError
 from redband_desktop.paths import UserDirs
 
 DEMO_STATION = "金家河派出所"
@@ -28,14 +30,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: the per-user data folder)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language (default zh_CN)")
     parser.add_argument("--version", action="version", version=f"redband {__version__}")
+    parser.add_argument("--user", default=os.environ.get("REDBAND_USER"),
+                        help="sign in as this user (default: $REDBAND_USER); the password comes from "
+                             "$REDBAND_PASSWORD or a prompt. Needed by commands that change or export data")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="open the window (default)")
     init = sub.add_parser("init", help="create the station database (first run, without the window)")
     init.add_argument("--station", help=f"station name (default with --demo: {DEMO_STATION})")
     init.add_argument("--demo", action="store_true", help="load the demonstration station (1,100 volunteers)")
+    init.add_argument("--admin", metavar="NAME",
+                      help="create the first administrator (password from $REDBAND_PASSWORD or a prompt)")
     stats = sub.add_parser("stats", help="print station statistics")
     stats.add_argument("--json", action="store_true", help="machine-readable JSON")
+    export = sub.add_parser("export", help="export a list to Excel (personal numbers masked unless --full)")
+    export.add_argument("what", choices=("volunteers",), help="which list")
+    export.add_argument("file", help="the .xlsx file to write")
+    export.add_argument("--full", action="store_true", help="full ID numbers and phones (roles allowed only)")
+    export.add_argument("--status", choices=("active", "suspended", "left"), help="only this status")
     cli_data.add_parsers(sub)
+    cli_cards.add_parsers(sub)
     return parser
 
 
@@ -56,7 +69,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202 - Services
+def _password(prompt: str, confirm: bool = False) -> str:
+    """$REDBAND_PASSWORD, or asked on the terminal (twice when setting a new one)."""
+    if "REDBAND_PASSWORD" in os.environ:
+        return os.environ["REDBAND_PASSWORD"]
+    if not sys.stdin.isatty():
+        raise PermissionDenied("password_needed")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再次输入 / again: ") != first:
+        raise ValidationError.single("confirm_password", "password_mismatch")
+    return first
+
+
+def _sign_in(services, args: argparse.Namespace, required: bool) -> None:  # noqa: ANN001
+    """Sign in as --user; without one, read-only commands run with viewer rights."""
+    from redband_desktop.services.access import anonymous_reader
+
+    if args.user:
+        services.accounts.sign_in(args.user, _password(f"{args.user} 的密码 / password: "))
+    elif required:
+        raise PermissionDenied("user_needed")
+    else:
+        services.access.user = anonymous_reader()
+
+
+def _open(args: argparse.Namespace, sign_in: bool = True, required: bool = True):  # noqa: ANN202 - Services
     from redband_desktop.db.engine import database_url
     from redband_desktop.services import open_services
     from redband_desktop.services.backups import recover_if_damaged
@@ -65,16 +102,25 @@ def _open(args: argparse.Namespace):  # noqa: ANN202 - Services
     url = database_url(args.db or dirs.default_db)
     if (recovery := recover_if_damaged(url, dirs.backups)) is not None:
         raise recovery.error()
-    return open_services(url, dirs.backups)
+    services = open_services(url, dirs.backups)
+    if sign_in:
+        _sign_in(services, args, required)
+    return services
 
 
 def _init(args: argparse.Namespace) -> int:
-    services = _open(args)
+    from redband_desktop.services.setup import FirstAdmin
+
+    services = _open(args, sign_in=False)
     settings = services.station.settings()
     if settings.initialised:
         raise DatabaseError("db_already_initialised", path=services.db.path or services.db.url, station=settings.name)
     name = args.station or (DEMO_STATION if args.demo else "")
-    result = services.setup.first_run(name, args.demo, today=date.today())
+    admin = None
+    if args.admin:
+        password = _password(f"{args.admin} 的新密码 / new password: ", confirm=True)
+        admin = FirstAdmin(args.admin, args.admin, password, password)
+    result = services.setup.first_run(name, admin, args.demo, today=date.today())
     zh = args.lang.startswith("zh")
     print(
         f"已创建：{result.station.name}（演示志愿者 {result.demo_volunteers} 名）" if zh
@@ -84,7 +130,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    services = _open(args)
+    services = _open(args, required=False)
     if not services.station.settings().initialised:
         raise DatabaseError("db_not_initialised", path=services.db.path or services.db.url)
     report = services.stats.report()
@@ -107,4 +153,18 @@ def _stats_text(report: dict, lang: str) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"init": _init, "stats": _stats, **cli_data.COMMANDS}
+def _export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from redband_desktop.services.roster_types import RosterFilter
+
+    services = _open(args)
+    result = services.exports.volunteers(RosterFilter(status=args.status), full=args.full)
+    Path(args.file).write_bytes(result.data)
+    zh = args.lang.startswith("zh")
+    kind = ("完整" if result.full else "脱敏") if zh else ("full" if result.full else "masked")
+    print(f"已导出 {result.rows} 行（{kind}）到 {args.file}" if zh else f"Exported {result.rows} rows ({kind}) to {args.file}")
+    return 0
+
+
+COMMANDS = {"init": _init, "stats": _stats, "export": _export, **cli_data.COMMANDS, **cli_cards.COMMANDS}

@@ -57,6 +57,8 @@ def _restore(args: argparse.Namespace) -> int:
     recovery = recover_if_damaged(url, dirs.backups)
     if recovery is not None:
         print(recovery.error().message(args.lang), file=sys.stderr)
+    else:  # replacing a sound database is an administrator's decision
+        _require_admin(args)
     source = Path(args.file).expanduser().resolve()
     if not args.yes and sys.stdin.isatty():
         question = (f"用 {source} 替换当前数据库？当前数据库会先另存为恢复前备份。[y/N] " if zh
@@ -68,6 +70,17 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"已恢复 {source}；恢复前的数据库已保存为 {saved}" if zh
           else f"Restored {source}; the previous database was saved as {saved}")
     return 0
+
+
+def _require_admin(args: argparse.Namespace) -> None:
+    from redband_desktop.cli import _open
+    from redband_desktop.domain.access import Action
+
+    services = _open(args)
+    try:
+        services.access.require(Action.SETTINGS)
+    finally:
+        services.db.dispose()
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -97,7 +97,7 @@ class AccountService:
             s.add(user)
             s.flush()
             self._access.user = _actor(user)
-            record(s, self._access, "user.create", "user", user.id, summary="first administrator")
+            record(s, self._access, "user.create", "user", user.id, summary="首个管理员")
             return self._access.user
 
     def sign_in(self, username: str, password: str) -> Actor:
@@ -113,7 +113,7 @@ class AccountService:
     def _attempt(self, s: Session, name: str, password: str, moment: datetime) -> Actor | PermissionDenied:
         user = s.scalar(select(User).where(func.lower(User.username) == name))
         if user is None:
-            record(s, self._access, "sign_in.failed", "user", "", summary="unknown user", username=name)
+            record(s, self._access, "sign_in.failed", "user", "", summary="用户名不存在", username=name)
             return PermissionDenied("sign_in_failed", left=MAX_FAILURES, minutes=LOCK_MINUTES)
         if user.locked_until and user.locked_until > moment:
             record(s, self._access, "sign_in.locked", "user", user.id, username=user.username)
@@ -121,7 +121,7 @@ class AccountService:
         if not _verify(user, password):
             return self._failed(s, user, moment)
         if not user.active:
-            record(s, self._access, "sign_in.failed", "user", user.id, summary="inactive", username=user.username)
+            record(s, self._access, "sign_in.failed", "user", user.id, summary="账号已停用", username=user.username)
             return PermissionDenied("account_inactive")
         user.failed_attempts, user.locked_until, user.last_sign_in = 0, None, moment
         record(s, self._access, "sign_in", "user", user.id, username=user.username)
@@ -132,22 +132,19 @@ class AccountService:
         if user.failed_attempts >= MAX_FAILURES:
             user.locked_until, user.failed_attempts = moment + timedelta(minutes=LOCK_MINUTES), 0
             record(s, self._access, "sign_in.failed", "user", user.id, username=user.username,
-                   summary=f"locked for {LOCK_MINUTES} minutes")
+                   summary=f"连续输错，锁定 {LOCK_MINUTES} 分钟")
             return PermissionDenied("account_locked", until=f"{user.locked_until:%H:%M}")
         record(s, self._access, "sign_in.failed", "user", user.id, username=user.username,
-               summary=f"attempt {user.failed_attempts}")
+               summary=f"第 {user.failed_attempts} 次密码错误")
         return PermissionDenied("sign_in_failed", left=MAX_FAILURES - user.failed_attempts, minutes=LOCK_MINUTES)
 
-    def unlock_screen(self, password: str) -> bool:
-        """Idle lock: the signed-in user proves it is still them."""
+    def unlock_screen(self, password: str) -> Actor:
+        """Idle lock: the signed-in user proves it is still them. Raises PermissionDenied
+        saying why not (wrong password with tries left, or locked until when)."""
         user = self._access.user
         if user is None:
-            return False
-        try:
-            self.sign_in(user.username, password)
-        except PermissionDenied:
-            return False
-        return True
+            raise PermissionDenied("not_signed_in")
+        return self.sign_in(user.username, password)
 
     def sign_out(self) -> None:
         if self._access.user is None:
@@ -167,7 +164,7 @@ class AccountService:
             _check_new_password(new, confirm, user.username)
             user.password_hash, user.must_change_password = _hasher.hash(new), False
             self._access.user = _actor(user)
-            record(s, self._access, "user.password", "user", user.id, summary="changed own password")
+            record(s, self._access, "user.password", "user", user.id, summary="本人修改密码")
             return self._access.user
 
     # -- administration ------------------------------------------------------------

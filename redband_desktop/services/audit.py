@@ -106,6 +106,10 @@ def record(
     session.merge(Setting(key=HEAD_KEY, value=json.dumps({"id": entry.id, "hash": entry.hash})))
 
 
+def export_summary(rows: int, full: bool) -> str:
+    return f"{rows} 行，{'完整信息' if full else '已脱敏'}"
+
+
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """{field: [old, new]} for every field whose value changed."""
     return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
@@ -118,11 +122,11 @@ def verify_chain(session: Session) -> ChainReport:
     for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(2000):
         count += 1
         if e.id != prev_id + 1:
-            problems.append(f"#{prev_id + 1}–#{e.id - 1}: missing (deleted)")
+            problems.append(f"#{prev_id + 1}–#{e.id - 1}: 缺失（被删除）missing (deleted)")
         if e.prev_hash != prev_hash:
-            problems.append(f"#{e.id}: does not follow #{prev_id} (a row before it was changed or removed)")
+            problems.append(f"#{e.id}: 与 #{prev_id} 不衔接（之前的记录被改动或删除）does not follow #{prev_id}")
         if _digest(e.prev_hash, e) != e.hash:
-            problems.append(f"#{e.id}: content changed after it was recorded")
+            problems.append(f"#{e.id}: 记录后内容被改动 content changed after it was recorded")
         if problems and first_bad is None:
             first_bad = e.id
         prev_hash, prev_id = e.hash, e.id
@@ -130,13 +134,13 @@ def verify_chain(session: Session) -> ChainReport:
     if head_raw:
         head = json.loads(head_raw)
         if head["id"] > prev_id:
-            problems.append(f"#{prev_id + 1}–#{head['id']}: the newest entries were removed")
+            problems.append(f"#{prev_id + 1}–#{head['id']}: 最新的记录被删除 the newest entries were removed")
             first_bad = first_bad or prev_id + 1
         elif head["id"] == prev_id and head["hash"] != prev_hash:
-            problems.append(f"#{prev_id}: the newest entry was changed")
+            problems.append(f"#{prev_id}: 最新的记录被改动 the newest entry was changed")
             first_bad = first_bad or prev_id
     elif count:
-        problems.append("the checkpoint of the newest entry is missing")
+        problems.append("最新记录的校验点缺失 the checkpoint of the newest entry is missing")
     return ChainReport(not problems, count, tuple(problems), first_bad)
 
 
@@ -168,7 +172,7 @@ class AuditService:
 
     def note_export(self, what: str, rows: int, full: bool) -> None:
         with self._db.write() as s:
-            record(s, self._access, "export", what, "", summary=f"{rows} rows, {'full' if full else 'masked'}")
+            record(s, self._access, "export", what, "", summary=export_summary(rows, full))
 
 
 def _filtered(q, f: AuditFilter):  # noqa: ANN001, ANN202 - SQL statement

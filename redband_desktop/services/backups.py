@@ -29,7 +29,9 @@ from redband_desktop.db.backup import (
 )
 from redband_desktop.db.engine import Database, database_url, sqlite_path
 from redband_desktop.db.health import SIDE_FILES, integrity_problems, table_counts
+from redband_desktop.domain.access import Action
 from redband_desktop.errors import DatabaseError, RedbandError
+from redband_desktop.services.access import AccessControl
 from redband_desktop.services.station import read_settings, write_setting
 
 log = logging.getLogger(__name__)
@@ -100,8 +102,13 @@ def newest_good_backup(default_dir: Path) -> BackupInfo | None:
 
 
 class BackupService:
-    def __init__(self, db: Database, default_dir: Path | None = None) -> None:
+    """Automatic backups need no user; choosing the folder, exporting a full copy of the
+    station's personal data and restoring are for roles with the settings right (admins).
+    """
+
+    def __init__(self, db: Database, access: AccessControl | None = None, default_dir: Path | None = None) -> None:
         self._db = db
+        self._access = access
         self._default_dir = default_dir
         self._last_auto: datetime | None = None
         self._signature: tuple | None = None  # the files' state when we last backed up
@@ -130,6 +137,7 @@ class BackupService:
 
     def set_folder(self, folder: Path | None) -> Path:
         """Use `folder` for backups from now on (None: back to the default)."""
+        self._require(Action.SETTINGS)
         target = Path(folder).expanduser() if folder else self.default_folder()
         _check_writable(target)
         with self._db.write() as s:
@@ -211,6 +219,7 @@ class BackupService:
     def export(self, dest: Path) -> BackupInfo:
         """A verified copy at a place the user chose (e.g. a USB stick); the copy is
         read back and its record counts compared with the database's."""
+        self._require(Action.SETTINGS)
         live = self._live_path()
         dest = Path(dest)
         backup_sqlite_checked(live, dest)
@@ -219,6 +228,10 @@ class BackupService:
         if written != expected:
             raise DatabaseError("backup_verify_failed", path=str(dest), detail=f"{written} ≠ {expected}")
         return BackupInfo(dest, "export", datetime.now(), dest.stat().st_size, written)
+
+    def _require(self, action: Action) -> None:
+        if self._access is not None:
+            self._access.require(action)
 
     def _newest_time(self) -> datetime | None:
         times = [i.taken for i in self.list() if i.kind not in KEPT_APART]
@@ -238,6 +251,7 @@ class BackupService:
         `db.backup.copy_into`): the backup is copied aside, checked and migrated; the
         current file is saved as a pre-restore backup; then the pages are swapped in one
         transaction; on any failure the pre-restore copy is put back."""
+        self._require(Action.SETTINGS)
         live = self._live_path()
         source = Path(source)
         folder = self.folder()
@@ -365,6 +379,6 @@ def restore_file(url: str, default_dir: Path, source: Path) -> RestoreResult:
     (start-up recovery, the command line)."""
     db = Database(url)
     try:
-        return BackupService(db, default_dir).restore(source)
+        return BackupService(db, None, default_dir).restore(source)  # callers check who may
     finally:
         db.dispose()

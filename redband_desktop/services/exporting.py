@@ -13,11 +13,17 @@ from sqlalchemy import func, select
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import Building, District, MarketZone, Site, Volunteer
 from redband_desktop.domain.access import Action
-from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind, VolunteerStatus
+from redband_desktop.domain.enums import (
+    Background,
+    Gender,
+    PoliticalStatus,
+    SiteKind,
+    VolunteerStatus,
+)
 from redband_desktop.domain.idnumber import mask_id_number
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.access import AccessControl
-from redband_desktop.services.audit import record
+from redband_desktop.services.audit import export_summary, record
 from redband_desktop.services.roster_query import filtered
 from redband_desktop.services.roster_types import RosterFilter
 
@@ -47,7 +53,7 @@ class ExportService:
         with self._db.write() as s:
             rows = [_volunteer_cells(r, full) for r in s.execute(_volunteer_query(f))]
             record(s, self._access, "export", "volunteer", "",
-                   summary=f"{len(rows)} rows, {'full' if full else 'masked'}")
+                   summary=export_summary(len(rows), full))
         return Export(table_to_xlsx(list(VOLUNTEER_HEADERS), rows, "志愿者花名册"), len(rows), full)
 
 

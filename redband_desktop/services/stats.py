@@ -12,14 +12,19 @@ from sqlalchemy import func, select
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import District, Site, Volunteer
+from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
+from redband_desktop.services.access import AccessControl
+from redband_desktop.services.coverage import CoverageService
 
 
 class StatsService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, access: AccessControl) -> None:
         self._db = db
+        self._access = access
 
     def volunteers(self) -> dict[str, Any]:
+        self._access.require(Action.STATS)
         with self._db.read() as s:
             by_status = dict(
                 s.execute(select(Volunteer.status, func.count()).group_by(Volunteer.status)).all()
@@ -50,4 +55,4 @@ class StatsService:
 
     def report(self) -> dict[str, Any]:
         """Everything `redband stats` prints."""
-        return {"volunteers": self.volunteers()}
+        return {"volunteers": self.volunteers(), "coverage": CoverageService(self._db, self._access).figures()}

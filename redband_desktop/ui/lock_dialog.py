@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.ui.i18n import label
+from redband_desktop.errors import PermissionDenied
+from redband_desktop.ui.i18n import label, ui_lang
 from redband_desktop.ui.roster.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -84,16 +85,18 @@ class LockDialog(QDialog):
         outer.addStretch(2)
 
     def try_unlock(self) -> None:
-        if self._accounts.unlock_screen(self.password.text()):
-            self.error.hide()
+        try:
+            self._accounts.unlock_screen(self.password.text())
+        except PermissionDenied as exc:  # wrong password (tries left) or locked (until when)
             self.password.clear()
-            self.unlocked.emit()
-            self.accept()
+            self.error.setText(exc.message(ui_lang()))
+            self.error.show()
+            self.password.setFocus()
             return
+        self.error.hide()
         self.password.clear()
-        self.error.setText(self.tr("Wrong password. The screen stays locked."))
-        self.error.show()
-        self.password.setFocus()
+        self.unlocked.emit()
+        self.accept()
 
     # Escape and the window's close button must not unlock.
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

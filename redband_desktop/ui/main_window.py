@@ -2,16 +2,21 @@
 
 Pages get the services through their constructors. After a page writes something it
 emits `data_changed(kind)`; the window re-broadcasts it so other pages can reload.
+Pages a role may not use are not built at all; signing out tears the pages down and
+builds them again for whoever signs in next. An idle lock covers the window after the
+station's idle minutes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,10 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redband_desktop.domain.access import Action
 from redband_desktop.paths import UserDirs
 from redband_desktop.ui.about_dialog import AboutDialog
+from redband_desktop.ui.admin.audit_page import AuditPage
 from redband_desktop.ui.admin.backup_page import BackupPage
+from redband_desktop.ui.admin.users_page import UsersPage
+from redband_desktop.ui.cards.cards_page import CardsPage
+from redband_desktop.ui.cards.verify_page import VerifyPage
+from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
+from redband_desktop.ui.idle_lock import IdleLock
+from redband_desktop.ui.lock_dialog import user_text
 from redband_desktop.ui.roster.roster_page import RosterPage
+from redband_desktop.ui.sign_in_dialog import sign_in_interactively
+from redband_desktop.ui.sites.coverage_page import CoveragePage
+from redband_desktop.ui.sites.site_page import SitePage
 from redband_desktop.ui.structure_dialog import StructureDialog
 
 if TYPE_CHECKING:
@@ -41,21 +57,63 @@ class AppInfo:
 class MainWindow(QMainWindow):
     data_changed = Signal(str)
 
-    def __init__(self, services: Services, info: AppInfo) -> None:
+    def __init__(
+        self, services: Services, info: AppInfo, sign_in: Callable[[], bool] | None = None,
+        idle_ms: int | None = None,
+    ) -> None:
+        """`sign_in` is asked after "Sign out" (default: the sign-in dialog) and returns
+        whether someone signed in; `idle_ms` overrides the station's idle-lock minutes."""
         super().__init__()
         self._services = services
         self._info = info
+        self._sign_in = sign_in or (lambda: sign_in_interactively(
+            services.accounts, services.station.settings().name))
+        self._idle_ms = idle_ms
         self.nav = QListWidget(objectName="navigation")
         self.pages = QStackedWidget()
-        self.roster = RosterPage(services)
-        self._add_page(self.tr("Volunteer roster"), self.roster)
-        self.backups = BackupPage(services)
-        self._add_page(self.tr("Backups"), self.backups)
+        self.user_label = QLabel(objectName="signed_in_as")
+        self._build_pages()
         self._build_layout()
         self._build_menus()
         self._connect()
         self._show_station()
+        self._show_user()
+        self.idle = IdleLock(services.accounts, self, self._idle_interval(), self._who, self.sign_out)
+        self.idle.start()
         self.resize(1280, 800)
+
+    def _build_pages(self) -> None:
+        """The pages the signed-in user's role may use."""
+        services = self._services
+        self.roster = RosterPage(services)
+        self._add_page(self.tr("Volunteer roster"), self.roster)
+        self.sites = SitePage(services)
+        self._add_page(self.tr("Sites"), self.sites)
+        self.coverage = CoveragePage(services)
+        self._add_page(self.tr("Coverage"), self.coverage)
+        self.coverage.fix_requested.connect(self.fix_gap)
+        self.cards = CardsPage(services)
+        self._add_page(self.tr("ID cards"), self.cards)
+        self.verify = VerifyPage(services)
+        self._add_page(self.tr("Verify card"), self.verify)
+        self.backups = BackupPage(services) if services.access.can(Action.SETTINGS) else None
+        if self.backups is not None:
+            self._add_page(self.tr("Backups"), self.backups)
+        self.users = UsersPage(services) if services.access.can(Action.USERS) else None
+        if self.users is not None:
+            self._add_page(self.tr("Users"), self.users)
+        self.audit = AuditPage(services) if services.access.can(Action.AUDIT) else None
+        if self.audit is not None:
+            self._add_page(self.tr("Audit trail"), self.audit)
+        self.nav.setCurrentRow(0)
+
+    def _clear_pages(self) -> None:
+        """Drop every page (and the dialogs opened from them) of the user signing out."""
+        self.nav.clear()
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.deleteLater()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title)
@@ -83,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        structure = QAction(self.tr("Districts and sites…"), self)
+        self.structure_action = structure = QAction(self.tr("Districts and sites…"), self)
         structure.triggered.connect(self.edit_structure)
         file_menu.addAction(structure)
         file_menu.addSeparator()
@@ -91,27 +149,68 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._build_account_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About 红袖标 Desktop"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def _build_account_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Account"))
+        for text, slot, name, shortcut in (
+            (self.tr("Change password…"), self.change_password, "change_password", None),
+            (self.tr("Lock screen"), lambda: self.idle.lock(), "lock_screen", "Ctrl+L"),
+            (self.tr("Sign out"), self.sign_out, "sign_out", None),
+        ):
+            action = QAction(text, self, objectName=name)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
     def _connect(self) -> None:
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_chosen)
         self.data_changed.connect(self._on_data_changed)
+
+    def _page_chosen(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if self.audit is not None and self.pages.currentWidget() is self.audit:
+            self.audit.reload()  # show what was recorded since it was last opened
 
     def _show_station(self) -> None:
         station = self._services.station.settings().name
         self.setWindowTitle(self.tr("{station} — 红袖标 Desktop").format(station=station))
         where = QLabel(self._info.database.removeprefix("sqlite:///"))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(where)
         self.statusBar().showMessage(station)
+
+    def _who(self) -> str:
+        user = self._services.access.user
+        return user_text(user.display_name, user.role) if user else ""
+
+    def _show_user(self) -> None:
+        self.user_label.setText(self.tr("Signed in as {user}").format(user=self._who()))
+        self.structure_action.setEnabled(self._services.access.can(Action.STRUCTURE))
+
+    def _idle_interval(self) -> int:
+        return self._idle_ms or self._services.station.settings().idle_minutes * 60_000
 
     def _on_data_changed(self, kind: str) -> None:
         if kind in ("districts", "sites", "all"):  # "all": a backup was restored
             self.roster.filters.reload_choices()
             self.roster.refresh()
+            self.sites.reload()  # keeps its selection
+        if kind in ("districts", "sites", "volunteers", "all"):  # heads' status, renames
+            self.coverage.reload()
+        if kind == "settings":
+            self.idle.set_interval(self._idle_interval())
+
+    def fix_gap(self, kind: str, ident: int) -> None:
+        """From a gap in the coverage view to that building or zone, assign dialog open."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.sites))
+        self.sites.show_place(kind, ident, assign=True)
 
     def edit_structure(self) -> None:
         dialog = StructureDialog(self._services.structure, self)
@@ -120,3 +219,28 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self._info, self._services.station.settings().name, self).exec()
+
+    def change_password(self) -> None:
+        ChangePasswordDialog(self._services.accounts, parent=self).exec()
+
+    def sign_out(self) -> None:
+        """Sign out, close this user's pages and dialogs, and let someone sign in (else quit)."""
+        self.idle.stop()
+        self._services.accounts.sign_out()
+        self.hide()
+        self._clear_pages()
+        app = QApplication.instance()
+        quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # closing the sign-in dialog must not end the program
+        try:
+            signed_in = self._sign_in()
+        finally:
+            app.setQuitOnLastWindowClosed(quit_on_close)
+        if not signed_in:
+            self.close()
+            app.quit()
+            return
+        self._build_pages()
+        self._show_user()
+        self.show()
+        self.idle.start()

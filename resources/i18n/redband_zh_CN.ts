@@ -50,6 +50,301 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="46"/>
+        <source>Assign or replace — {place}</source>
+        <translation>指定或更换负责人 — {place}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="47"/>
+        <source>Name, pinyin, initials or phone</source>
+        <translation>姓名、拼音、首字母或手机号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="64"/>
+        <source>Current: {name}</source>
+        <translation>现任：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="65"/>
+        <source>No current head</source>
+        <translation>目前没有负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="67"/>
+        <source>Background</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="69"/>
+        <source>Start date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="71"/>
+        <source>Reason for the change</source>
+        <translation>更换原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="104"/>
+        <source>Choose a volunteer</source>
+        <translation>请选择一名志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="35"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="40"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="41"/>
+        <source>Search summary and changes</source>
+        <translation>搜索摘要和变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="42"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="49"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="50"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="66"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="74"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="77"/>
+        <source>Verify trail</source>
+        <translation>校验日志</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="78"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
+        <source>Failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
+        <source>Sign-in while locked</source>
+        <translation>锁定期间尝试登录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="89"/>
+        <source>Create user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="89"/>
+        <source>Edit user</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="90"/>
+        <source>Change own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="90"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="91"/>
+        <source>Unlock user</source>
+        <translation>解锁用户</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="91"/>
+        <source>Create</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="91"/>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="92"/>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="92"/>
+        <source>Change status</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="93"/>
+        <source>See full personal data</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="93"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="94"/>
+        <source>Purge personal data</source>
+        <translation>清除个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="94"/>
+        <source>Change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
+        <source>district</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
+        <source>site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
+        <source>station settings</source>
+        <translation>本所设置</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
+        <source>audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="113"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="114"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="115"/>
+        <source>PC</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="116"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="117"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="118"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="119"/>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="137"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="205"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="169"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="174"/>
+        <source>Checking every entry of the trail…</source>
+        <translation>正在逐条校验审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="180"/>
+        <source>The audit trail is intact: all {count} entries are unchanged and none is missing.</source>
+        <translation>审计日志完好：全部 {count} 条记录均未被改动，也没有缺失。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="183"/>
+        <source>The audit trail has been tampered with: {n} problem(s), first bad entry #{first}.</source>
+        <translation>审计日志已被篡改：发现 {n} 处问题，第一条异常记录为 #{first}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="200"/>
+        <source>Export audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="200"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="221"/>
+        <source>Exported {count} entries.</source>
+        <translation>已导出 {count} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="227"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/backup_page.py" line="61"/>
@@ -217,39 +512,456 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>BulkBuildingsDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="23"/>
+        <source>Add buildings to {site}</source>
+        <translation>批量添加楼栋 — {site}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="30"/>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="31"/>
+        <source>Units each</source>
+        <translation>每栋单元数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="32"/>
+        <source>Households each</source>
+        <translation>每栋户数</translation>
+    </message>
+</context>
+<context>
+    <name>CardDesignPanel</name>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="48"/>
+        <source>Save design</source>
+        <translation>保存设计</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="57"/>
+        <source>Card title</source>
+        <translation>证件标题</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="58"/>
+        <source>Duties (back)</source>
+        <translation>使用须知（背面）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="59"/>
+        <source>Station phone</source>
+        <translation>派出所电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="60"/>
+        <source>Return text</source>
+        <translation>拾到归还说明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="61"/>
+        <source>Valid for (years)</source>
+        <translation>有效期（年）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="62"/>
+        <source>Warn days before expiry</source>
+        <translation>到期前提醒（天）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <source>Front offset x</source>
+        <translation>正面横向偏移</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <source>Front offset y</source>
+        <translation>正面纵向偏移</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <source>Back offset x</source>
+        <translation>背面横向偏移</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <source>Back offset y</source>
+        <translation>背面纵向偏移</translation>
+    </message>
+</context>
+<context>
+    <name>CardRegisterPanel</name>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="44"/>
+        <source>Card number or name</source>
+        <translation>证号或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="50"/>
+        <source>Re-issue</source>
+        <translation>换发新证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="51"/>
+        <source>Revoke…</source>
+        <translation>注销…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="52"/>
+        <source>Report lost…</source>
+        <translation>挂失…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="59"/>
+        <source>Revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="59"/>
+        <source>Lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="59"/>
+        <source>Replaced</source>
+        <translation>已换发</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <source>Card number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="64"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="64"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="64"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="109"/>
+        <source>{n} card(s) run out within {days} days.</source>
+        <translation>{n} 张证件将在 {days} 天内到期。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="111"/>
+        <source>{n} active volunteer(s) have no valid card.</source>
+        <translation>{n} 名在岗志愿者没有有效证件。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
+        <source>Report card lost</source>
+        <translation>证件挂失</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
+        <source>Revoke card</source>
+        <translation>注销证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
+        <source>Reason for {card}:</source>
+        <translation>{card} 的原因：</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="28"/>
+        <source>Card register</source>
+        <translation>证件登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="29"/>
+        <source>Print cards</source>
+        <translation>打印证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="30"/>
+        <source>Card design</source>
+        <translation>证件样式</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="58"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="47"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="49"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="51"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="53"/>
+        <source>At least 8 characters, mixing three of: upper-case letters, lower-case letters, digits, symbols. It must not contain your user name.</source>
+        <translation>至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三种，且不能包含用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="63"/>
+        <source>Your password was set by an administrator. Choose your own password before you continue.</source>
+        <translation>您的密码是由管理员设置的。请先设置您自己的密码，然后继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="62"/>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="62"/>
+        <source>Covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="62"/>
+        <source>Zones</source>
+        <translation>市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="155"/>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="66"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="66"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="66"/>
+        <source>Building / zone</source>
+        <translation>楼栋/市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="67"/>
+        <source>Head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="67"/>
+        <source>Gap</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="68"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="69"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="88"/>
+        <source>Gaps — double-click one to assign a head</source>
+        <translation>缺口 — 双击即可指定负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="105"/>
+        <source>Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps</source>
+        <translation>已覆盖：{total} 个楼栋和市场片区中的 {covered} 个（{percent}），缺口 {gaps} 处</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="144"/>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="148"/>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="158"/>
+        <source>Export coverage</source>
+        <translation>导出覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="148"/>
+        <source>coverage.xlsx</source>
+        <translation>定点见红覆盖情况.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="149"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictFormWidget</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="33"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="37"/>
+        <source>District</source>
+        <translation>片区名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="37"/>
+        <source>Community officer</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="38"/>
+        <source>Police number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="39"/>
+        <source>Officer phone</source>
+        <translation>民警电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="52"/>
+        <source>{sites} sites, {volunteers} volunteers</source>
+        <translation>{sites} 个场所，{volunteers} 名志愿者</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="37"/>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="53"/>
         <source>Welcome to 红袖标 Desktop</source>
         <translation>欢迎使用红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="82"/>
         <source>This is the first start. Enter the name of your police station to create its database on this computer. You can load a demonstration station (6 districts, 43 compounds, 2 markets, 12 organisations and 1,100 fictitious volunteers) to try the program out.</source>
         <translation>这是首次启动。请输入派出所名称，程序将在本机建立数据库。也可以载入演示数据（6 个片区、43 个小区、2 个市场、12 家单位和 1,100 名虚构的志愿者）试用本程序。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="58"/>
         <source>e.g. 金家河派出所</source>
         <translation>例如：金家河派出所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="60"/>
         <source>Load demonstration data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="53"/>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="69"/>
         <source>Create station</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="57"/>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="69"/>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="79"/>
+        <source>This station&apos;s database has no user accounts yet. Create the first administrator; you will be signed in as them.</source>
+        <translation>本所数据库还没有任何用户账号。请创建第一个管理员账号，创建后将以该账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="91"/>
         <source>Station name</source>
         <translation>派出所名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="71"/>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="94"/>
+        <source>First administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="98"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="99"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="100"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="101"/>
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="105"/>
+        <source>At least 8 characters, mixing three of: upper-case letters, lower-case letters, digits, symbols. Keep it safe: this account manages all others.</source>
+        <translation>至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三种。请妥善保管：此账号管理所有其他账号。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="133"/>
         <source>Loading the demonstration station…</source>
         <translation>正在载入演示数据……</translation>
     </message>
@@ -278,46 +990,152 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/lock_dialog.py" line="44"/>
+        <source>Locked — 红袖标 Desktop</source>
+        <translation>已锁定 — 红袖标 Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/lock_dialog.py" line="54"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/lock_dialog.py" line="57"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/lock_dialog.py" line="66"/>
+        <source>The screen is locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/lock_dialog.py" line="68"/>
+        <source>No input for a while, so the program was locked to protect personal data. {user}, enter your password to continue.</source>
+        <translation>长时间无操作，为保护个人信息，程序已锁定。{user}，请输入密码继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="89"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="91"/>
+        <source>Sites</source>
+        <translation>场所管理</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="93"/>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="96"/>
+        <source>ID cards</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="98"/>
+        <source>Verify card</source>
+        <translation>证件验证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="100"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="85"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="103"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="106"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="143"/>
         <source>Districts and sites…</source>
         <translation>片区与场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="162"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="181"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="193"/>
+        <source>Signed in as {user}</source>
+        <translation>已登录：{user}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTable</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/person_table.py" line="21"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/person_table.py" line="21"/>
+        <source>Background</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/person_table.py" line="21"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/person_table.py" line="21"/>
+        <source>Building / zone</source>
+        <translation>楼栋/市场片区</translation>
     </message>
 </context>
 <context>
@@ -405,6 +1223,264 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>PlacePanel</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="54"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="55"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="57"/>
+        <source>Assign or replace…</source>
+        <translation>指定或更换负责人…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="69"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="71"/>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="72"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
+        <source>Head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
+        <source>Background</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="75"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="75"/>
+        <source>Reason / status</source>
+        <translation>原因/状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="92"/>
+        <source>Volunteers here</source>
+        <translation>在此的志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="117"/>
+        <source>Building head</source>
+        <translation>楼栋长</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="117"/>
+        <source>Zone lead</source>
+        <translation>片区负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="118"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="130"/>
+        <source>current</source>
+        <translation>现任</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="53"/>
+        <source>All active volunteers</source>
+        <translation>全部在岗志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="53"/>
+        <source>One district</source>
+        <translation>某个片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
+        <source>One site</source>
+        <translation>某个场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
+        <source>New volunteers without a card</source>
+        <translation>尚无证件的新志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
+        <source>Cards expiring within N days</source>
+        <translation>N 天内到期的证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="62"/>
+        <source>A4 sheet, 2 × 5 cards</source>
+        <translation>A4 纸，每张 2 × 5 张证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="63"/>
+        <source>Card printer (CR80), one card a page</source>
+        <translation>证卡打印机（CR80），每页一张</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="66"/>
+        <source>Make cards</source>
+        <translation>生成证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="67"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="68"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="79"/>
+        <source>Print for</source>
+        <translation>打印范围</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="80"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="81"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="82"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="83"/>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="84"/>
+        <source>Start at slot</source>
+        <translation>从第几格开始</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="125"/>
+        <source>{n} volunteer(s) selected</source>
+        <translation>已选 {n} 名志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="135"/>
+        <source>Making cards…</source>
+        <translation>正在生成证件…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="135"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="167"/>
+        <source>{n} card(s) ready, {new} newly issued</source>
+        <translation>已生成 {n} 张证件，其中新发 {new} 张</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="173"/>
+        <source>Cancelled; no card was issued.</source>
+        <translation>已取消，未发放任何证件。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="185"/>
+        <source>Save cards as PDF</source>
+        <translation>将证件保存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="24"/>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="40"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="25"/>
+        <source>New password for {name} ({username}). They must choose their own password when they next sign in.</source>
+        <translation>为 {name}（{username}）设置新密码。该用户下次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="35"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="37"/>
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+</context>
+<context>
+    <name>RevealButton</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/reveal_button.py" line="29"/>
+        <source>Show…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/reveal_button.py" line="30"/>
+        <source>Show the full value (you will be asked for a reason; this is recorded)</source>
+        <translation>查看完整内容（需填写原因，并将记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/reveal_button.py" line="39"/>
+        <source>Verify identity</source>
+        <translation>核实身份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/reveal_button.py" line="39"/>
+        <source>Make an ID card</source>
+        <translation>制作志愿者证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/reveal_button.py" line="39"/>
+        <source>Correct a mistake</source>
+        <translation>更正错误</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/reveal_button.py" line="43"/>
+        <source>Show full value</source>
+        <translation>查看完整内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/reveal_button.py" line="43"/>
+        <source>Why do you need to see it? (recorded)</source>
+        <translation>为什么需要查看？（将记入审计日志）</translation>
+    </message>
+</context>
+<context>
     <name>RosterFilterBar</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/filter_bar.py" line="29"/>
@@ -445,69 +1521,290 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="52"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
         <source>Edit…</source>
         <translation>编辑……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="54"/>
         <source>Change status…</source>
         <translation>变更状态……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="62"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="64"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="66"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="67"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
         <source>Joined</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="127"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="133"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySettingsBox</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="33"/>
+        <source>Security settings</source>
+        <translation>安全设置</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="35"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="37"/>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="40"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="48"/>
+        <source>Lock the screen after no input for</source>
+        <translation>无操作多久后锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="50"/>
+        <source>Personal data may be purged after leaving for</source>
+        <translation>志愿者退出多久后可清除个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="76"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="40"/>
+        <source>Sign in — 红袖标 Desktop</source>
+        <translation>登录 — 红袖标 Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="44"/>
+        <source>Public-security volunteers (红袖标)</source>
+        <translation>红袖标治安志愿者管理</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="56"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="60"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="61"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="75"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="78"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFormWidget</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="57"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="58"/>
+        <source>Remove site…</source>
+        <translation>删除场所…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="69"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="69"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="70"/>
+        <source>Property company</source>
+        <translation>物业公司</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="70"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="71"/>
+        <source>Operator</source>
+        <translation>经营单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="71"/>
+        <source>Market contact</source>
+        <translation>市场联系人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="72"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="72"/>
+        <source>Type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="73"/>
+        <source>Security lead</source>
+        <translation>安保负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="73"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="107"/>
+        <source>Security staff on the team: {n}</source>
+        <translation>加入队伍的安保人员：{n} 名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="108"/>
+        <source>Volunteers: {n}</source>
+        <translation>志愿者：{n} 名</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="51"/>
+        <source>Choose a district, site, building or zone on the left.</source>
+        <translation>请在左侧选择片区、场所、楼栋或市场片区。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="57"/>
+        <source>Add site…</source>
+        <translation>添加场所…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="58"/>
+        <source>Add buildings…</source>
+        <translation>批量添加楼栋…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="59"/>
+        <source>Add zone…</source>
+        <translation>添加市场片区…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="162"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="165"/>
+        <source>Add site</source>
+        <translation>添加场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="162"/>
+        <source>Kind</source>
+        <translation>场所类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="165"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="189"/>
+        <source>Add zone</source>
+        <translation>添加市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="189"/>
+        <source>Zone name</source>
+        <translation>市场片区名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="202"/>
+        <source>Remove “{name}”?</source>
+        <translation>删除“{name}”？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="203"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTreeModel</name>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_tree_model.py" line="56"/>
+        <source>Structure</source>
+        <translation>辖区结构</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_tree_model.py" line="58"/>
+        <source>officer {name}</source>
+        <translation>民警 {name}</translation>
     </message>
 </context>
 <context>
@@ -690,172 +1987,391 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
-    <name>VolunteerDialog</name>
+    <name>UserDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="75"/>
-        <source>Add volunteer</source>
-        <translation>新增志愿者</translation>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="47"/>
+        <source>Add user</source>
+        <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="76"/>
-        <source>Edit volunteer: {name}</source>
-        <translation>编辑志愿者：{name}</translation>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="47"/>
+        <source>Edit user {name}</source>
+        <translation>修改用户 {name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="93"/>
-        <source>18 characters, the last may be X</source>
-        <translation>18 位，末位可为 X</translation>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="56"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="95"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="108"/>
-        <source>Choose</source>
-        <translation>请选择</translation>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="59"/>
+        <source>Account active (may sign in)</source>
+        <translation>账号启用（可以登录）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="102"/>
-        <source>From ID</source>
-        <translation>按身份证号</translation>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="73"/>
+        <source>User name</source>
+        <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="104"/>
-        <source>Mobile, or landline with area code</source>
-        <translation>手机号，或带区号的固定电话</translation>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="74"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="111"/>
-        <source>Is in the volunteers&apos; WeChat group</source>
-        <translation>已加入警民联动微信群</translation>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="75"/>
+        <source>Police number</source>
+        <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="115"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="191"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="76"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="77"/>
+        <source>District</source>
+        <translation>负责片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="79"/>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="80"/>
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="50"/>
+        <source>Add user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="51"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="52"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="53"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="116"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="200"/>
-        <source>Phone</source>
-        <translation>电话</translation>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
+        <source>Police no.</source>
+        <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="134"/>
-        <source>Save</source>
-        <translation>保存</translation>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="138"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="156"/>
-        <source>{mark} required</source>
-        <translation>{mark} 为必填项</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="188"/>
-        <source>Basic information</source>
-        <translation>基本信息</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="192"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="196"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="197"/>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="201"/>
-        <source>Address</source>
-        <translation>住址</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="202"/>
-        <source>Political status</source>
-        <translation>政治面貌</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="204"/>
-        <source>Background</source>
-        <translation>人员类别</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
-        <source>Place of service</source>
-        <translation>所在场所</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="211"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="87"/>
+        <source>User accounts</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="122"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="122"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="167"/>
+        <source>Saved {username}.</source>
+        <translation>已保存 {username}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="177"/>
+        <source>New password set for {username}; they must change it when they sign in.</source>
+        <translation>已为 {username} 设置新密码，该用户登录时须修改。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="190"/>
+        <source>{username} may sign in again.</source>
+        <translation>{username} 已解锁，可以重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="41"/>
+        <source>Scan a card&apos;s QR code here…</source>
+        <translation>请在此扫描证件二维码…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="42"/>
+        <source>Open image of card…</source>
+        <translation>打开证件图片…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="95"/>
+        <source>Open image of card</source>
+        <translation>打开证件图片</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="95"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="110"/>
+        <source>Card number: {no}</source>
+        <translation>证号：{no}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="112"/>
+        <source>Valid until: {date}</source>
+        <translation>有效期至：{date}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="114"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="125"/>
+        <source>✔ Valid card</source>
+        <translation>✔ 有效证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="125"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="126"/>
+        <source>✘ Revoked</source>
+        <translation>✘ 已注销</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="126"/>
+        <source>✘ Reported lost</source>
+        <translation>✘ 已挂失</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="127"/>
+        <source>? Unknown card</source>
+        <translation>? 未登记的证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="127"/>
+        <source>✘ Forged — signature fails</source>
+        <translation>✘ 伪造证件（签名无效）</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="78"/>
+        <source>Add volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="79"/>
+        <source>Edit volunteer: {name}</source>
+        <translation>编辑志愿者：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="96"/>
+        <source>18 characters, the last may be X</source>
+        <translation>18 位，末位可为 X</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="113"/>
+        <source>Choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="107"/>
+        <source>From ID</source>
+        <translation>按身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="109"/>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机号，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="116"/>
+        <source>Is in the volunteers&apos; WeChat group</source>
+        <translation>已加入警民联动微信群</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="120"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="202"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="121"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="211"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="139"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="143"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="161"/>
+        <source>{mark} required</source>
+        <translation>{mark} 为必填项</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="199"/>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="203"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="207"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
         <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="212"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
+        <source>Background</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
+        <source>Place of service</source>
+        <translation>所在场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="235"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="241"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="235"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="246"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="239"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="250"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="259"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="362"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="384"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="363"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="385"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：

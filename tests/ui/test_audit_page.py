@@ -112,6 +112,6 @@ def test_export_writes_the_filtered_trail_and_is_itself_recorded(qtbot, page, se
     assert len(rows) == expected + 1 and rows[0][1] in ("User", "用户")
     assert {r[1] for r in rows[1:]} == {"admin"}
     newest = services.audit.page(AuditFilter(), 0, 1)[0]
-    assert (newest.action, newest.entity, newest.summary) == ("export", "audit", f"{expected} rows, masked")
+    assert (newest.action, newest.entity, newest.summary) == ("export", "audit", f"{expected} 行，已脱敏")
     assert page.model.rowCount() == expected + 1  # the page reloaded and shows the export
 

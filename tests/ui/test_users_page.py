@@ -164,7 +164,8 @@ def test_pages_and_buttons_follow_the_role(qtbot, services, tmp_path) -> None:
     qtbot.addWidget(admin)
     assert admin.users is not None and admin.audit is not None
     clerk = window_for(qtbot, services, tmp_path, "clerk1")
-    assert clerk.users is None and clerk.audit is None and len(nav_titles(clerk)) == len(nav_titles(admin)) - 2
+    assert clerk.users is None and clerk.audit is None and clerk.backups is None
+    assert len(nav_titles(clerk)) == len(nav_titles(admin)) - 3  # no users, audit trail, backups
     assert clerk.roster.add_button.isEnabled() and "辅警/录入员" in clerk.user_label.text()
     viewer = window_for(qtbot, services, tmp_path, "viewer1")
     assert not viewer.roster.add_button.isEnabled()

@@ -17,6 +17,7 @@ from redband_desktop.services.audit import AuditFilter
 PASSWORD = "Clerk#2026x"
 
 
+@pytest.mark.sqlite_only
 def test_argon2id_hashes_and_weak_passwords_refused(services) -> None:  # noqa: ANN001
     with pytest.raises(ValidationError) as caught:
         services.accounts.create_user(UserForm("zhangsan", "张三", role="clerk"), "abc", "abc")
@@ -41,6 +42,7 @@ def test_new_account_must_change_password_before_working(services) -> None:  # n
     assert not services.access.user.must_change_password
 
 
+@pytest.mark.sqlite_only
 def test_five_wrong_passwords_lock_for_15_minutes_even_after_restart(services, db_path) -> None:  # noqa: ANN001
     services.accounts.create_user(UserForm("zhangsan", "张三", role="clerk"), PASSWORD, PASSWORD)
     for attempt in range(4):
@@ -97,6 +99,7 @@ def _raw(db_path, sql: str, *args) -> None:  # noqa: ANN001
         con.execute(sql, args)
 
 
+@pytest.mark.sqlite_only
 def test_audit_rows_cannot_be_updated_or_deleted(services, db_path) -> None:  # noqa: ANN001
     services.structure.create_district("金家河片区")
     for sql in ("update audit_log set summary='x'", "delete from audit_log"):
@@ -107,11 +110,12 @@ def test_audit_rows_cannot_be_updated_or_deleted(services, db_path) -> None:  # 
 @pytest.mark.parametrize(
     ("tamper", "expected"),
     [
-        ("update audit_log set summary='改过了' where id=2", "#2: content changed"),
-        ("delete from audit_log where id=2", "#2–#2: missing"),
-        ("delete from audit_log where id=(select max(id) from audit_log)", "newest entries were removed"),
+        ("update audit_log set summary='改过了' where id=2", "#2: 记录后内容被改动"),
+        ("delete from audit_log where id=2", "#2–#2: 缺失"),
+        ("delete from audit_log where id=(select max(id) from audit_log)", "最新的记录被删除"),
     ],
 )
+@pytest.mark.sqlite_only
 def test_check_reports_where_the_chain_breaks(services, db_path, tamper, expected) -> None:  # noqa: ANN001
     for n in range(4):
         services.structure.create_district(f"片区{n}")
@@ -125,6 +129,7 @@ def test_check_reports_where_the_chain_breaks(services, db_path, tamper, expecte
     assert any(expected in p for p in report.problems), report.problems
 
 
+@pytest.mark.sqlite_only
 def test_purge_erases_personal_data_but_keeps_statistics(demo_services) -> None:  # noqa: ANN001
     svc = demo_services
     before = svc.stats.volunteers()
@@ -147,6 +152,7 @@ def test_purge_erases_personal_data_but_keeps_statistics(demo_services) -> None:
     assert date.today().year - due.cutoff.year == 1
 
 
+@pytest.mark.sqlite_only
 def test_redband_check_reports_a_tampered_trail(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
     import json
 

@@ -30,7 +30,7 @@ def test_masked_export_of_the_filtered_roster(demo_services) -> None:  # noqa: A
     assert all("********" in r[ids] and "****" in r[phones] for r in table[1:])
     assert {r[header.index("状态")] for r in table[1:]} == {"在岗"}
     entry = svc.audit.page(AuditFilter(action="export"), 0, 1)[0]
-    assert entry.summary == f"{active} rows, masked"
+    assert entry.summary == f"{active} 行，已脱敏"
 
 
 def test_full_export_only_for_roles_allowed(demo_services) -> None:  # noqa: ANN001

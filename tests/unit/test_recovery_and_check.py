@@ -119,8 +119,11 @@ def test_cli_backup_and_restore_round_trip(tmp_path: Path, capsys) -> None:  # n
     con.execute("update settings set value='\"改名派出所\"' where key='station.name'")
     con.commit()
     con.close()
+    # replacing a sound database needs an administrator
+    assert main(["--db", str(db), "restore", str(usb)]) == 2
+    assert "--user" in capsys.readouterr().err
     # stdin is not a terminal under pytest: no question is asked
-    assert main(["--db", str(db), "restore", str(usb)]) == 0
+    assert main(["--db", str(db), *ADMIN, "restore", str(usb)]) == 0
     assert "恢复前" in capsys.readouterr().out
     con = sqlite3.connect(db)
     assert con.execute("select value from settings where key='station.name'").fetchone()[0] == '"金家河派出所"'
@@ -132,7 +135,7 @@ def test_cli_restore_of_a_bad_file_exits_non_zero(tmp_path: Path, capsys) -> Non
     init(db)
     bad = tmp_path / "bad.sqlite3"
     bad.write_text("not a database")
-    assert main(["--db", str(db), "restore", str(bad)]) == 1
+    assert main(["--db", str(db), *ADMIN, "restore", str(bad)]) == 1
     assert "未改动" in capsys.readouterr().err
     assert table_counts(db, ("settings",))["settings"] >= 1
 
@@ -148,7 +151,7 @@ def test_cli_restore_asks_on_a_terminal_only(tmp_path: Path) -> None:
     assert main(["--db", str(db), *ADMIN, "backup", "--out", str(usb)]) == 0
     primary, secondary = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "redband_desktop", "--db", str(db), "--lang", "en",
-                             "restore", str(usb)], stdin=secondary, stdout=subprocess.PIPE,
+                             *ADMIN, "restore", str(usb)], stdin=secondary, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2])
     os.close(secondary)
     os.write(primary, b"n\n")

@@ -119,9 +119,14 @@ class RosterPage(QWidget):
         """Re-run the search with the current text, filters and sort order."""
         f = self.filters.current(*self._sort)
         roster = self._services.roster
-        summary = roster.summary(f)
-        self.model.reset(summary.total, lambda offset, limit: roster.page(f, offset, limit))
-        self.counts.setText(self._counts_text(summary.total, summary.by_status))
+        result = roster.search(f, PagedTableModel.PAGE_SIZE)
+        ids = result.ids
+        if ids is None:
+            fetch = lambda offset, limit: roster.page(f, offset, limit)  # noqa: E731
+        else:
+            fetch = lambda offset, limit: roster.rows(ids[offset : offset + limit])  # noqa: E731
+        self.model.reset(result.summary.total, fetch, result.first_page)
+        self.counts.setText(self._counts_text(result.summary.total, result.summary.by_status))
         self._update_buttons()
 
     def _counts_text(self, total: int, by_status: dict[str, int]) -> str:
