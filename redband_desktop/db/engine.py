@@ -40,6 +40,8 @@ def sqlite_path(url: str) -> Path | None:
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
+    if u.database.startswith("file:"):  # a SQLite URI filename (e.g. mode=ro)
+        return Path(u.database.removeprefix("file:").split("?", 1)[0])
     return Path(u.database)
 
 
