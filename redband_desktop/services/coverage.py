@@ -1,12 +1,13 @@
 """Coverage of buildings and market zones by active heads and leads (定点见红).
 
-Loads the facts in three queries and hands them to the pure rules in
-`domain.coverage`. `card_valid` is the extension point for ID cards: when the cards
-capability exists, pass a function telling whether a volunteer's card is valid today.
+Loads the facts in a few queries and hands them to the pure rules in
+`domain.coverage`; a head whose ID card has lapsed (expired, revoked, lost) leaves a gap.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import Building, District, MarketZone, PlaceHead, Site, Volunteer
+from redband_desktop.db.models.cards import Card
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import (
     CardCheck,
@@ -94,20 +96,32 @@ def stats_figures(report: CoverageReport) -> dict[str, Any]:
     }
 
 
+def card_check(session: Session, today: date) -> CardCheck:
+    """Whether a head's card still counts: a head whose latest card has expired or was
+    revoked or lost leaves a gap; a head with no card yet does not (the cards page lists
+    the active volunteers who still need one)."""
+    latest: dict[int, tuple[str, date]] = {}
+    for vid, status, valid_until in session.execute(
+        select(Card.volunteer_id, Card.status, Card.valid_until).order_by(Card.id)
+    ):
+        latest[vid] = (status, valid_until)
+    lapsed = {vid for vid, (status, until) in latest.items() if status != "valid" or until < today}
+    return lambda volunteer_id: volunteer_id not in lapsed
+
+
 class CoverageService:
-    def __init__(self, db: Database, access: AccessControl, card_valid: CardCheck | None = None) -> None:
-        """`card_valid(volunteer_id)`: the ID-card check, once cards exist (None: ignore cards)."""
+    def __init__(self, db: Database, access: AccessControl, today: Callable[[], date] = date.today) -> None:
         self._db = db
         self._access = access
-        self.card_valid = card_valid
+        self._today = today
 
     def report(self) -> CoverageReport:
         self._access.require(Action.READ)
         with self._db.read() as s:
-            return station_report(s, self.card_valid)
+            return station_report(s, card_check(s, self._today()))
 
     def figures(self) -> dict[str, Any]:
         """Coverage figures for statistics (`redband stats`)."""
         self._access.require(Action.STATS)
         with self._db.read() as s:
-            return stats_figures(station_report(s, self.card_valid))
+            return stats_figures(station_report(s, card_check(s, self._today())))

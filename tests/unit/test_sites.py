@@ -157,3 +157,22 @@ def test_officers_edit_only_their_own_district(services, world) -> None:  # noqa
         services.sites.update_district(d.id, d.version + 1, replace(d.form, name="新片区"))
     with pytest.raises(PermissionDenied):
         services.places.update_building(world["b1"].id, 1, BuildingForm("1栋", 3, 50))
+
+
+def test_a_head_whose_card_lapsed_is_a_gap(demo_services) -> None:  # noqa: ANN001
+    """Coverage counts cards once they exist: revoking a head's card opens a gap; a head
+    who never had a card is not a gap (the cards page lists who still needs one)."""
+    from redband_desktop.services.coverage import load_facts
+
+    svc = demo_services
+    before = svc.coverage.report()
+    gaps = {(g.place.kind, g.place.place_id) for g in before.gaps}
+    with svc.db.read() as s:
+        covered = next(p for p in load_facts(s) if p.head_id and (p.kind, p.place_id) not in gaps)
+    card = svc.cards.issue(covered.head_id)
+    assert svc.coverage.report().station.covered == before.station.covered
+    svc.cards.revoke(card.card_no, "遗失")
+    after = svc.coverage.report()
+    gap = next(g for g in after.gaps if (g.place.kind, g.place.place_id) == (covered.kind, covered.place_id))
+    assert gap.reason is GapReason.CARD_EXPIRED
+    assert after.station.covered == before.station.covered - 1
