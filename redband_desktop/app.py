@@ -69,7 +69,7 @@ def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
     from redband_desktop.db.engine import database_url
     from redband_desktop.ui.single_instance import SingleInstance
 
-    guard = SingleInstance(database_url(db or dirs.default_db), app)
+    guard = SingleInstance(database_url(db or dirs.database()), app)
     if guard.activate_running():  # that window comes to the front; this copy ends
         return 0
     guard.listen()
@@ -98,7 +98,7 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
     from redband_desktop.ui.main_window import AppInfo, MainWindow
     from redband_desktop.ui.sign_in_dialog import sign_in_interactively
 
-    url = database_url(db or dirs.default_db)
+    url = database_url(db or dirs.database())
     try:
         if not recover_at_startup(url, dirs.backups):
             return 1

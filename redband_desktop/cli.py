@@ -99,7 +99,7 @@ def _open(args: argparse.Namespace, sign_in: bool = True, required: bool = True)
     from redband_desktop.services.backups import recover_if_damaged
 
     dirs = UserDirs.default()
-    url = database_url(args.db or dirs.default_db)
+    url = database_url(args.db or dirs.database())
     if (recovery := recover_if_damaged(url, dirs.backups)) is not None:
         raise recovery.error()
     services = open_services(url, dirs.backups)

@@ -34,7 +34,7 @@ def _url(args: argparse.Namespace) -> tuple[str, UserDirs]:
     from redband_desktop.db.engine import database_url
 
     dirs = UserDirs.default()
-    return database_url(args.db or dirs.default_db), dirs
+    return database_url(args.db or dirs.database()), dirs
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -253,6 +253,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "label": ("名称", "Label"),
     "record": ("记录", "Record"),
     "username": ("用户名", "User name"),
+    "database": ("数据库位置", "Database location"),
     "display_name": ("姓名", "Display name"),
     "police_no": ("警号", "Police number"),
     "role": ("角色", "Role"),

@@ -31,6 +31,27 @@ class UserDirs:
     def default_db(self) -> Path:
         return self.data / "redband.sqlite3"
 
+    @property
+    def location_file(self) -> Path:
+        return self.data / "database-location.txt"
+
+    def database(self) -> str:
+        """This PC's station database: the location chosen in the app (a file, or a
+        postgresql:// URL on the station's intranet server), else the default file."""
+        try:
+            chosen = self.location_file.read_text(encoding="utf-8").strip()
+        except OSError:
+            chosen = ""
+        return chosen or str(self.default_db)
+
+    def set_database(self, location: str | None) -> None:
+        """Remember `location` for the next start (None or empty: back to the default)."""
+        self.data.mkdir(parents=True, exist_ok=True)
+        if location and location.strip():
+            self.location_file.write_text(location.strip() + "\n", encoding="utf-8")
+        else:
+            self.location_file.unlink(missing_ok=True)
+
     @classmethod
     def default(cls) -> UserDirs:
         import platformdirs

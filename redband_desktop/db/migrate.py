@@ -17,6 +17,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
+from sqlalchemy.exc import DBAPIError
 
 from redband_desktop.db.backup import backup_name, backup_sqlite
 from redband_desktop.db.engine import (
@@ -25,6 +26,7 @@ from redband_desktop.db.engine import (
     is_sqlite,
     make_engine,
     sqlite_path,
+    translate_error,
 )
 from redband_desktop.errors import DatabaseError
 
@@ -77,6 +79,30 @@ def migrate(url: str, backups_dir: Path | None) -> MigrationResult:
     finally:
         # the migrating connection ran with foreign keys off; never reuse it
         engine.dispose()
+
+
+def location_state(url: str) -> str:
+    """What a database location holds, without changing it: "new" (nothing there yet; it
+    will be created), "current", or "older" (upgraded after a backup at the next start).
+    Raises DatabaseError when it is unreachable, foreign or from a newer program."""
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        if not path.parent.is_dir():
+            raise DatabaseError("db_unavailable", path=str(path), detail="folder does not exist")
+        return "new"
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            current = current_revision(conn)
+            has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+    except DBAPIError as exc:
+        raise translate_error(exc, url) from exc
+    finally:
+        engine.dispose()
+    _refuse_unknown(url, script, current, has_tables, head)
+    return "new" if current is None else ("current" if current == head else "older")
 
 
 def _refuse_unknown(url, script, current, has_tables, head) -> None:  # noqa: ANN001

@@ -25,6 +25,17 @@ class FirstAdmin:
     confirm: str
 
 
+def check_location(location: str) -> str:
+    """Check a database location typed by an administrator (a file path or a
+    postgresql:// URL): "new", "current" or "older", or a DatabaseError saying why not."""
+    from redband_desktop.db.engine import database_url
+    from redband_desktop.db.migrate import location_state
+
+    if not location.strip():
+        raise ValidationError.single("database", "required")
+    return location_state(database_url(location.strip()))
+
+
 @dataclass(frozen=True)
 class SetupResult:
     station: StationSettings

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.paths import UserDirs
 from redband_desktop.ui.about_dialog import AboutDialog
+from redband_desktop.ui.database_dialog import DatabaseDialog
 from redband_desktop.ui.admin.audit_page import AuditPage
 from redband_desktop.ui.admin.backup_page import BackupPage
 from redband_desktop.ui.admin.users_page import UsersPage
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         self.structure_action = structure = QAction(self.tr("Districts and sites…"), self)
         structure.triggered.connect(self.edit_structure)
         file_menu.addAction(structure)
+        self.database_action = QAction(self.tr("Database location…"), self)
+        self.database_action.triggered.connect(lambda: DatabaseDialog(self._info.dirs, self).exec())
+        file_menu.addAction(self.database_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         self.user_label.setText(self.tr("Signed in as {user}").format(user=self._who()))
         self.structure_action.setEnabled(self._services.access.can(Action.STRUCTURE))
+        self.database_action.setEnabled(self._services.access.can(Action.SETTINGS))
 
     def _idle_interval(self) -> int:
         return self._idle_ms or self._services.station.settings().idle_minutes * 60_000

@@ -542,52 +542,52 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>保存设计</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="57"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="58"/>
         <source>Card title</source>
         <translation>证件标题</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="59"/>
         <source>Duties (back)</source>
         <translation>使用须知（背面）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="59"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="60"/>
         <source>Station phone</source>
         <translation>派出所电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="60"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="61"/>
         <source>Return text</source>
         <translation>拾到归还说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="61"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="62"/>
         <source>Valid for (years)</source>
         <translation>有效期（年）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
         <source>Warn days before expiry</source>
         <translation>到期前提醒（天）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
         <source>Front offset x</source>
         <translation>正面横向偏移</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
         <source>Front offset y</source>
         <translation>正面纵向偏移</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
         <source>Back offset x</source>
         <translation>背面横向偏移</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
         <source>Back offset y</source>
         <translation>背面纵向偏移</translation>
     </message>
@@ -856,6 +856,59 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="32"/>
+        <source>Database location</source>
+        <translation>数据库位置</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="34"/>
+        <source>A database file on this PC, or a PostgreSQL server on the station&apos;s intranet shared by several PCs, e.g. postgresql://user:password@server/redband. The new location is used from the next start.</source>
+        <translation>可以是本机上的数据库文件，也可以是所内局域网上供多台电脑共用的 PostgreSQL 服务器，例如 postgresql://用户名:密码@服务器/redband。新位置在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="39"/>
+        <source>File…</source>
+        <translation>文件……</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="43"/>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="45"/>
+        <source>Use the default file</source>
+        <translation>使用默认文件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="64"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="64"/>
+        <source>Database (*.sqlite3)</source>
+        <translation>数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="77"/>
+        <source>Nothing there yet: a new station database will be created at the next start.</source>
+        <translation>此处尚无数据库：下次启动时将新建派出所数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="78"/>
+        <source>A station database of this version: ready to use.</source>
+        <translation>本版本的派出所数据库，可以使用。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/database_dialog.py" line="79"/>
+        <source>A station database of an older version: it is backed up and upgraded at the next start.</source>
+        <translation>旧版本的派出所数据库：下次启动时先备份再升级。</translation>
+    </message>
+</context>
+<context>
     <name>DistrictFormWidget</name>
     <message>
         <location filename="../../redband_desktop/ui/sites/district_form.py" line="33"/>
@@ -1020,97 +1073,102 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="90"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="92"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="97"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="99"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="102"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
         <source>Districts and sites…</source>
         <translation>片区与场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <source>Database location…</source>
+        <translation>数据库位置……</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="166"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="167"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="186"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="198"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
