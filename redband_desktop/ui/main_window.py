@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.paths import UserDirs
 from redband_desktop.ui.about_dialog import AboutDialog
-from redband_desktop.ui.database_dialog import DatabaseDialog
 from redband_desktop.ui.admin.audit_page import AuditPage
 from redband_desktop.ui.admin.backup_page import BackupPage
 from redband_desktop.ui.admin.users_page import UsersPage
 from redband_desktop.ui.cards.cards_page import CardsPage
 from redband_desktop.ui.cards.verify_page import VerifyPage
 from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
+from redband_desktop.ui.database_dialog import DatabaseDialog
 from redband_desktop.ui.idle_lock import IdleLock
 from redband_desktop.ui.lock_dialog import user_text
 from redband_desktop.ui.roster.roster_page import RosterPage
