@@ -67,6 +67,7 @@ class CardRegisterPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setMinimumSectionSize(90)  # readable headers on an empty register
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         bar = QHBoxLayout()
