@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 from redband_desktop.domain.enums import LabeledEnum
 from redband_desktop.ui.i18n import label
 
+# The birth date shows blank at this value: "not given, take it from the ID number".
+BLANK_DATE = QDate(1900, 1, 1)
+
 
 def line_edit(parent: QWidget, name: str, max_length: int) -> QLineEdit:
     edit = QLineEdit(parent)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
 from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
 from redband_desktop.errors import RedbandError, ValidationError
@@ -39,20 +38,19 @@ from redband_desktop.services.roster_types import Saved, Volunteer, VolunteerFor
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
 from redband_desktop.ui.roster.field_errors import FieldErrors
-from redband_desktop.ui.roster.form_inputs import date_edit, enum_combo, line_edit
+from redband_desktop.ui.roster.form_inputs import BLANK_DATE, date_edit, enum_combo, line_edit
 from redband_desktop.ui.roster.id_number_hint import IdNumberHint
 from redband_desktop.ui.roster.photo_box import PhotoBox
 from redband_desktop.ui.roster.place_combos import PlaceCombos
 from redband_desktop.ui.roster.reveal_button import RevealButton
 from redband_desktop.ui.roster.skills_list import SkillsList
 from redband_desktop.ui.roster.status_history_table import StatusHistoryTable
+from redband_desktop.ui.roster.volunteer_form_io import fill_form, read_form
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster import RosterService
     from redband_desktop.services.structure import StructureService
 
-# The birth date shows blank at this value: "not given, take it from the ID number".
-BLANK_DATE = QDate(1900, 1, 1)
 MIDDLE_MIN_WIDTH = 320  # px: room for the site names and the skills in columns
 REQUIRED_MARK = '<span style="color:#c62828">*</span>'
 
@@ -341,29 +339,7 @@ class VolunteerDialog(QDialog):
 
     def form(self) -> VolunteerForm:
         """The form as the clerk has filled it in, raw text included."""
-        birth = self.birth_date.date()
-        return VolunteerForm(
-            name=self.name.text(),
-            gender=self.gender.currentData() or "",
-            id_number=None if self._id_masked(self.id_number.text()) else self.id_number.text(),
-            birth_date=None if birth == BLANK_DATE else birth.toPython(),
-            phone=self.phone.text(),
-            address=self.address.text(),
-            political_status=self.political.currentData() or "",
-            background=self.background.currentData() or "",
-            site_id=self.place.site_id(),
-            building_id=self.place.building_id(),
-            zone_id=self.place.zone_id(),
-            joined_on=self.joined_on.date().toPython(),
-            in_wechat_group=self.wechat.isChecked(),
-            emergency_name=self.emergency_name.text(),
-            emergency_phone=self.emergency_phone.text(),
-            notes=self.notes.toPlainText(),
-            skill_ids=self.skills.checked_ids(),
-            photo=self.photo.photo_bytes,
-            photo_crop=self.photo.photo_crop,
-            remove_photo=self.photo.remove,
-        )
+        return read_form(self, masked_id=self._id_masked(self.id_number.text()))
 
     def save(self) -> None:
         """Submit the form; stay open on any expected failure."""
@@ -399,23 +375,4 @@ class VolunteerDialog(QDialog):
             self._set_hint(None)  # the red message says what is wrong; no grey hint as well
 
     def _load(self, v: Volunteer) -> None:
-        self.name.setText(v.name)
-        self.id_number.setText(v.id_number)
-        self.reveal_id.set_volunteer(v.id, self._roster.can(Action.REVEAL))
-        self.save_button.setEnabled(self._roster.can(Action.EDIT, v.district_id))
-        self.gender.setCurrentIndex(self.gender.findData(v.gender.value))
-        self.birth_date.setDate(QDate(v.birth_date))
-        self.phone.setText(v.phone)
-        self.address.setText(v.address)
-        self.political.setCurrentIndex(self.political.findData(v.political_status.value))
-        self.background.setCurrentIndex(self.background.findData(v.background.value))
-        self.place.set_place(v.site_id, v.building_id, v.zone_id)
-        self.joined_on.setDate(QDate(v.joined_on))
-        self.wechat.setChecked(v.in_wechat_group)
-        self.emergency_name.setText(v.emergency_name)
-        self.emergency_phone.setText(v.emergency_phone)
-        self.notes.setPlainText(v.notes)
-        self.skills.set_checked(v.skill_ids)
-        self.photo.set_stored(self._roster.photo(v.id) if v.has_photo else None)
-        if self.history is not None:
-            self.history.set_entries(v.history)
+        fill_form(self, v, self._roster)
