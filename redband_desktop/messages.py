@@ -108,6 +108,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法打开数据库 {path}（文件夹不存在或无权访问）：{detail}",
         "The database {path} cannot be opened (missing folder or no access): {detail}",
     ),
+    "db_driver_missing": (
+        "本机未安装连接 {path} 所需的数据库驱动（请安装 postgres 组件：pip install '.[postgres]'）：{detail}",
+        "The database driver for {path} is not installed on this PC (install the postgres extra: "
+        "pip install '.[postgres]'): {detail}",
+    ),
     "db_unreachable": (
         "无法连接数据库服务器 {path}，请检查网络或服务器：{detail}",
         "Cannot reach the database server {path}; check the network or the server: {detail}",

@@ -70,7 +70,11 @@ def with_installed_driver(url: str) -> str:
 def make_engine(url: str) -> Engine:
     """Create the one engine the application uses for this database."""
     if not is_sqlite(url):
-        return create_engine(with_installed_driver(url), pool_pre_ping=True)
+        try:
+            return create_engine(with_installed_driver(url), pool_pre_ping=True)
+        except ImportError as exc:  # the server's driver is not installed on this PC
+            raise DatabaseError("db_driver_missing", path=make_url(url).render_as_string(),
+                                detail=str(exc)) from exc
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
