@@ -115,7 +115,7 @@ def _refuse_unknown(url, script, current, has_tables, head) -> None:  # noqa: AN
 def _backup_before(url: str, backups_dir: Path | None) -> Path | None:
     path = sqlite_path(url)
     if path is None or backups_dir is None:
-        log.warning("no pre-migration backup for %s (not a local SQLite file)", url)
+        log.warning("no pre-migration backup for %s (no backup folder, or not a local SQLite file)", url)
         return None
     dest = backups_dir / "pre-migration" / backup_name("pre-migration")
     return backup_sqlite(path, dest)

@@ -41,6 +41,9 @@ from redband_desktop.services.roster_types import (
 from redband_desktop.services.rules import check_version, clean_text
 
 JOIN_REASON = "加入队伍"
+# Up to this many matches a search keeps every matching id in order (one scan); above it
+# (e.g. the first digits of an ID number match everyone) the database sorts a page.
+ID_LIST_CAP = 3000
 
 
 class RosterService:
@@ -66,9 +69,10 @@ class RosterService:
         self._access.require(Action.READ)
         today = self._today()
         with self._db.read() as s:
-            if not f.text.strip():
+            found = roster_query.matching_ids(s, f, ID_LIST_CAP) if f.text.strip() else None
+            if found is None:  # no text, or so many matches that the database sorts them
                 return RosterResult(roster_query.summary(s, f), roster_query.page(s, f, 0, limit, today))
-            summary, ids = roster_query.matching_ids(s, f)
+            summary, ids = found
             return RosterResult(summary, roster_query.rows_by_id(s, ids[:limit], today), tuple(ids))
 
     def rows(self, ids: Sequence[int]) -> list[RosterRow]:

@@ -193,3 +193,21 @@ def test_conflict_names_who_changed_what(services, place) -> None:  # noqa: ANN0
     assert "admin" in text and "住址" in text and "手机号" in text and "未保存" in text
     assert "Address" in caught.value.message("en")
     assert services.roster.get(v.id).notes == ""
+
+
+@pytest.mark.parametrize("sort", ["name", "age", "district", "joined_on"])
+def test_many_matches_are_sorted_by_the_database_the_same_way(demo_services, monkeypatch, sort) -> None:  # noqa: ANN001
+    """Above the id-list cap (e.g. the first digits of an ID number match everyone) the
+    database sorts the page; both paths must give the same counts and the same order."""
+    from redband_desktop.services import roster as roster_module
+
+    roster = demo_services.roster
+    f = RosterFilter(text="53", sort=sort, descending=sort == "joined_on")
+    small = roster.search(f, 100)
+    assert small.ids is not None and small.summary.total > 40
+    monkeypatch.setattr(roster_module, "ID_LIST_CAP", 40)
+    large = roster.search(f, 100)
+    assert large.ids is None
+    assert large.summary == small.summary
+    assert [r.id for r in large.first_page] == list(small.ids[:100])
+    assert [r.id for r in roster.page(f, 100, 50)] == list(small.ids[100:150])

@@ -53,6 +53,13 @@ class Volunteer(Tracked, Base):
             SEARCH_INDEX, "status", "name", "name_pinyin", "name_initials", "phone", "id_number",
             "site_id", "background", "gender", "birth_date", "joined_on",
         ),
+        # One narrow index per kind of search word (name, initials / pinyin, digits), each
+        # with the name sort key and status: a keystroke's scan and top-N sort then read
+        # only these small indexes, never the table.
+        Index("ix_volunteers_name_lookup", "name", "name_pinyin", "status"),
+        Index("ix_volunteers_initials_lookup", "name_initials", "name_pinyin", "status"),
+        Index("ix_volunteers_pinyin_lookup", "name_pinyin", "status"),
+        Index("ix_volunteers_number_lookup", "phone", "id_number", "name_pinyin", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
