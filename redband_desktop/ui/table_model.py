@@ -18,6 +18,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, Qt.ItemDataRole.DecorationRole})
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class PagedTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        self._alignments = [int(c.align) for c in self._columns]
         self._sort_changed = sort_changed
         self._decorate = decorate
         self._fetch: Callable[[int, int], list[Any]] = lambda _o, _l: []
@@ -98,17 +102,18 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Painting asks ~8 roles of every visible cell on each keystroke; answer the ones
+        # we do not serve first and cheaply.
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             item = self.row_at(index.row())
-            return None if item is None else column.value(item)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and self._decorate:
+            return None if item is None else self._columns[index.column()].value(item)
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()]
+        if index.column() == 0 and self._decorate:
             item = self.row_at(index.row())
             return None if item is None else self._decorations.get(item.id)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.services.roster_types import RosterRow
 from redband_desktop.ui.feedback import show_error
-from redband_desktop.ui.i18n import label
+from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.filter_bar import RosterFilterBar
 from redband_desktop.ui.roster.status_dialog import StatusDialog
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
@@ -57,15 +57,16 @@ class RosterPage(QWidget):
         self.refresh()
 
     def _columns(self) -> list[Column]:
+        lang = ui_lang()  # once: the cells are drawn thousands of times
         return [
             Column(self.tr("Name"), lambda r: r.name, "name"),
-            Column(self.tr("Gender"), lambda r: label(r.gender), "gender", CENTER),
+            Column(self.tr("Gender"), lambda r: r.gender.label(lang), "gender", CENTER),
             Column(self.tr("Age"), lambda r: r.age, "age", CENTER),
             Column(self.tr("Phone"), lambda r: r.phone_masked, "phone"),
             Column(self.tr("District"), lambda r: r.district, "district"),
             Column(self.tr("Site"), lambda r: f"{r.site} {r.place}".strip(), "site"),
-            Column(self.tr("Background"), lambda r: label(r.background), "background"),
-            Column(self.tr("Status"), lambda r: label(r.status), "status", CENTER),
+            Column(self.tr("Background"), lambda r: r.background.label(lang), "background"),
+            Column(self.tr("Status"), lambda r: r.status.label(lang), "status", CENTER),
             Column(self.tr("Joined"), lambda r: r.joined_on.isoformat(), "joined_on", CENTER),
         ]
 
