@@ -4,6 +4,7 @@ from redband_desktop.db.models.accounts import User
 from redband_desktop.db.models.audit import AuditEntry
 from redband_desktop.db.models.base import Base
 from redband_desktop.db.models.cards import Card
+from redband_desktop.db.models.incidents import Incident, IncidentCounter, IncidentVolunteer
 from redband_desktop.db.models.station import Setting
 from redband_desktop.db.models.structure import Building, District, MarketZone, PlaceHead, Site
 from redband_desktop.db.models.volunteers import (
@@ -16,6 +17,9 @@ from redband_desktop.db.models.volunteers import (
 
 __all__ = [
     "Card",
+    "Incident",
+    "IncidentCounter",
+    "IncidentVolunteer",
     "AuditEntry",
     "User",
     "Base",

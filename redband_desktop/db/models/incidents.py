@@ -1,0 +1,76 @@
+"""Incidents (警情): one row per incident received by the station, the volunteers who
+reported it or helped handle it, and a per-year counter that hands out incident numbers.
+
+Numbers are allocated inside the saving transaction from `incident_counters` (row lock on
+PostgreSQL, BEGIN IMMEDIATE on SQLite), so two PCs saving at once never get the same one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from redband_desktop.db.models.base import Base, Tracked
+
+
+class IncidentCounter(Base):
+    __tablename__ = "incident_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Incident(Tracked, Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(20), index=True)
+    caller_name: Mapped[str] = mapped_column(String(40), default="")
+    caller_phone: Mapped[str] = mapped_column(String(20), default="")
+    caller_confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), index=True)
+    building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"))
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("market_zones.id"))
+    location: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(20), index=True)
+    subcategory: Mapped[str] = mapped_column(String(20), default="")
+    loss_yuan: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    fraud_method: Mapped[str] = mapped_column(String(20), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    handling_officer: Mapped[str] = mapped_column(String(40), default="")
+    outcome: Mapped[str] = mapped_column(String(20), default="")
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    volunteers: Mapped[list[IncidentVolunteer]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan"
+    )
+
+
+class IncidentVolunteer(Base):
+    __tablename__ = "incident_volunteers"
+    __table_args__ = (UniqueConstraint("incident_id", "volunteer_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+
+    incident: Mapped[Incident] = relationship(back_populates="volunteers")
+    volunteer = relationship("Volunteer")
