@@ -5,6 +5,14 @@ from redband_desktop.db.models.audit import AuditEntry
 from redband_desktop.db.models.base import Base
 from redband_desktop.db.models.cards import Card
 from redband_desktop.db.models.incidents import Incident, IncidentCounter, IncidentVolunteer
+from redband_desktop.db.models.mediation import (
+    MediationCase,
+    MediationFollowUp,
+    MediationInvestigation,
+    MediationParty,
+    MediationPerformance,
+    MediationSession,
+)
 from redband_desktop.db.models.station import Setting
 from redband_desktop.db.models.structure import Building, District, MarketZone, PlaceHead, Site
 from redband_desktop.db.models.volunteers import (
@@ -26,6 +34,12 @@ __all__ = [
     "Building",
     "District",
     "MarketZone",
+    "MediationCase",
+    "MediationFollowUp",
+    "MediationInvestigation",
+    "MediationParty",
+    "MediationPerformance",
+    "MediationSession",
     "PlaceHead",
     "Setting",
     "Site",
