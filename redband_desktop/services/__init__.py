@@ -15,6 +15,7 @@ from redband_desktop.services.backups import BackupService
 from redband_desktop.services.cards import CardService
 from redband_desktop.services.coverage import CoverageService
 from redband_desktop.services.exporting import ExportService
+from redband_desktop.services.mediation import MediationService
 from redband_desktop.services.places import PlacesService
 from redband_desktop.services.privacy import PrivacyService
 from redband_desktop.services.roster import RosterService
@@ -43,6 +44,7 @@ class Services:
     sites: SitesService
     places: PlacesService
     coverage: CoverageService
+    mediation: MediationService
 
 
 def open_services(url: str, backups_dir: Path | None) -> Services:
@@ -72,4 +74,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         sites=SitesService(db, access),
         places=PlacesService(db, access),
         coverage=CoverageService(db, access),
+        mediation=MediationService(db, access),
     )

@@ -16,6 +16,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
 from redband_desktop.services.access import AccessControl
 from redband_desktop.services.coverage import CoverageService
+from redband_desktop.services.mediation import MediationService
 
 
 class StatsService:
@@ -55,4 +56,5 @@ class StatsService:
 
     def report(self) -> dict[str, Any]:
         """Everything `redband stats` prints."""
-        return {"volunteers": self.volunteers(), "coverage": CoverageService(self._db, self._access).figures()}
+        return {"volunteers": self.volunteers(), "coverage": CoverageService(self._db, self._access).figures(),
+                "mediation": MediationService(self._db, self._access).figures()}

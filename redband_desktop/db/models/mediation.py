@@ -63,6 +63,8 @@ class MediationCase(Tracked, Base):
     referred_to: Mapped[str] = mapped_column(String(200), default="")
     closed_on: Mapped[date | None] = mapped_column(Date)
 
+    district = relationship("District")
+    site = relationship("Site")
     parties: Mapped[list[MediationParty]] = relationship(order_by="MediationParty.id", **_CHILD)
     investigations: Mapped[list[MediationInvestigation]] = relationship(
         order_by="MediationInvestigation.on", **_CHILD)
