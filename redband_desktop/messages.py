@@ -229,6 +229,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nothing_selected": ("所选范围内没有在岗志愿者", "no active volunteer in the selection"),
     "cancelled": ("已取消，未做任何更改", "Cancelled; nothing was changed"),
     "no_qr_found": ("图片中没有找到二维码", "no QR code found in the image"),
+    # incidents
+    "in_future": ("不能晚于现在", "cannot be in the future"),
+    "occurred_after_received": ("发案时间不能晚于接警时间", "cannot be after the time it was received"),
+    "subcategory_mismatch": ("不属于所选类别", "does not belong to the chosen category"),
+    "fraud_method_mismatch": ("只有电信网络诈骗才填写诈骗手法", "only telecom / network fraud has a fraud method"),
+    "loss_negative": ("不能为负数", "cannot be negative"),
+    "closed_before_received": ("办结时间不能早于接警时间", "cannot be before the time it was received"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -332,6 +339,22 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "extension_reason": ("延期理由", "Reason for extension"),
     "parties": ("当事人", "Parties"),
     "days": ("天数", "Days"),
+    # incidents
+    "received_at": ("接警时间", "Received at"),
+    "occurred_at": ("发案时间", "Occurred at"),
+    "channel": ("警情来源", "Channel"),
+    "caller_name": ("报警人", "Caller"),
+    "caller_phone": ("报警人电话", "Caller phone"),
+    "location": ("地点", "Location"),
+    "category": ("警情类别", "Category"),
+    "subcategory": ("细类", "Subtype"),
+    "loss_yuan": ("损失金额", "Loss (yuan)"),
+    "fraud_method": ("诈骗手法", "Fraud method"),
+    "summary": ("简要情况", "Summary"),
+    "handling_officer": ("处置民警", "Handling officer"),
+    "outcome": ("处置结果", "Outcome"),
+    "closed_at": ("办结时间", "Closed at"),
+    "volunteers": ("志愿者", "Volunteers"),
 }
 
 

@@ -15,6 +15,7 @@ from redband_desktop.services.backups import BackupService
 from redband_desktop.services.cards import CardService
 from redband_desktop.services.coverage import CoverageService
 from redband_desktop.services.exporting import ExportService
+from redband_desktop.services.incidents import IncidentService
 from redband_desktop.services.mediation import MediationService
 from redband_desktop.services.places import PlacesService
 from redband_desktop.services.privacy import PrivacyService
@@ -45,6 +46,7 @@ class Services:
     places: PlacesService
     coverage: CoverageService
     mediation: MediationService
+    incidents: IncidentService
 
 
 def open_services(url: str, backups_dir: Path | None) -> Services:
@@ -75,4 +77,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         places=PlacesService(db, access),
         coverage=CoverageService(db, access),
         mediation=MediationService(db, access),
+        incidents=IncidentService(db, access),
     )

@@ -12,8 +12,10 @@ from sqlalchemy import func, select
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import District, Site, Volunteer
+from redband_desktop.db.models.incidents import Incident
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
+from redband_desktop.domain.incidents import IncidentCategory
 from redband_desktop.services.access import AccessControl
 from redband_desktop.services.coverage import CoverageService
 from redband_desktop.services.mediation import MediationService
@@ -57,4 +59,20 @@ class StatsService:
     def report(self) -> dict[str, Any]:
         """Everything `redband stats` prints."""
         return {"volunteers": self.volunteers(), "coverage": CoverageService(self._db, self._access).figures(),
+                "incidents": self.incidents(),
                 "mediation": MediationService(self._db, self._access).figures()}
+
+    def incidents(self) -> dict[str, Any]:
+        self._access.require(Action.STATS)
+        with self._db.read() as s:
+            year = (func.strftime("%Y", Incident.received_at) if s.bind.dialect.name == "sqlite"
+                    else func.extract("year", Incident.received_at))
+            counts = s.execute(
+                select(Incident.category, year, func.count()).group_by(Incident.category, year)
+            ).all()
+        by_category = {c.value: 0 for c in IncidentCategory}
+        by_year: dict[str, int] = {}
+        for category, year, n in counts:
+            by_category[category] = by_category.get(category, 0) + n
+            by_year[str(int(year))] = by_year.get(str(int(year)), 0) + n
+        return {"total": sum(by_category.values()), "by_category": by_category, "by_year": dict(sorted(by_year.items()))}
