@@ -98,6 +98,25 @@ class MediationService:
         return {"total": sum(by_status.values()), "by_status": {st.value: by_status.get(st.value, 0) for st in CaseStatus},
                 "agreements": agreements, "prevented_criminal": prevented}
 
+    def document(self, case_id: int, which: str, filed_by: str = "", committee: str = "") -> bytes:
+        """A printed form as PDF: "agreement" 协议书, "sessions" 调解记录, "follow_ups" 回访记录
+        or "file" the whole 卷宗. Printing is recorded (it carries personal data)."""
+        from redband_desktop.documents import mediation_docs, mediation_file
+        from redband_desktop.services.station import read_settings
+
+        actor = self._access.require(Action.READ)
+        makers = {"agreement": mediation_docs.agreement_pdf, "sessions": mediation_docs.sessions_pdf,
+                  "follow_ups": mediation_docs.follow_ups_pdf}
+        if which not in (*makers, "file"):
+            raise ValueError(which)
+        with self._db.write() as s:
+            case = detail(fetch(s, MediationCase, case_id), actor.masks_personal_data)
+            committee = committee or f"{read_settings(s)['station.name']}人民调解委员会"
+            record(s, self._access, "print", "mediation", case.id, summary=f"{case.number} {which}")
+        if which == "file":
+            return mediation_file.case_file_pdf(case, committee, filed_by or actor.display_name)
+        return makers[which](case, committee)
+
     # -- registering -------------------------------------------------------------
     def register(self, form: CaseForm) -> CaseDetail:
         """Register (受理) a dispute: a new number for its year, due one month later."""
