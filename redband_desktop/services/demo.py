@@ -40,6 +40,7 @@ from redband_desktop.domain.phone import normalize_phone
 from redband_desktop.errors import ConflictError
 from redband_desktop.services import demo_names as words
 from redband_desktop.services.demo_heads import add_heads
+from redband_desktop.services.demo_mediation import add_mediation
 from redband_desktop.services.demo_names import SPECIALS, Special
 from redband_desktop.services.demo_portraits import Painter
 
@@ -105,6 +106,8 @@ def load_demo(
         s.add_all(v for v, _ in people)
         s.flush()
         add_heads(s, random.Random(f"heads:{seed}"), places, [v for v, _ in people], today)
+        s.flush()
+        add_mediation(s, random.Random(f"mediation:{seed}"), today)
         return _summary(places, skills, [v for v, _ in people])
 
 
