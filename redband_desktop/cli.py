@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="print station statistics")
     stats.add_argument("--json", action="store_true", help="machine-readable JSON")
     export = sub.add_parser("export", help="export a list to Excel (personal numbers masked unless --full)")
-    export.add_argument("what", choices=("volunteers",), help="which list")
+    export.add_argument("what", choices=("volunteers", "mediations"), help="which list")
     export.add_argument("file", help="the .xlsx file to write")
     export.add_argument("--full", action="store_true", help="full ID numbers and phones (roles allowed only)")
     export.add_argument("--status", choices=("active", "suspended", "left"), help="only this status")
@@ -159,7 +159,10 @@ def _export(args: argparse.Namespace) -> int:
     from redband_desktop.services.roster_types import RosterFilter
 
     services = _open(args)
-    result = services.exports.volunteers(RosterFilter(status=args.status), full=args.full)
+    if args.what == "mediations":
+        result = services.mediation.export()
+    else:
+        result = services.exports.volunteers(RosterFilter(status=args.status), full=args.full)
     Path(args.file).write_bytes(result.data)
     zh = args.lang.startswith("zh")
     kind = ("完整" if result.full else "脱敏") if zh else ("full" if result.full else "masked")

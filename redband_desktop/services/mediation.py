@@ -39,7 +39,8 @@ from redband_desktop.domain.mediation import (
 )
 from redband_desktop.errors import ConflictError, ValidationError
 from redband_desktop.services.access import AccessControl
-from redband_desktop.services.audit import record
+from redband_desktop.services.audit import export_summary, record
+from redband_desktop.services.exporting import Export
 from redband_desktop.services.mediation_io import (
     check_outcome,
     check_party,
@@ -97,6 +98,17 @@ class MediationService:
             prevented = s.scalar(select(func.count()).where(MediationCase.prevented_criminal.is_(True)))
         return {"total": sum(by_status.values()), "by_status": {st.value: by_status.get(st.value, 0) for st in CaseStatus},
                 "agreements": agreements, "prevented_criminal": prevented}
+
+    def export(self, f: MediationFilter | None = None) -> Export:
+        """The filtered case book as an .xlsx workbook (台账), audited."""
+        from redband_desktop.documents.xlsx import table_to_xlsx
+        from redband_desktop.services import mediation_export
+
+        self._access.require(Action.EXPORT)
+        with self._db.write() as s:
+            cells = mediation_export.rows(s, f or MediationFilter(), self._today())
+            record(s, self._access, "export", "mediation", "", summary=export_summary(len(cells), False))
+        return Export(table_to_xlsx(list(mediation_export.HEADERS), cells, mediation_export.SHEET), len(cells), False)
 
     def document(self, case_id: int, which: str, filed_by: str = "", committee: str = "") -> bytes:
         """A printed form as PDF: "agreement" 协议书, "sessions" 调解记录, "follow_ups" 回访记录

@@ -27,3 +27,19 @@ def test_demo_cases_print(demo_services) -> None:  # noqa: ANN001
     closed = svc.cases(MediationFilter(status=CaseStatus.CLOSED)).rows[0]
     assert svc.document(closed.id, "file").startswith(b"%PDF")
     assert svc.document(closed.id, "agreement").startswith(b"%PDF")
+
+
+def test_cli_exports_the_case_book(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    from redband_desktop.cli import main
+
+    db, out = str(tmp_path / "s.sqlite3"), tmp_path / "mediations.xlsx"
+    monkeypatch.setenv("REDBAND_PASSWORD", "Jjh#2026pass")
+    assert main(["--db", db, "init", "--station", "金家河派出所", "--admin", "chenqing", "--demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "--user", "chenqing", "export", "mediations", str(out)]) == 0
+    assert "9 行" in capsys.readouterr().out
+    sheet = load_workbook(out).active
+    assert sheet.title == "人民调解台账" and sheet["A1"].value == "案号" and sheet.max_row == 10
+    assert "人调字第" in sheet["A2"].value
