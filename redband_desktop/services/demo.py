@@ -40,6 +40,7 @@ from redband_desktop.domain.phone import normalize_phone
 from redband_desktop.errors import ConflictError
 from redband_desktop.services import demo_names as words
 from redband_desktop.services.demo_heads import add_heads
+from redband_desktop.services.demo_incidents import add_incidents
 from redband_desktop.services.demo_mediation import add_mediation
 from redband_desktop.services.demo_names import SPECIALS, Special
 from redband_desktop.services.demo_portraits import Painter
@@ -107,6 +108,7 @@ def load_demo(
         s.flush()
         add_heads(s, random.Random(f"heads:{seed}"), places, [v for v, _ in people], today)
         s.flush()
+        add_incidents(s, random.Random(f"incidents:{seed}"), today)
         add_mediation(s, random.Random(f"mediation:{seed}"), today)
         return _summary(places, skills, [v for v, _ in people])
 
