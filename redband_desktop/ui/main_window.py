@@ -38,6 +38,7 @@ from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
 from redband_desktop.ui.database_dialog import DatabaseDialog
 from redband_desktop.ui.idle_lock import IdleLock
 from redband_desktop.ui.lock_dialog import user_text
+from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
 from redband_desktop.ui.sign_in_dialog import sign_in_interactively
 from redband_desktop.ui.sites.coverage_page import CoveragePage
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("ID cards"), self.cards)
         self.verify = VerifyPage(services)
         self._add_page(self.tr("Verify card"), self.verify)
+        self.mediation = MediationPage(services)
+        self._add_page(self.tr("Mediation"), self.mediation)
         self.backups = BackupPage(services) if services.access.can(Action.SETTINGS) else None
         if self.backups is not None:
             self._add_page(self.tr("Backups"), self.backups)

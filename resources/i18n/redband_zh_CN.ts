@@ -685,27 +685,27 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="109"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="110"/>
         <source>{n} card(s) run out within {days} days.</source>
         <translation>{n} 张证件将在 {days} 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="111"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="112"/>
         <source>{n} active volunteer(s) have no valid card.</source>
         <translation>{n} 名在岗志愿者没有有效证件。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
         <source>Report card lost</source>
         <translation>证件挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
         <source>Revoke card</source>
         <translation>注销证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="144"/>
         <source>Reason for {card}:</source>
         <translation>{card} 的原因：</translation>
     </message>
@@ -1073,104 +1073,232 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="91"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="93"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="95"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="98"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="100"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="102"/>
+        <source>Mediation</source>
+        <translation>人民调解</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="111"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
         <source>Districts and sites…</source>
         <translation>片区与场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
         <source>Database location…</source>
         <translation>数据库位置……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="155"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="166"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="168"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="170"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="189"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
+    </message>
+</context>
+<context>
+    <name>MediationPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="43"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="44"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="45"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="46"/>
+        <source>Follow-up due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="47"/>
+        <source>Name or case number</source>
+        <translation>姓名或案号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="51"/>
+        <source>Register a dispute…</source>
+        <translation>受理登记…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="52"/>
+        <source>Print case file…</source>
+        <translation>打印卷宗…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="53"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
+        <source>Registered</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
+        <source>Type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="65"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="66"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="67"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="68"/>
+        <source>Summary</source>
+        <translation>纠纷简要</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="69"/>
+        <source>Deadline</source>
+        <translation>调解期限</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="73"/>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="74"/>
+        <source>follow-up due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="86"/>
+        <source>People&apos;s mediation</source>
+        <translation>人民调解</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="126"/>
+        <source>{count} cases</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="143"/>
+        <source>Save case file</source>
+        <translation>保存卷宗</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="144"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="149"/>
+        <source>Export case book</source>
+        <translation>导出调解台账</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="150"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1605,59 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="38"/>
+        <source>Register a dispute</source>
+        <translation>受理登记</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="49"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="58"/>
+        <source>Registered on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="59"/>
+        <source>Source</source>
+        <translation>纠纷来源</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="60"/>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="61"/>
+        <source>Summary</source>
+        <translation>纠纷简要</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="62"/>
+        <source>Facts and disputed matters</source>
+        <translation>纠纷事实及争议事项</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="63"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="64"/>
+        <source>Registered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="65"/>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="24"/>
@@ -1594,52 +1775,52 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>变更状态……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="64"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="66"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="67"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="68"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="70"/>
         <source>Joined</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="133"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="134"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
@@ -2266,170 +2447,170 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="76"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="77"/>
         <source>Edit volunteer: {name}</source>
         <translation>编辑志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="94"/>
         <source>18 characters, the last may be X</source>
         <translation>18 位，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="100"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="113"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="111"/>
         <source>Choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="105"/>
         <source>From ID</source>
         <translation>按身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="109"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="107"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="116"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="114"/>
         <source>Is in the volunteers&apos; WeChat group</source>
         <translation>已加入警民联动微信群</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="120"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="202"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="200"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="121"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="211"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="119"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="139"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="137"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="143"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="161"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="159"/>
         <source>{mark} required</source>
         <translation>{mark} 为必填项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="199"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="197"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="203"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="201"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="207"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="205"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="206"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="212"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="211"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="235"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="241"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="239"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="246"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="244"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="250"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="259"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="257"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="384"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="360"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="385"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="361"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：

@@ -1,0 +1,158 @@
+"""The mediation case book page: filters (type, status, overdue, follow-up due, name or
+number), the paged case list with counts by status, registering a dispute, printing the
+selected case's file (卷宗) as PDF and exporting the list to .xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.domain.access import Action
+from redband_desktop.domain.mediation import CaseStatus, DisputeType
+from redband_desktop.services.mediation_types import CaseRow, MediationFilter
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import label
+from redband_desktop.ui.mediation.register_dialog import RegisterDialog, enum_combo
+from redband_desktop.ui.table_model import Column, PagedTableModel
+
+if TYPE_CHECKING:
+    from redband_desktop.services import Services
+
+
+class MediationPage(QWidget):
+    data_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._mediation = services.mediation
+        self.dispute_type = enum_combo(DisputeType, "filter_type", self.tr("All types"))
+        self.status = enum_combo(CaseStatus, "filter_status", self.tr("All stages"))
+        self.overdue = QCheckBox(self.tr("Overdue"), objectName="filter_overdue")
+        self.follow_up_due = QCheckBox(self.tr("Follow-up due"), objectName="filter_follow_up")
+        self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Name or case number"))
+        self.model = PagedTableModel(self._columns(), lambda _key, _desc: None, parent=self)
+        self.table = QTableView(objectName="mediation_table")
+        self.count = QLabel(objectName="mediation_count")
+        self.register_button = QPushButton(self.tr("Register a dispute…"), objectName="register")
+        self.print_button = QPushButton(self.tr("Print case file…"), objectName="print_file")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="export")
+        self.register_button.setEnabled(services.access.can(Action.EDIT))
+        self.export_button.setEnabled(services.access.can(Action.EXPORT))
+        self._layout()
+        self._connect()
+        self.refresh()
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Case number"), lambda r: r.number),
+            Column(self.tr("Registered"), lambda r: f"{r.registered_on:%Y-%m-%d}"),
+            Column(self.tr("Type"), lambda r: label(r.dispute_type)),
+            Column(self.tr("Stage"), self._stage),
+            Column(self.tr("District"), lambda r: r.district_name),
+            Column(self.tr("Parties"), lambda r: r.parties),
+            Column(self.tr("Summary"), lambda r: r.summary),
+            Column(self.tr("Deadline"), lambda r: f"{r.deadline:%Y-%m-%d}"),
+        ]
+
+    def _stage(self, r: CaseRow) -> str:
+        marks = [self.tr("overdue")] if r.overdue else []
+        marks += [self.tr("follow-up due")] if r.follow_up_due else []
+        return label(r.status) + (f"（{'，'.join(marks)}）" if marks else "")
+
+    def _layout(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((170, 90, 100, 150, 90, 170, 200)):
+            self.table.setColumnWidth(col, width)
+        title = QLabel(self.tr("People's mediation"))
+        title.setStyleSheet("font-size:16px;font-weight:bold")
+        filters = QHBoxLayout()
+        for widget in (self.dispute_type, self.status, self.overdue, self.follow_up_due):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        for button in (self.register_button, self.print_button, self.export_button):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        for combo in (self.dispute_type, self.status):
+            combo.currentIndexChanged.connect(self.refresh)
+        for box in (self.overdue, self.follow_up_due):
+            box.toggled.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        self.register_button.clicked.connect(self.register)
+        self.print_button.clicked.connect(self.print_file)
+        self.export_button.clicked.connect(self.export)
+
+    def current_filter(self) -> MediationFilter:
+        return MediationFilter(dispute_type=self.dispute_type.currentData(), status=self.status.currentData(),
+                               overdue=self.overdue.isChecked(), follow_up_due=self.follow_up_due.isChecked(),
+                               text=self.search.text())
+
+    def refresh(self) -> None:
+        f = self.current_filter()
+        try:
+            found = self._mediation.cases(f, 0, 0)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        self.model.reset(found.total, lambda offset, limit: list(self._mediation.cases(f, offset, limit).rows))
+        counts = "  ".join(f"{label(s)} {found.by_status[s.value]}" for s in CaseStatus if found.by_status[s.value])
+        self.count.setText(self.tr("{count} cases").format(count=found.total) + (f" · {counts}" if counts else ""))
+
+    def selected(self) -> CaseRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def register(self) -> None:
+        districts = [(d.id, d.name) for d in self._services.sites.tree()]
+        dialog = RegisterDialog(self._mediation, districts, self)
+        if dialog.exec() and dialog.created is not None:
+            self.refresh()
+            self.data_changed.emit("mediation")
+
+    def print_file(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save case file"), str(Path.home() / f"{row.number}.pdf"),
+                                              self.tr("PDF document (*.pdf)"))
+        if path:
+            self._save(path, lambda: self._mediation.document(row.id, "file"))
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case book"), str(Path.home() / "mediation.xlsx"),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self._save(path, lambda: self._mediation.export(self.current_filter()).data)
+
+    def _save(self, path: str, make) -> None:  # noqa: ANN001
+        try:
+            Path(path).write_bytes(make())
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
