@@ -37,6 +37,7 @@ from redband_desktop.ui.cards.verify_page import VerifyPage
 from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
 from redband_desktop.ui.database_dialog import DatabaseDialog
 from redband_desktop.ui.idle_lock import IdleLock
+from redband_desktop.ui.incidents.incidents_page import IncidentsPage
 from redband_desktop.ui.lock_dialog import user_text
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Verify card"), self.verify)
         self.mediation = MediationPage(services)
         self._add_page(self.tr("Mediation"), self.mediation)
+        self.incidents = IncidentsPage(services)
+        self._add_page(self.tr("Incidents"), self.incidents)
         self.backups = BackupPage(services) if services.access.can(Action.SETTINGS) else None
         if self.backups is not None:
             self._add_page(self.tr("Backups"), self.backups)
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
             self.roster.filters.reload_choices()
             self.roster.refresh()
             self.sites.reload()  # keeps its selection
+            self.incidents.refresh_districts()
         if kind in ("districts", "sites", "volunteers", "all"):  # heads' status, renames
             self.coverage.reload()
         if kind == "settings":

@@ -1043,6 +1043,254 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="57"/>
+        <source>Edit incident</source>
+        <translation>修改警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="57"/>
+        <source>Record an incident</source>
+        <translation>登记警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="61"/>
+        <source>Time of occurrence known</source>
+        <translation>已知发案时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="65"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="112"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="123"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="66"/>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="72"/>
+        <source>Keep the caller confidential</source>
+        <translation>报警人信息保密</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="89"/>
+        <source>Received at</source>
+        <translation>接警时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="90"/>
+        <source>Occurred at</source>
+        <translation>发案时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="90"/>
+        <source>Channel</source>
+        <translation>警情来源</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
+        <source>Category</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
+        <source>Subtype</source>
+        <translation>细类</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
+        <source>Fraud method</source>
+        <translation>诈骗手法</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
+        <source>Loss</source>
+        <translation>损失金额</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
+        <source>Caller phone</source>
+        <translation>报警人电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <source>Summary</source>
+        <translation>简要情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <source>Handling officer</source>
+        <translation>处置民警</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="58"/>
+        <source>Number, summary, place or caller</source>
+        <translation>编号、简要情况、地点或报警人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="59"/>
+        <source>Received from</source>
+        <translation>接警日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="63"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="65"/>
+        <source>Open and closed</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="66"/>
+        <source>All channels</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="70"/>
+        <source>Record an incident…</source>
+        <translation>登记警情…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="71"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="72"/>
+        <source>Close…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="73"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="74"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="85"/>
+        <source>Number</source>
+        <translation>警情编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="86"/>
+        <source>Received</source>
+        <translation>接警时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="87"/>
+        <source>Category</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="88"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="89"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="90"/>
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="91"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="106"/>
+        <source>Incident register</source>
+        <translation>警情登记</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="141"/>
+        <source>All districts</source>
+        <translation>全部片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="167"/>
+        <source>{total} incidents, {open} open, loss {loss} yuan</source>
+        <translation>共 {total} 起，处理中 {open} 起，损失 {loss} 元</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="193"/>
+        <source>Close incident</source>
+        <translation>办结警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="193"/>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="203"/>
+        <source>Reopen incident</source>
+        <translation>重新打开警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="203"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="220"/>
+        <source>Export incidents</source>
+        <translation>导出警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="221"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/lock_dialog.py" line="44"/>
@@ -1073,107 +1321,112 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="92"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="96"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="99"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="101"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="103"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
+        <source>Incidents</source>
+        <translation>警情登记</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="111"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="114"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
         <source>Districts and sites…</source>
         <translation>片区与场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>Database location…</source>
         <translation>数据库位置……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="164"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="171"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="172"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="173"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="192"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>

@@ -1,0 +1,1 @@
+"""The incident register page (警情登记) and the incident dialog."""

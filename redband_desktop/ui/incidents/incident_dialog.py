@@ -1,0 +1,184 @@
+"""Recording or editing one incident: times, channel, caller, place, category with its
+subtype or fraud method and loss, summary and handling officer. Wrong fields are shown in
+red under the field itself; nothing is saved until every field is right."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from redband_desktop.domain.incidents import (
+    SUBTYPES,
+    FraudMethod,
+    IncidentCategory,
+    IncidentChannel,
+)
+from redband_desktop.errors import Problem, ValidationError
+from redband_desktop.services.incident_types import IncidentDetail, IncidentForm
+from redband_desktop.services.incidents import IncidentService
+from redband_desktop.services.sites_types import DistrictNode
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.roster.field_errors import FieldErrors
+
+
+def code_combo(enum: type, name: str, blank: str | None = None) -> QComboBox:
+    combo = QComboBox(objectName=name)
+    if blank is not None:
+        combo.addItem(blank, "")
+    for member in enum:
+        combo.addItem(member.label(ui_lang()), member.value)
+    return combo
+
+
+def _time_edit(name: str) -> QDateTimeEdit:
+    edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-60), objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    return edit
+
+
+class IncidentDialog(QDialog):
+    def __init__(self, incidents: IncidentService, districts: list[DistrictNode],
+                 existing: IncidentDetail | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit incident") if existing else self.tr("Record an incident"))
+        self._incidents, self._districts, self._existing = incidents, districts, existing
+        self.saved: IncidentDetail | None = None
+        self.received_at, self.occurred_at = _time_edit("received_at"), _time_edit("occurred_at")
+        self.occurred_known = QCheckBox(self.tr("Time of occurrence known"), objectName="occurred_known")
+        self.channel = code_combo(IncidentChannel, "channel")
+        self.category = code_combo(IncidentCategory, "category")
+        self.subcategory = QComboBox(objectName="subcategory")
+        self.fraud_method = code_combo(FraudMethod, "fraud_method", self.tr("(none)"))
+        self.loss = QLineEdit(objectName="loss_yuan", placeholderText=self.tr("yuan"))
+        self.district, self.site = QComboBox(objectName="district"), QComboBox(objectName="site")
+        for d in districts:
+            self.district.addItem(d.name, d.id)
+        self.location = QLineEdit(objectName="location")
+        self.caller_name, self.caller_phone = QLineEdit(objectName="caller_name"), QLineEdit(objectName="caller_phone")
+        self.confidential = QCheckBox(self.tr("Keep the caller confidential"), objectName="caller_confidential")
+        self.summary, self.officer = QPlainTextEdit(objectName="summary"), QLineEdit(objectName="handling_officer")
+        self.general = FieldErrors.make_label("general")
+        self.errors = FieldErrors()
+        self._layout()
+        self.category.currentIndexChanged.connect(self._category_changed)
+        self.district.currentIndexChanged.connect(self._district_changed)
+        self.occurred_known.toggled.connect(self.occurred_at.setEnabled)
+        self._category_changed()
+        self._district_changed()
+        self.occurred_at.setEnabled(False)
+        if existing is not None:
+            self._fill(existing.form)
+
+    def _layout(self) -> None:
+        form = QFormLayout(self)
+        rows = (
+            (self.tr("Received at"), self.received_at, "received_at"), ("", self.occurred_known, None),
+            (self.tr("Occurred at"), self.occurred_at, "occurred_at"), (self.tr("Channel"), self.channel, "channel"),
+            (self.tr("Category"), self.category, "category"), (self.tr("Subtype"), self.subcategory, "subcategory"),
+            (self.tr("Fraud method"), self.fraud_method, "fraud_method"), (self.tr("Loss"), self.loss, "loss_yuan"),
+            (self.tr("District"), self.district, "district_id"), (self.tr("Site"), self.site, "site_id"),
+            (self.tr("Location"), self.location, "location"), (self.tr("Caller"), self.caller_name, "caller_name"),
+            (self.tr("Caller phone"), self.caller_phone, "caller_phone"), ("", self.confidential, None),
+            (self.tr("Summary"), self.summary, "summary"), (self.tr("Handling officer"), self.officer, "handling_officer"),
+        )
+        for title, widget, field in rows:
+            form.addRow(title, widget)
+            if field:
+                self.errors.add_to_form(field, form, widget)
+        form.addRow(self.general)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(560, 720)
+
+    def _category_changed(self) -> None:
+        kind = SUBTYPES.get(IncidentCategory(self.category.currentData()))
+        self.subcategory.clear()
+        self.subcategory.addItem(self.tr("(none)"), "")
+        for member in kind or ():
+            self.subcategory.addItem(member.label(ui_lang()), member.value)
+        self.subcategory.setEnabled(kind is not None)
+        is_fraud = self.category.currentData() == IncidentCategory.FRAUD
+        self.fraud_method.setEnabled(is_fraud)
+        if not is_fraud:
+            self.fraud_method.setCurrentIndex(0)
+
+    def _district_changed(self) -> None:
+        self.site.clear()
+        self.site.addItem(self.tr("(none)"), None)
+        for d in self._districts:
+            if d.id == self.district.currentData():
+                for s in d.sites:
+                    self.site.addItem(s.name, s.id)
+
+    def _fill(self, f: IncidentForm) -> None:
+        self.received_at.setDateTime(QDateTime(f.received_at))
+        self.occurred_known.setChecked(f.occurred_at is not None)
+        if f.occurred_at is not None:
+            self.occurred_at.setDateTime(QDateTime(f.occurred_at))
+        for combo, value in ((self.channel, f.channel), (self.category, f.category), (self.district, f.district_id)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        for combo, value in ((self.subcategory, f.subcategory), (self.fraud_method, f.fraud_method),
+                             (self.site, f.site_id)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.loss.setText("" if f.loss_yuan is None else str(f.loss_yuan))
+        self.location.setText(f.location)
+        self.caller_name.setText(f.caller_name)
+        self.caller_phone.setText(f.caller_phone)
+        self.confidential.setChecked(f.caller_confidential)
+        self.summary.setPlainText(f.summary)
+        self.officer.setText(f.handling_officer)
+        self._volunteers = f.volunteers
+
+    def form(self) -> IncidentForm:
+        text = self.loss.text().strip().replace(",", "")
+        try:
+            loss = Decimal(text) if text else None
+        except InvalidOperation:
+            raise ValidationError([Problem("loss_yuan", "invalid_choice", {"value": text})]) from None
+        return IncidentForm(
+            received_at=self.received_at.dateTime().toPython().replace(second=0, microsecond=0),
+            occurred_at=(self.occurred_at.dateTime().toPython().replace(second=0, microsecond=0)
+                         if self.occurred_known.isChecked() else None),
+            channel=self.channel.currentData(), category=self.category.currentData(),
+            subcategory=self.subcategory.currentData() or "", fraud_method=self.fraud_method.currentData() or "",
+            loss_yuan=loss, district_id=self.district.currentData(), site_id=self.site.currentData(),
+            location=self.location.text(), caller_name=self.caller_name.text(), caller_phone=self.caller_phone.text(),
+            caller_confidential=self.confidential.isChecked(), summary=self.summary.toPlainText(),
+            handling_officer=self.officer.text(), volunteers=getattr(self, "_volunteers", ()),
+        )
+
+    def accept(self) -> None:
+        self.errors.clear()
+        self.general.setVisible(False)
+        try:
+            form = self.form()
+            if self._existing is None:
+                self.saved = self._incidents.create(form)
+            else:
+                self.saved = self._incidents.update(self._existing.id, self._existing.version, form)
+        except ValidationError as exc:
+            self.errors.show_problems(exc, self.general)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        super().accept()
+
+
+

@@ -1,0 +1,227 @@
+"""The incident register page: search text, date range, category, district, status and
+channel filters, the paged list (newest first) with totals in the status line, recording
+and editing incidents, closing with an outcome, reopening with a reason, and exporting
+the filtered set to .xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.domain.access import Action
+from redband_desktop.domain.incidents import (
+    IncidentCategory,
+    IncidentChannel,
+    IncidentOutcome,
+    IncidentStatus,
+)
+from redband_desktop.services.incident_types import IncidentFilter, IncidentRow
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.incidents.incident_dialog import IncidentDialog, code_combo
+from redband_desktop.ui.table_model import Column, PagedTableModel
+
+if TYPE_CHECKING:
+    from redband_desktop.services import Services
+
+
+def _date_edit(name: str, value: QDate) -> QDateEdit:
+    edit = QDateEdit(value, objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class IncidentsPage(QWidget):
+    data_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._incidents = services, services.incidents
+        self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Number, summary, place or caller"))
+        self.use_dates = QCheckBox(self.tr("Received from"), objectName="filter_use_dates")
+        today = QDate.currentDate()
+        self.date_from = _date_edit("filter_from", QDate(today.year(), 1, 1))
+        self.date_to = _date_edit("filter_to", today)
+        self.category = code_combo(IncidentCategory, "filter_category", self.tr("All categories"))
+        self.district = QComboBox(objectName="filter_district")
+        self.status = code_combo(IncidentStatus, "filter_status", self.tr("Open and closed"))
+        self.channel = code_combo(IncidentChannel, "filter_channel", self.tr("All channels"))
+        self.model = PagedTableModel(self._columns(), lambda _key, _desc: None, parent=self)
+        self.table = QTableView(objectName="incident_table")
+        self.count = QLabel(objectName="incident_count")
+        self.new_button = QPushButton(self.tr("Record an incident…"), objectName="new_incident")
+        self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_incident")
+        self.close_button = QPushButton(self.tr("Close…"), objectName="close_incident")
+        self.reopen_button = QPushButton(self.tr("Reopen…"), objectName="reopen_incident")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="export")
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button):
+            button.setEnabled(services.access.can(Action.EDIT))
+        self.export_button.setEnabled(services.access.can(Action.EXPORT))
+        self._layout()
+        self._connect()
+        self.refresh_districts()
+
+    def _columns(self) -> list[Column]:
+        lang = ui_lang()
+        return [
+            Column(self.tr("Number"), lambda r: r.number),
+            Column(self.tr("Received"), lambda r: f"{r.received_at:%Y-%m-%d %H:%M}"),
+            Column(self.tr("Category"), lambda r: IncidentCategory(r.category).label(lang)),
+            Column(self.tr("District"), lambda r: r.district),
+            Column(self.tr("Site"), lambda r: r.site),
+            Column(self.tr("Caller"), lambda r: r.caller),
+            Column(self.tr("Status"), lambda r: IncidentStatus(r.status).label(lang)
+                   + (f"（{IncidentOutcome(r.outcome).label(lang)}）" if r.outcome else "")),
+            Column(self.tr("Volunteers"), lambda r: r.volunteers or ""),
+            Column(self.tr("Location"), lambda r: r.location),
+        ]
+
+    def _layout(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((150, 120, 110, 90, 110, 150, 130, 60)):
+            self.table.setColumnWidth(col, width)
+        title = QLabel(self.tr("Incident register"))
+        title.setStyleSheet("font-size:16px;font-weight:bold")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for widget in (self.use_dates, self.date_from, QLabel("—"), self.date_to, self.category, self.district,
+                       self.status, self.channel):
+            filters.addWidget(widget)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button, self.export_button):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        for combo in (self.category, self.district, self.status, self.channel):
+            combo.currentIndexChanged.connect(self.refresh)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.refresh)
+        self.use_dates.toggled.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(self.edit)
+        self.close_button.clicked.connect(self.close_selected)
+        self.reopen_button.clicked.connect(self.reopen_selected)
+        self.export_button.clicked.connect(self.export)
+
+    def refresh_districts(self) -> None:
+        self._tree = self._services.sites.tree()
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(self.tr("All districts"), None)
+        for d in self._tree:
+            self.district.addItem(d.name, d.id)
+        self.district.blockSignals(False)
+        self.refresh()
+
+    def current_filter(self) -> IncidentFilter:
+        dated = self.use_dates.isChecked()
+        return IncidentFilter(
+            text=self.search.text(), category=self.category.currentData() or "",
+            district_id=self.district.currentData(), status=self.status.currentData() or "",
+            channel=self.channel.currentData() or "",
+            date_from=self.date_from.date().toPython() if dated else None,
+            date_to=self.date_to.date().toPython() if dated else None,
+        )
+
+    def refresh(self) -> None:
+        f = self.current_filter()
+        try:
+            totals, ids = self._incidents.summary(f), self._incidents.ids(f)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        self.model.reset(len(ids), lambda offset, limit: self._incidents.rows(ids[offset:offset + limit]))
+        lang = ui_lang()
+        parts = [f"{IncidentCategory(k).label(lang)} {n}" for k, n in totals.by_category.items() if n]
+        self.count.setText(self.tr("{total} incidents, {open} open, loss {loss} yuan").format(
+            total=totals.total, open=totals.open, loss=f"{totals.loss_yuan:,.0f}") + (
+            " · " + "  ".join(parts) if parts else ""))
+
+    def selected(self) -> IncidentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def new(self) -> None:
+        self._open_dialog(None)
+
+    def edit(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._open_dialog(self._incidents.get(row.id))
+
+    def _open_dialog(self, existing) -> None:  # noqa: ANN001 - IncidentDetail or None
+        dialog = IncidentDialog(self._incidents, self._tree, existing, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._changed()
+
+    def close_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        choices = IncidentOutcome.choices(ui_lang())
+        text, ok = QInputDialog.getItem(self, self.tr("Close incident"), self.tr("Outcome"),
+                                        [t for _c, t in choices], 0, False)
+        if ok:
+            outcome = next(c for c, t in choices if t == text)
+            self._act(lambda: self._incidents.close(row.id, self._incidents.get(row.id).version, outcome))
+
+    def reopen_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Reopen incident"), self.tr("Reason"))
+        if ok:
+            self._act(lambda: self._incidents.reopen(row.id, self._incidents.get(row.id).version, reason))
+
+    def _act(self, action) -> None:  # noqa: ANN001
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.data_changed.emit("incidents")
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export incidents"), str(Path.home() / "incidents.xlsx"),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(self._incidents.export(self.current_filter()).data)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
