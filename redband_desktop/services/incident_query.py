@@ -58,7 +58,7 @@ def matching_ids(s: Session, f: IncidentFilter) -> list[int]:
     return list(s.scalars(q))
 
 
-def rows_by_id(s: Session, ids: list[int], masked: bool) -> list[IncidentRow]:
+def rows_by_id(s: Session, ids: list[int]) -> list[IncidentRow]:
     helpers = (select(func.count()).where(IncidentVolunteer.incident_id == Incident.id)
                .correlate(Incident).scalar_subquery())
     q = (select(Incident, District.name, func.coalesce(Site.name, ""), helpers)
@@ -66,7 +66,7 @@ def rows_by_id(s: Session, ids: list[int], masked: bool) -> list[IncidentRow]:
          .outerjoin(Site, Incident.site_id == Site.id)
          .where(Incident.id.in_(ids)))
     found = {i.id: (i, d, site, n) for i, d, site, n in s.execute(q)}
-    return [_row(*found[i], masked) for i in ids if i in found]
+    return [_row(*found[i]) for i in ids if i in found]
 
 
 def caller_text(i: Incident, masked: bool) -> str:
@@ -76,6 +76,8 @@ def caller_text(i: Incident, masked: bool) -> str:
     return " ".join(p for p in (i.caller_name, phone) if p)
 
 
-def _row(i: Incident, district: str, site: str, helpers: int, masked: bool) -> IncidentRow:
+def _row(i: Incident, district: str, site: str, helpers: int) -> IncidentRow:
+    # Lists always mask the caller's phone and hide confidential callers, whatever the
+    # role (like phones in the roster); the full value is in the incident itself.
     return IncidentRow(i.id, i.number, i.received_at, i.category, i.subcategory, district, site,
-                       i.location, caller_text(i, masked), i.status, i.outcome, helpers)
+                       i.location, caller_text(i, True), i.status, i.outcome, helpers)
