@@ -138,15 +138,19 @@ def expiring(s: Session, today: date, days: int) -> list[CardRow]:
     return [_to_row(r, today) for r in s.execute(q)]
 
 
-def without_card(s: Session, today: date) -> list[MissingCard]:
-    """Active volunteers with no card that is valid today."""
-    has_valid = select(Card.id).where(
+def lacks_valid_card(today: date):  # noqa: ANN201 - SQL condition
+    """The volunteer has no card that is valid today (one rule for warnings and batches)."""
+    return ~select(Card.id).where(
         Card.volunteer_id == Volunteer.id, Card.status == CardStatus.VALID.value, Card.valid_until >= today
     ).exists()
+
+
+def without_card(s: Session, today: date) -> list[MissingCard]:
+    """Active volunteers with no card that is valid today."""
     q = (
         select(Volunteer.id, Volunteer.name, District.name, Site.name)
         .join(Site, Volunteer.site_id == Site.id).join(District, Site.district_id == District.id)
-        .where(Volunteer.status == VolunteerStatus.ACTIVE.value, ~has_valid)
+        .where(Volunteer.status == VolunteerStatus.ACTIVE.value, lacks_valid_card(today))
         .order_by(District.sort_order, Site.name, Volunteer.name_pinyin)
     )
     return [MissingCard(*r) for r in s.execute(q)]
@@ -154,6 +158,14 @@ def without_card(s: Session, today: date) -> list[MissingCard]:
 
 def selected_volunteers(s: Session, sel: CardSelection, today: date) -> list[int]:
     """Active volunteers of a batch, in print order (district, site, name)."""
+    return list(s.scalars(_selection(sel, today)))
+
+
+def count_selected(s: Session, sel: CardSelection, today: date) -> int:
+    return s.scalar(select(func.count()).select_from(_selection(sel, today).order_by(None).subquery()))
+
+
+def _selection(sel: CardSelection, today: date):  # noqa: ANN202 - SQL statement
     q = (
         select(Volunteer.id).join(Site, Volunteer.site_id == Site.id)
         .join(District, Site.district_id == District.id)
@@ -167,9 +179,9 @@ def selected_volunteers(s: Session, sel: CardSelection, today: date) -> list[int
     elif sel.kind == "site":
         q = q.where(Volunteer.site_id == sel.site_id)
     elif sel.kind == "without_card":
-        q = q.where(Volunteer.id.in_([m.volunteer_id for m in without_card(s, today)]))
+        q = q.where(lacks_valid_card(today))
     elif sel.kind == "expiring":
         soon = select(Card.volunteer_id).where(and_(
             Card.status == CardStatus.VALID.value, Card.valid_until <= today + timedelta(days=sel.days)))
         q = q.where(Volunteer.id.in_(soon))
-    return list(s.scalars(q))
+    return q

@@ -93,7 +93,7 @@ class CardService:
     def count_selected(self, sel: CardSelection) -> int:
         self._access.require(Action.READ)
         with self._db.read() as s:
-            return len(reg.selected_volunteers(s, sel, self._today()))
+            return reg.count_selected(s, sel, self._today())
 
     def settings(self) -> CardSettings:
         self._access.require(Action.READ)
