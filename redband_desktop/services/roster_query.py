@@ -104,12 +104,20 @@ def _joined(query: Select) -> Select:
     )
 
 
+def _site_joins(q: Select, f: RosterFilter, sorting: bool) -> Select:
+    """Join the site (and district) only when a filter or the sort order needs them: the
+    narrow search indexes then answer the query without touching other tables."""
+    if f.district_id is not None or f.site_kind or (sorting and f.sort in ("district", "site")):
+        q = q.join(Site, Volunteer.site_id == Site.id)
+    if sorting and f.sort == "district":
+        q = q.join(District, Site.district_id == District.id)
+    return q
+
+
 def summary(session: Session, f: RosterFilter) -> RosterSummary:
     """How many volunteers match, and how many of those in each status."""
     q = select(Volunteer.status, func.count()).select_from(Volunteer)
-    if f.district_id is not None or f.site_kind:  # join only when a filter needs the site
-        q = q.join(Site, Volunteer.site_id == Site.id)
-    q = filtered(q, f, with_status=False)
+    q = filtered(_site_joins(q, f, sorting=False), f, with_status=False)
     by_status = {status: n for status, n in session.execute(q.group_by(Volunteer.status))}
     total = by_status.get(f.status, 0) if f.status else sum(by_status.values())
     return RosterSummary(total=total, by_status=by_status)
@@ -128,10 +136,7 @@ def page(
         keys = [UnaryExpression(k, operator=operators.custom_op("+")) for k in keys]
     descending = _descending(f)
     q = select(Volunteer.id).select_from(Volunteer)
-    if f.district_id is not None or f.site_kind or f.sort in ("district", "site"):
-        q = q.join(Site, Volunteer.site_id == Site.id)
-    if f.sort == "district":
-        q = q.join(District, Site.district_id == District.id)
+    q = _site_joins(q, f, sorting=True)
     q = filtered(q, f).order_by(*(k.desc() if descending else k.asc() for k in keys))
     ids = list(session.scalars(q.offset(offset).limit(limit)))
     return rows_by_id(session, ids, today)
@@ -156,10 +161,7 @@ def matching_ids(session: Session, f: RosterFilter, cap: int) -> tuple[RosterSum
     """
     keys = _sort_key(f)
     q = select(Volunteer.id, Volunteer.status, *keys).select_from(Volunteer)
-    if f.district_id is not None or f.site_kind or f.sort in ("district", "site"):
-        q = q.join(Site, Volunteer.site_id == Site.id)
-    if f.sort == "district":
-        q = q.join(District, Site.district_id == District.id)
+    q = _site_joins(q, f, sorting=True)
     rows = session.execute(filtered(q, f, with_status=False).limit(cap + 1)).all()
     if len(rows) > cap:
         return None
