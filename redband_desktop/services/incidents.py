@@ -34,8 +34,7 @@ from redband_desktop.services.incident_types import (
     IncidentRow,
     IncidentSummary,
 )
-from redband_desktop.services.rules import check_version
-from redband_desktop.services.sites import fetch
+from redband_desktop.services.rules import check_version, fetch
 
 FORM_FIELDS = tuple(f for f in IncidentForm.__dataclass_fields__ if f != "volunteers")
 

@@ -61,8 +61,7 @@ from redband_desktop.services.mediation_types import (
     PerformanceForm,
     SessionForm,
 )
-from redband_desktop.services.rules import check_version
-from redband_desktop.services.sites import fetch
+from redband_desktop.services.rules import check_version, fetch
 
 _AFTER_AGREEMENT = (CaseStatus.AGREED, CaseStatus.PERFORMING, CaseStatus.FOLLOW_UP)
 _CLOSABLE = frozenset(_AFTER_AGREEMENT) | {CaseStatus.FAILED, CaseStatus.WITHDRAWN}

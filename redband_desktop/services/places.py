@@ -25,8 +25,8 @@ from redband_desktop.errors import ConflictError, Problem, ValidationError
 from redband_desktop.services.access import AccessControl
 from redband_desktop.services.audit import diff, record
 from redband_desktop.services.coverage import load_facts
-from redband_desktop.services.rules import check_version, clean_text
-from redband_desktop.services.sites import fetch, people
+from redband_desktop.services.rules import check_version, clean_text, fetch
+from redband_desktop.services.sites import people
 from redband_desktop.services.sites_types import BuildingForm, HeadEntry, PlaceDetail
 
 _MODELS = {PlaceKind.BUILDING: Building, PlaceKind.ZONE: MarketZone}

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import AuditEntry
-from redband_desktop.errors import ConflictError, Problem, ValidationError
+from redband_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
 from redband_desktop.messages import field_label
 
 
@@ -57,3 +57,26 @@ def changes_since(session: Session, entity: str, entity_id: int, count: int) -> 
         .limit(max(count, 1))
     )
     return list(session.scalars(q))
+
+
+def require_unique_name(session: Session, model, name: str, exclude_id: int | None = None) -> None:  # noqa: ANN001
+    """Refuse a district or site name that another record of the same kind already has."""
+    q = select(model.id).where(model.name == name)
+    if exclude_id is not None:
+        q = q.where(model.id != exclude_id)
+    if session.scalar(q) is not None:
+        raise ValidationError([Problem("name", "name_taken", {"name": name})])
+
+
+def natural_key(label: str) -> tuple:
+    """Sort "2栋" before "10栋"."""
+    digits = "".join(ch for ch in label if ch.isdigit())
+    return (int(digits) if digits else 10**9, label)
+
+
+def fetch(session: Session, model, ident: int):  # noqa: ANN001, ANN201 - any mapped class
+    """The record with this id, or NotFoundError."""
+    obj = session.get(model, ident)
+    if obj is None:
+        raise NotFoundError(what=model.__tablename__, id=ident)
+    return obj

@@ -20,11 +20,17 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import gap_reason
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
 from redband_desktop.domain.phone import normalize_phone
-from redband_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
+from redband_desktop.errors import ConflictError, ValidationError
 from redband_desktop.services.access import AccessControl
 from redband_desktop.services.audit import diff, record
 from redband_desktop.services.coverage import load_facts
-from redband_desktop.services.rules import check_version, text_problem
+from redband_desktop.services.rules import (
+    check_version,
+    fetch,
+    natural_key,
+    require_unique_name,
+    text_problem,
+)
 from redband_desktop.services.sites_types import (
     DistrictDetail,
     DistrictForm,
@@ -40,13 +46,6 @@ _SITE_LIMITS = {
     "name": 60, "address": 200, "property_company": 100, "operator": 100, "contact_name": 40,
     "contact_phone": 20, "org_type": 40, "security_lead": 40, "notes": 2000,
 }
-
-
-def fetch(session: Session, model, ident: int):  # noqa: ANN001, ANN201 - any mapped class
-    obj = session.get(model, ident)
-    if obj is None:
-        raise NotFoundError(what=model.__tablename__, id=ident)
-    return obj
 
 
 def clean_fields(raw: dict[str, object], limits: dict[str, int], required: tuple[str, ...]) -> dict:
@@ -125,7 +124,7 @@ class SitesService:
             check_version(d, version, s, "district")
             if values["name"] != d.name:
                 self._access.require(Action.STRUCTURE)
-                _unique_name(s, District, values["name"], d.id)
+                require_unique_name(s, District, values["name"], d.id)
             changes = diff({k: getattr(d, k) for k in values}, values)
             for k, v in values.items():
                 setattr(d, k, v)
@@ -148,7 +147,7 @@ class SitesService:
             site = fetch(s, Site, site_id)
             self._access.require(Action.EDIT, site.district_id)
             check_version(site, version, s, "site")
-            _unique_name(s, Site, values["name"], site.id)
+            require_unique_name(s, Site, values["name"], site.id)
             changes = diff({k: getattr(site, k) for k in values}, values)
             for k, v in values.items():
                 setattr(site, k, v)
@@ -175,17 +174,6 @@ class SitesService:
             s.execute(delete(MarketZone).where(MarketZone.site_id == site.id))
             record(s, self._access, "delete", "site", site.id, {"name": [site.name, None]}, site.name)
             s.delete(site)
-
-
-def natural_key(label: str) -> tuple:
-    """Sort "2栋" before "10栋"."""
-    digits = "".join(ch for ch in label if ch.isdigit())
-    return (int(digits) if digits else 10**9, label)
-
-
-def _unique_name(session: Session, model, name: str, exclude_id: int) -> None:  # noqa: ANN001
-    if session.scalar(select(model.id).where(model.name == name, model.id != exclude_id)) is not None:
-        raise ValidationError([Problem("name", "name_taken", {"name": name})])
 
 
 def _district_detail(s: Session, d: District) -> DistrictDetail:

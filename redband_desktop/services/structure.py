@@ -10,16 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import Building, District, MarketZone, Site
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import SiteKind
-from redband_desktop.errors import NotFoundError, Problem, ValidationError
+from redband_desktop.errors import ValidationError
 from redband_desktop.services.access import AccessControl
 from redband_desktop.services.audit import record
-from redband_desktop.services.rules import check_version, clean_text
+from redband_desktop.services.rules import (
+    check_version,
+    clean_text,
+    fetch,
+    natural_key,
+    require_unique_name,
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ class StructureService:
         self._access.require(Action.STRUCTURE)
         label = clean_text(name, "name", 40, required=True)
         with self._db.write() as s:
-            _unique(s, District, District.name, label)
+            require_unique_name(s, District, label)
             order = (s.scalar(select(func.max(District.sort_order))) or 0) + 1
             d = District(name=label, officer_name=officer_name.strip(), sort_order=order)
             s.add(d)
@@ -78,9 +83,9 @@ class StructureService:
         self._access.require(Action.STRUCTURE)
         label = clean_text(name, "name", 40, required=True)
         with self._db.write() as s:
-            d = _get(s, District, district_id)
+            d = fetch(s, District, district_id)
             check_version(d, version, s, "district")
-            _unique(s, District, District.name, label, exclude_id=district_id)
+            require_unique_name(s, District, label, district_id)
             record(s, self._access, "rename", "district", d.id, {"name": [d.name, label]}, label)
             d.name = label
             s.flush()
@@ -104,8 +109,8 @@ class StructureService:
             raise ValidationError.single("kind", "invalid_choice", value=kind) from None
         self._access.require(Action.EDIT, district_id)
         with self._db.write() as s:
-            district = _get(s, District, district_id)
-            _unique(s, Site, Site.name, label)
+            district = fetch(s, District, district_id)
+            require_unique_name(s, Site, label)
             site = Site(district_id=district.id, kind=site_kind.value, name=label)
             s.add(site)
             s.flush()
@@ -116,10 +121,10 @@ class StructureService:
         label = clean_text(name, "name", 60, required=True)
         self._access.require(Action.EDIT)
         with self._db.write() as s:
-            site = _get(s, Site, site_id)
+            site = fetch(s, Site, site_id)
             self._access.require(Action.EDIT, site.district_id)
             check_version(site, version, s, "site")
-            _unique(s, Site, Site.name, label, exclude_id=site_id)
+            require_unique_name(s, Site, label, site_id)
             record(s, self._access, "rename", "site", site.id, {"name": [site.name, label]}, label)
             site.name = label
             s.flush()
@@ -129,7 +134,7 @@ class StructureService:
         q = select(Building).where(Building.site_id == site_id)
         self._access.require(Action.READ)
         with self._db.read() as s:
-            rows = sorted(s.scalars(q), key=lambda b: _natural_key(b.label))
+            rows = sorted(s.scalars(q), key=lambda b: natural_key(b.label))
             return [PlaceRow(b.id, b.site_id, b.label) for b in rows]
 
     def zones(self, site_id: int) -> list[PlaceRow]:
@@ -137,27 +142,6 @@ class StructureService:
         self._access.require(Action.READ)
         with self._db.read() as s:
             return [PlaceRow(z.id, z.site_id, z.name) for z in s.scalars(q)]
-
-
-def _natural_key(label: str) -> tuple:
-    """Sort "2栋" before "10栋"."""
-    digits = "".join(ch for ch in label if ch.isdigit())
-    return (int(digits) if digits else 10**9, label)
-
-
-def _get(session: Session, model, ident: int):  # noqa: ANN001, ANN202
-    obj = session.get(model, ident)
-    if obj is None:
-        raise NotFoundError(what=model.__tablename__, id=ident)
-    return obj
-
-
-def _unique(session: Session, model, column, value: str, exclude_id: int | None = None) -> None:  # noqa: ANN001
-    q = select(model.id).where(column == value)
-    if exclude_id is not None:
-        q = q.where(model.id != exclude_id)
-    if session.scalar(q) is not None:
-        raise ValidationError([Problem("name", "name_taken", {"name": value})])
 
 
 def _district_row(d: District) -> DistrictRow:
