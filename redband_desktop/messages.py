@@ -204,6 +204,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mediation_wrong_stage": ("该案卷处于“{status}”阶段，不能进行此操作", "not possible while the case is at “{status}”"),
     "mediation_before_agreement": ("不能早于达成协议的日期", "cannot be before the agreement"),
+    "mediation_not_dispute": ("该警情类别为“{category}”，只有矛盾纠纷警情可以移交调解",
+                              "is a “{category_en}” incident; only dispute incidents can be referred to mediation"),
+    "mediation_incident_linked": ("该警情已移交调解，案号 {number}", "was already referred to mediation as case {number}"),
+    "mediation_before_incident": ("不能早于接警日期 {date}", "cannot be before the incident was received ({date})"),
     "joined_before_birth": ("不能早于出生日期", "cannot be before the birth date"),
     "has_history": ("有 {count} 条关联记录，不能删除", "has {count} linked records and cannot be removed"),
     "site_in_use": (
@@ -236,6 +240,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fraud_method_mismatch": ("只有电信网络诈骗才填写诈骗手法", "only telecom / network fraud has a fraud method"),
     "loss_negative": ("不能为负数", "cannot be negative"),
     "closed_before_received": ("办结时间不能早于接警时间", "cannot be before the time it was received"),
+    "prefix_invalid": ("须为 1–10 位大写字母或数字，如 JJH", "must be 1–10 capital letters or digits, e.g. JJH"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -339,6 +344,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "extension_reason": ("延期理由", "Reason for extension"),
     "parties": ("当事人", "Parties"),
     "days": ("天数", "Days"),
+    "incident_id": ("警情", "Incident"),
+    "registered_on": ("受理日期", "Registered on"),
     # incidents
     "received_at": ("接警时间", "Received at"),
     "occurred_at": ("发案时间", "Occurred at"),
@@ -355,6 +362,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "outcome": ("处置结果", "Outcome"),
     "closed_at": ("办结时间", "Closed at"),
     "volunteers": ("志愿者", "Volunteers"),
+    "incident_prefix": ("警情编号前缀", "Incident number prefix"),
+    "committee": ("人民调解委员会名称", "Mediation committee name"),
 }
 
 

@@ -7,6 +7,8 @@ category is named the same way everywhere and a new one is added in one line.
 
 from __future__ import annotations
 
+import re
+
 from redband_desktop.domain.enums import LabeledEnum
 
 
@@ -75,6 +77,16 @@ CRIME_AND_FRAUD = frozenset({IncidentCategory.CRIMINAL, IncidentCategory.FRAUD})
 
 NUMBER_PREFIX_KEY = "incidents.prefix"
 DEFAULT_PREFIX = "JJH"
+
+
+PREFIX_PATTERN = re.compile(r"[A-Z0-9]{1,10}")
+
+
+def clean_prefix(raw: str) -> str | None:
+    """The prefix in capitals, or None when it is not 1–10 letters or digits (it becomes
+    part of every number, which people read out over the phone and type into searches)."""
+    prefix = (raw or "").strip().upper()
+    return prefix if PREFIX_PATTERN.fullmatch(prefix) else None
 
 
 def incident_number(prefix: str, year: int, seq: int) -> str:

@@ -42,6 +42,8 @@ class IncidentDetail:
     closed_at: datetime | None
     district_name: str
     site_name: str
+    volunteer_names: dict[int, str] = field(default_factory=dict)
+    mediation_cases: tuple[tuple[int, str], ...] = ()  # (case id, case number) made from it
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.engine import Database
-from redband_desktop.db.models import District, Site
+from redband_desktop.db.models import District, MediationCase, Site
 from redband_desktop.db.models.base import now
 from redband_desktop.db.models.incidents import Incident, IncidentVolunteer
 from redband_desktop.domain.access import Action
@@ -165,5 +166,9 @@ def _detail(s: Session, row: Incident, masked: bool = False) -> IncidentDetail:
         form = IncidentForm(**{**asdict(form), "caller_phone": mask_phone(form.caller_phone),
                                "volunteers": form.volunteers})
     site = s.get(Site, row.site_id) if row.site_id else None
+    cases = s.execute(select(MediationCase.id, MediationCase.number).where(MediationCase.incident_id == row.id)
+                      .order_by(MediationCase.id)).all()
     return IncidentDetail(row.id, row.number, row.version, form, row.status, row.outcome, row.closed_at,
-                          s.get(District, row.district_id).name, site.name if site else "")
+                          s.get(District, row.district_id).name, site.name if site else "",
+                          {v.volunteer_id: v.volunteer.name for v in row.volunteers},
+                          tuple((c.id, c.number) for c in cases))

@@ -18,15 +18,19 @@ from redband_desktop.db.models import Setting
 from redband_desktop.db.models.base import now
 from redband_desktop.documents.card_types import CARD_DEFAULTS
 from redband_desktop.domain.access import Action
+from redband_desktop.domain.incidents import DEFAULT_PREFIX, NUMBER_PREFIX_KEY, clean_prefix
 from redband_desktop.errors import DatabaseError, Problem, ValidationError
 from redband_desktop.services.access import AccessControl
 from redband_desktop.services.audit import record
+
+COMMITTEE_KEY = "mediation.committee"
 
 DEFAULTS: dict[str, Any] = {
     "station.name": "",
     "station.initialised_at": None,
     "security.idle_minutes": 15,
     "privacy.purge_after_years": 3,
+    "mediation.committee": "",  # name on mediation documents; "" means "<station>人民调解委员会"
     **CARD_DEFAULTS,
 }
 
@@ -37,6 +41,8 @@ class StationSettings:
     initialised_at: str | None
     idle_minutes: int = 15
     purge_after_years: int = 3
+    incident_prefix: str = DEFAULT_PREFIX
+    committee: str = ""  # mediation committee's own name; "" = "<station>人民调解委员会"
 
     @property
     def initialised(self) -> bool:
@@ -65,6 +71,7 @@ class StationService:
         return StationSettings(
             name=v["station.name"], initialised_at=v["station.initialised_at"],
             idle_minutes=int(v["security.idle_minutes"]), purge_after_years=int(v["privacy.purge_after_years"]),
+            incident_prefix=str(v.get(NUMBER_PREFIX_KEY) or DEFAULT_PREFIX), committee=str(v.get(COMMITTEE_KEY) or ""),
         )
 
     def update_security(self, idle_minutes: int, purge_after_years: int) -> StationSettings:
@@ -99,12 +106,34 @@ class StationService:
         return self.settings()
 
     def rename(self, station_name: str) -> StationSettings:
+        current = self.settings()
+        return self.update_station(station_name, current.incident_prefix, current.committee)
+
+    def update_station(self, station_name: str, incident_prefix: str, committee: str) -> StationSettings:
+        """The station's name, the prefix of new incident numbers (numbers already given
+        keep theirs) and the mediation committee's name printed on mediation documents."""
         self._access.require(Action.SETTINGS)
-        name = check_station_name(station_name)
+        problems = []
+        try:
+            name = check_station_name(station_name)
+        except ValidationError as exc:
+            problems += exc.problems
+        prefix = clean_prefix(incident_prefix)
+        if prefix is None:
+            problems.append(Problem("incident_prefix", "prefix_invalid"))
+        committee = " ".join((committee or "").split())
+        if len(committee) > 40:
+            problems.append(Problem("committee", "too_long", {"max": 40}))
+        if problems:
+            raise ValidationError(problems)
+        new = {"station.name": name, NUMBER_PREFIX_KEY: prefix, COMMITTEE_KEY: committee}
         with self._db.write() as s:
-            old = read_settings(s)["station.name"]
-            write_setting(s, "station.name", name)
-            record(s, self._access, "settings", "station", "", {"station.name": [old, name]})
+            old = read_settings(s)
+            changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
+            for key in changes:
+                write_setting(s, key, new[key])
+            if changes:
+                record(s, self._access, "settings", "station", "", changes)
         return self.settings()
 
 

@@ -31,6 +31,7 @@ from redband_desktop.paths import UserDirs
 from redband_desktop.ui.about_dialog import AboutDialog
 from redband_desktop.ui.admin.audit_page import AuditPage
 from redband_desktop.ui.admin.backup_page import BackupPage
+from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
 from redband_desktop.ui.admin.users_page import UsersPage
 from redband_desktop.ui.cards.cards_page import CardsPage
 from redband_desktop.ui.cards.verify_page import VerifyPage
@@ -154,6 +155,9 @@ class MainWindow(QMainWindow):
         self.database_action = QAction(self.tr("Database location…"), self)
         self.database_action.triggered.connect(lambda: DatabaseDialog(self._info.dirs, self).exec())
         file_menu.addAction(self.database_action)
+        self.settings_action = QAction(self.tr("Station settings…"), self, objectName="station_settings")
+        self.settings_action.triggered.connect(self.edit_station)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -188,12 +192,15 @@ class MainWindow(QMainWindow):
             self.audit.reload()  # show what was recorded since it was last opened
 
     def _show_station(self) -> None:
-        station = self._services.station.settings().name
-        self.setWindowTitle(self.tr("{station} — 红袖标 Desktop").format(station=station))
+        self._show_title()
         where = QLabel(self._info.database.removeprefix("sqlite:///"))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(where)
+
+    def _show_title(self) -> None:
+        station = self._services.station.settings().name
+        self.setWindowTitle(self.tr("{station} — 红袖标 Desktop").format(station=station))
         self.statusBar().showMessage(station)
 
     def _who(self) -> str:
@@ -204,6 +211,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in as {user}").format(user=self._who()))
         self.structure_action.setEnabled(self._services.access.can(Action.STRUCTURE))
         self.database_action.setEnabled(self._services.access.can(Action.SETTINGS))
+        self.settings_action.setEnabled(self._services.access.can(Action.SETTINGS))
 
     def _idle_interval(self) -> int:
         return self._idle_ms or self._services.station.settings().idle_minutes * 60_000
@@ -218,6 +226,10 @@ class MainWindow(QMainWindow):
             self.coverage.reload()
         if kind == "settings":
             self.idle.set_interval(self._idle_interval())
+        if kind in ("mediation", "all"):  # a case made from an incident, or a restore
+            self.mediation.refresh()
+        if kind in ("mediation", "incidents", "all"):  # links shown on both sides
+            self.incidents.refresh()
 
     def fix_gap(self, kind: str, ident: int) -> None:
         """From a gap in the coverage view to that building or zone, assign dialog open."""
@@ -228,6 +240,11 @@ class MainWindow(QMainWindow):
         dialog = StructureDialog(self._services.structure, self)
         dialog.changed.connect(self.data_changed)
         dialog.exec()
+
+    def edit_station(self) -> None:
+        if StationSettingsDialog(self._services.station, self).exec():
+            self._show_title()
+            self.data_changed.emit("settings")
 
     def show_about(self) -> None:
         AboutDialog(self._info, self._services.station.settings().name, self).exec()

@@ -34,7 +34,7 @@ def test_filters_narrow_the_register_and_show_totals(qtbot, demo_services) -> No
 def test_dialog_shows_wrong_fields_then_saves(qtbot, demo_services, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     page = _page(qtbot, demo_services)
     before = page.model.rowCount()
-    dialog = IncidentDialog(demo_services.incidents, demo_services.sites.tree(), None, page)
+    dialog = IncidentDialog(demo_services.incidents, demo_services.roster, demo_services.sites.tree(), None, page)
     qtbot.addWidget(dialog)
     dialog.category.setCurrentIndex(dialog.category.findData("fraud"))
     dialog.fraud_method.setCurrentIndex(dialog.fraud_method.findData("brushing"))
@@ -64,3 +64,77 @@ def test_dialog_shows_wrong_fields_then_saves(qtbot, demo_services, tmp_path, mo
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx), ""))
     page.export()
     assert xlsx.read_bytes()[:2] == b"PK"
+
+
+def test_site_and_volunteer_filters(qtbot, demo_services) -> None:  # noqa: ANN001
+    page = _page(qtbot, demo_services)
+    everything = page.model.rowCount()
+    page.involvement.setCurrentIndex(page.involvement.findData(True))
+    helped = page.model.rowCount()
+    page.involvement.setCurrentIndex(page.involvement.findData(False))
+    assert 0 < helped < everything and helped + page.model.rowCount() == everything
+    assert all(page.model.row_at(i).volunteers == 0 for i in range(min(20, page.model.rowCount())))
+    page.involvement.setCurrentIndex(0)
+    district = demo_services.sites.tree()[0]
+    page.district.setCurrentIndex(page.district.findData(district.id))
+    assert page.site.count() == len(district.sites) + 1  # "All sites" and the district's own
+    site = district.sites[0]
+    page.site.setCurrentIndex(page.site.findData(site.id))
+    assert page.model.rowCount() == demo_services.incidents.summary(IncidentFilter(site_id=site.id)).total
+    assert {page.model.row_at(i).site for i in range(page.model.rowCount())} <= {site.name}
+
+
+def test_dialog_records_the_building_and_the_volunteers(qtbot, demo_services, monkeypatch) -> None:  # noqa: ANN001
+    from redband_desktop.domain.incidents import VolunteerRole
+    from redband_desktop.ui.i18n import ui_lang
+    from redband_desktop.ui.roster.volunteer_picker import VolunteerPicker
+
+    tree = demo_services.sites.tree()
+    district, site = next((d, s) for d in tree for s in d.sites if len(s.places) > 2)
+    dialog = IncidentDialog(demo_services.incidents, demo_services.roster, tree, None)
+    qtbot.addWidget(dialog)
+    dialog.category.setCurrentIndex(dialog.category.findData("dispute"))
+    dialog.district.setCurrentIndex(dialog.district.findData(district.id))
+    dialog.site.setCurrentIndex(dialog.site.findData(site.id))
+    assert dialog.place.count() == len(site.places) + 1 and dialog.place.isEnabled()
+    dialog.place.setCurrentIndex(2)
+    chosen = site.places[1]
+
+    def pick(self) -> int:  # the clerk types a name and picks the first match as helper
+        self.search.setText("张")
+        self.role_combo.setCurrentIndex(self.role_combo.findData("assisted"))
+        return int(self.candidates.count() > 0)
+
+    monkeypatch.setattr(VolunteerPicker, "exec", lambda self: pick(self) and (VolunteerPicker.accept(self) or 1))
+    dialog.volunteers.pick()
+    assert len(dialog.volunteers.links()) == 1 and dialog.volunteers.links()[0][1] == "assisted"
+    name = dialog.volunteers.list.item(0).text()
+    assert name.startswith("张") and name.endswith(VolunteerRole.ASSISTED.label(ui_lang()))
+    dialog.summary.setPlainText("楼上漏水引发邻里纠纷")
+    dialog.accept()
+    saved = dialog.saved
+    assert saved is not None
+    kind_id = (saved.form.building_id or saved.form.zone_id)
+    assert kind_id == chosen.id and saved.form.volunteers == dialog.volunteers.links()
+    again = IncidentDialog(demo_services.incidents, demo_services.roster, tree,
+                           demo_services.incidents.get(saved.id))
+    qtbot.addWidget(again)
+    assert again.place.currentText() == chosen.label
+    assert again.volunteers.list.item(0).text() == name
+
+
+def test_station_settings_dialog_checks_the_prefix(qtbot, demo_services) -> None:  # noqa: ANN001
+    from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
+
+    dialog = StationSettingsDialog(demo_services.station)
+    qtbot.addWidget(dialog)
+    assert dialog.prefix.text() == "JJH"
+    dialog.prefix.setText("金家河")
+    dialog.accept()
+    assert dialog.errors.text("incident_prefix")
+    assert demo_services.station.settings().incident_prefix == "JJH"
+    dialog.prefix.setText("jjh2")
+    dialog.committee.setText("金家河社区人民调解委员会")
+    dialog.accept()
+    settings = demo_services.station.settings()
+    assert (settings.incident_prefix, settings.committee) == ("JJH2", "金家河社区人民调解委员会")

@@ -176,3 +176,17 @@ def test_rights_are_checked_in_the_service(services, place) -> None:  # noqa: AN
     assert services.incidents.summary(IncidentFilter()).total == 0
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Volunteer)) == 1
+
+
+def test_the_prefix_setting_numbers_new_incidents_only(services, place) -> None:  # noqa: ANN001
+    first = services.incidents.create(form(place))
+    with pytest.raises(ValidationError) as caught:
+        services.station.update_station("金家河派出所", "J-H", "x" * 41)
+    assert problems(caught.value) == {"incident_prefix": "prefix_invalid", "committee": "too_long"}
+    services.station.update_station("金家河派出所", " xs ", "")
+    second = services.incidents.create(form(place))
+    assert (first.number, second.number) == ("JJH-2026-000001", "XS-2026-000002")
+    assert services.incidents.get(first.id).number == "JJH-2026-000001"
+    with services.db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "settings")).all()[-1]
+    assert "incidents.prefix" in entry.changes and "XS" in entry.changes

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
+from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.domain.incidents import (
     SUBTYPES,
     FraudMethod,
@@ -28,9 +30,11 @@ from redband_desktop.domain.incidents import (
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.incident_types import IncidentDetail, IncidentForm
 from redband_desktop.services.incidents import IncidentService
+from redband_desktop.services.roster import RosterService
 from redband_desktop.services.sites_types import DistrictNode
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.incidents.volunteer_list import VolunteerList
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 
@@ -50,8 +54,11 @@ def _time_edit(name: str) -> QDateTimeEdit:
     return edit
 
 
+_ERROR_FIELDS = {"place": ("building_id", "zone_id")}  # one combo answers for both service fields
+
+
 class IncidentDialog(QDialog):
-    def __init__(self, incidents: IncidentService, districts: list[DistrictNode],
+    def __init__(self, incidents: IncidentService, roster: RosterService, districts: list[DistrictNode],
                  existing: IncidentDetail | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit incident") if existing else self.tr("Record an incident"))
@@ -65,17 +72,20 @@ class IncidentDialog(QDialog):
         self.fraud_method = code_combo(FraudMethod, "fraud_method", self.tr("(none)"))
         self.loss = QLineEdit(objectName="loss_yuan", placeholderText=self.tr("yuan"))
         self.district, self.site = QComboBox(objectName="district"), QComboBox(objectName="site")
+        self.place = QComboBox(objectName="place")
         for d in districts:
             self.district.addItem(d.name, d.id)
         self.location = QLineEdit(objectName="location")
         self.caller_name, self.caller_phone = QLineEdit(objectName="caller_name"), QLineEdit(objectName="caller_phone")
         self.confidential = QCheckBox(self.tr("Keep the caller confidential"), objectName="caller_confidential")
         self.summary, self.officer = QPlainTextEdit(objectName="summary"), QLineEdit(objectName="handling_officer")
+        self.volunteers = VolunteerList(roster, self)
         self.general = FieldErrors.make_label("general")
         self.errors = FieldErrors()
         self._layout()
         self.category.currentIndexChanged.connect(self._category_changed)
         self.district.currentIndexChanged.connect(self._district_changed)
+        self.site.currentIndexChanged.connect(self._site_changed)
         self.occurred_known.toggled.connect(self.occurred_at.setEnabled)
         self._category_changed()
         self._district_changed()
@@ -91,20 +101,25 @@ class IncidentDialog(QDialog):
             (self.tr("Category"), self.category, "category"), (self.tr("Subtype"), self.subcategory, "subcategory"),
             (self.tr("Fraud method"), self.fraud_method, "fraud_method"), (self.tr("Loss"), self.loss, "loss_yuan"),
             (self.tr("District"), self.district, "district_id"), (self.tr("Site"), self.site, "site_id"),
+            (self.tr("Building or zone"), self.place, "place"),
             (self.tr("Location"), self.location, "location"), (self.tr("Caller"), self.caller_name, "caller_name"),
             (self.tr("Caller phone"), self.caller_phone, "caller_phone"), ("", self.confidential, None),
             (self.tr("Summary"), self.summary, "summary"), (self.tr("Handling officer"), self.officer, "handling_officer"),
+            (self.tr("Volunteers"), self.volunteers, "volunteers"),
         )
         for title, widget, field in rows:
             form.addRow(title, widget)
-            if field:
-                self.errors.add_to_form(field, form, widget)
+            for name in _ERROR_FIELDS.get(field, (field,) if field else ()):
+                self.errors.add_to_form(name, form, widget)
+        if self._existing is not None and self._existing.mediation_cases:
+            cases = "、".join(number for _id, number in self._existing.mediation_cases)
+            form.addRow(self.tr("Mediation case"), QLabel(cases, objectName="mediation_cases"))
         form.addRow(self.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(560, 720)
+        self.resize(600, 820)
 
     def _category_changed(self) -> None:
         kind = SUBTYPES.get(IncidentCategory(self.category.currentData()))
@@ -126,6 +141,19 @@ class IncidentDialog(QDialog):
                 for s in d.sites:
                     self.site.addItem(s.name, s.id)
 
+    def _site_changed(self) -> None:
+        """A compound offers its buildings, a market its zones; other sites have neither."""
+        self.place.clear()
+        self.place.addItem(self.tr("(none)"), None)
+        site = next((s for d in self._districts for s in d.sites if s.id == self.site.currentData()), None)
+        for p in site.places if site else ():
+            self.place.addItem(p.label, f"{p.kind.value}:{p.id}")
+        self.place.setEnabled(self.place.count() > 1)
+
+    def _place_id(self, kind: PlaceKind) -> int | None:
+        kind_code, _, ident = (self.place.currentData() or "").partition(":")
+        return int(ident) if kind_code == kind.value else None
+
     def _fill(self, f: IncidentForm) -> None:
         self.received_at.setDateTime(QDateTime(f.received_at))
         self.occurred_known.setChecked(f.occurred_at is not None)
@@ -136,6 +164,8 @@ class IncidentDialog(QDialog):
         for combo, value in ((self.subcategory, f.subcategory), (self.fraud_method, f.fraud_method),
                              (self.site, f.site_id)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
+        place = f"{PlaceKind.BUILDING.value}:{f.building_id}" if f.building_id else f"{PlaceKind.ZONE.value}:{f.zone_id}"
+        self.place.setCurrentIndex(max(self.place.findData(place), 0))
         self.loss.setText("" if f.loss_yuan is None else str(f.loss_yuan))
         self.location.setText(f.location)
         self.caller_name.setText(f.caller_name)
@@ -143,7 +173,7 @@ class IncidentDialog(QDialog):
         self.confidential.setChecked(f.caller_confidential)
         self.summary.setPlainText(f.summary)
         self.officer.setText(f.handling_officer)
-        self._volunteers = f.volunteers
+        self.volunteers.set_links(f.volunteers, self._existing.volunteer_names if self._existing else {})
 
     def form(self) -> IncidentForm:
         text = self.loss.text().strip().replace(",", "")
@@ -158,9 +188,10 @@ class IncidentDialog(QDialog):
             channel=self.channel.currentData(), category=self.category.currentData(),
             subcategory=self.subcategory.currentData() or "", fraud_method=self.fraud_method.currentData() or "",
             loss_yuan=loss, district_id=self.district.currentData(), site_id=self.site.currentData(),
+            building_id=self._place_id(PlaceKind.BUILDING), zone_id=self._place_id(PlaceKind.ZONE),
             location=self.location.text(), caller_name=self.caller_name.text(), caller_phone=self.caller_phone.text(),
             caller_confidential=self.confidential.isChecked(), summary=self.summary.toPlainText(),
-            handling_officer=self.officer.text(), volunteers=getattr(self, "_volunteers", ()),
+            handling_officer=self.officer.text(), volunteers=self.volunteers.links(),
         )
 
     def accept(self) -> None:

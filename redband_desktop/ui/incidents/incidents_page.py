@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -62,6 +63,11 @@ class IncidentsPage(QWidget):
         self.date_to = _date_edit("filter_to", today)
         self.category = code_combo(IncidentCategory, "filter_category", self.tr("All categories"))
         self.district = QComboBox(objectName="filter_district")
+        self.site = QComboBox(objectName="filter_site")
+        self.involvement = QComboBox(objectName="filter_volunteers")
+        for text, value in ((self.tr("With or without volunteers"), None), (self.tr("Volunteers took part"), True),
+                            (self.tr("No volunteers"), False)):
+            self.involvement.addItem(text, value)
         self.status = code_combo(IncidentStatus, "filter_status", self.tr("Open and closed"))
         self.channel = code_combo(IncidentChannel, "filter_channel", self.tr("All channels"))
         self.model = PagedTableModel(self._columns(), lambda _key, _desc: None, parent=self)
@@ -71,8 +77,10 @@ class IncidentsPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_incident")
         self.close_button = QPushButton(self.tr("Close…"), objectName="close_incident")
         self.reopen_button = QPushButton(self.tr("Reopen…"), objectName="reopen_incident")
+        self.mediate_button = QPushButton(self.tr("To mediation…"), objectName="to_mediation")
+        self.mediate_button.setToolTip(self.tr("Register a people's mediation case for this dispute, linked to it"))
         self.export_button = QPushButton(self.tr("Export…"), objectName="export")
-        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button):
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button, self.mediate_button):
             button.setEnabled(services.access.can(Action.EDIT))
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self._layout()
@@ -108,30 +116,40 @@ class IncidentsPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         for widget in (self.use_dates, self.date_from, QLabel("—"), self.date_to, self.category, self.district,
-                       self.status, self.channel):
+                       self.site):
             filters.addWidget(widget)
+        more = QHBoxLayout()
+        for widget in (self.status, self.channel, self.involvement):
+            more.addWidget(widget)
+        more.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
-        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button, self.export_button):
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button, self.mediate_button,
+                       self.export_button):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
+        layout.addLayout(more)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
-        for combo in (self.category, self.district, self.status, self.channel):
+        for combo in (self.category, self.site, self.status, self.channel, self.involvement):
             combo.currentIndexChanged.connect(self.refresh)
+        self.district.currentIndexChanged.connect(self._district_chosen)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.refresh)
         self.use_dates.toggled.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
         self.close_button.clicked.connect(self.close_selected)
         self.reopen_button.clicked.connect(self.reopen_selected)
+        self.mediate_button.clicked.connect(self.to_mediation)
         self.export_button.clicked.connect(self.export)
 
     def refresh_districts(self) -> None:
@@ -142,6 +160,18 @@ class IncidentsPage(QWidget):
         for d in self._tree:
             self.district.addItem(d.name, d.id)
         self.district.blockSignals(False)
+        self._district_chosen()
+
+    def _district_chosen(self) -> None:
+        """The site filter lists the chosen district's sites (all sites under "All districts")."""
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItem(self.tr("All sites"), None)
+        for d in self._tree:
+            if self.district.currentData() in (None, d.id):
+                for site in d.sites:
+                    self.site.addItem(site.name, site.id)
+        self.site.blockSignals(False)
         self.refresh()
 
     def current_filter(self) -> IncidentFilter:
@@ -149,7 +179,8 @@ class IncidentsPage(QWidget):
         return IncidentFilter(
             text=self.search.text(), category=self.category.currentData() or "",
             district_id=self.district.currentData(), status=self.status.currentData() or "",
-            channel=self.channel.currentData() or "",
+            channel=self.channel.currentData() or "", site_id=self.site.currentData(),
+            with_volunteers=self.involvement.currentData(),
             date_from=self.date_from.date().toPython() if dated else None,
             date_to=self.date_to.date().toPython() if dated else None,
         )
@@ -181,7 +212,7 @@ class IncidentsPage(QWidget):
             self._open_dialog(self._incidents.get(row.id))
 
     def _open_dialog(self, existing) -> None:  # noqa: ANN001 - IncidentDetail or None
-        dialog = IncidentDialog(self._incidents, self._tree, existing, self)
+        dialog = IncidentDialog(self._incidents, self._services.roster, self._tree, existing, self)
         if dialog.exec() and dialog.saved is not None:
             self._changed()
 
@@ -203,6 +234,31 @@ class IncidentsPage(QWidget):
         reason, ok = QInputDialog.getText(self, self.tr("Reopen incident"), self.tr("Reason"))
         if ok:
             self._act(lambda: self._incidents.reopen(row.id, self._incidents.get(row.id).version, reason))
+
+    def to_mediation(self) -> None:
+        """One step from a dispute incident to a mediation case that links back to it."""
+        row = self.selected()
+        if row is None:
+            return
+        ask = self.tr("Register a people's mediation case for dispute {number}? The case is linked to this "
+                      "incident and starts with its place, summary and caller.").format(number=row.number)
+        if QMessageBox.question(self, self.tr("To mediation"), ask) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            case = self._services.mediation.register_from_incident(row.id)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        QMessageBox.information(self, self.tr("To mediation"), self.tr(
+            "Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.").format(
+            case=case.number))
+        self._changed()
+        self.data_changed.emit("mediation")
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        self.mediate_button.setEnabled(row is not None and row.category == IncidentCategory.DISPUTE
+                                       and self._services.access.can(Action.EDIT))
 
     def _act(self, action) -> None:  # noqa: ANN001
         try:

@@ -1,0 +1,72 @@
+"""File → Station settings… (administrators): the station's name, the prefix of new
+incident numbers (JJH-2026-000123) and the mediation committee's name printed on
+agreements and case files. Wrong fields are shown under themselves; nothing is saved
+until all are right."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from redband_desktop.errors import RedbandError, ValidationError
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.roster.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from redband_desktop.services.station import StationService
+
+
+class StationSettingsDialog(QDialog):
+    def __init__(self, station: StationService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._station = station
+        self.setWindowTitle(self.tr("Station settings"))
+        current = station.settings()
+        self.name = QLineEdit(current.name, objectName="station_name")
+        self.prefix = QLineEdit(current.incident_prefix, objectName="incident_prefix", maxLength=10)
+        self.committee = QLineEdit(current.committee, objectName="committee")
+        self.committee.setPlaceholderText(self.tr("{station}人民调解委员会").format(station=current.name))
+        self.example = QLabel(objectName="prefix_example")
+        self.general = FieldErrors.make_label("general")
+        self.general.hide()
+        self.errors = FieldErrors()
+        form = QFormLayout(self)
+        for title, widget, field in (
+            (self.tr("Station name"), self.name, "station_name"),
+            (self.tr("Incident number prefix"), self.prefix, "incident_prefix"),
+            ("", self.example, None),
+            (self.tr("Mediation committee"), self.committee, "committee"),
+        ):
+            form.addRow(title, widget)
+            if field:
+                self.errors.add_to_form(field, form, widget)
+        note = QLabel(self.tr("Numbers already given keep their prefix. Leave the committee empty to print "
+                              "the station's name followed by 人民调解委员会."), wordWrap=True)
+        form.addRow(note)
+        form.addRow(self.general)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.prefix.textChanged.connect(self._show_example)
+        self._show_example()
+        self.resize(520, 0)
+
+    def _show_example(self) -> None:
+        prefix = self.prefix.text().strip().upper() or "…"
+        self.example.setText(self.tr("New numbers look like {number}").format(number=f"{prefix}-{date.today().year}-000123"))
+
+    def accept(self) -> None:
+        self.errors.clear()
+        self.general.hide()
+        try:
+            self._station.update_station(self.name.text(), self.prefix.text(), self.committee.text())
+        except ValidationError as exc:
+            self.errors.show_problems(exc, self.general)
+            return
+        except RedbandError as exc:
+            show_error(self, exc)
+            return
+        super().accept()
