@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from redband_desktop import __version__, cli_cards, cli_data
+from redband_desktop.cli_stats import stats_text
 from redband_desktop.errors import DatabaseError, PermissionDenied, RedbandError, ValidationError
 from redband_desktop.paths import UserDirs
 
@@ -141,20 +142,8 @@ def _stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(_stats_text(report, args.lang))
+        print(stats_text(report, args.lang))
     return 0
-
-
-def _stats_text(report: dict, lang: str) -> str:
-    from redband_desktop.domain.enums import SiteKind, VolunteerStatus
-
-    v = report["volunteers"]
-    zh = lang.startswith("zh")
-    lines = [f"{'志愿者总数' if zh else 'Volunteers'}: {v['total']}"]
-    lines += [f"  {VolunteerStatus(k).label(lang)}: {n}" for k, n in v["by_status"].items()]
-    lines += [f"  {SiteKind(k).label(lang)}: {n}" for k, n in v["by_site_kind"].items()]
-    lines += [f"  {name}: {n}" for name, n in v["by_district"].items()]
-    return "\n".join(lines)
 
 
 def _iso_date(text: str):  # noqa: ANN202 - a date

@@ -82,3 +82,11 @@ class IncidentSummary:
     closed: int
     loss_yuan: Decimal
     by_category: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VolunteerIncident:
+    """An incident on a volunteer's page, with what they did in it (VolunteerRole codes)."""
+
+    row: IncidentRow
+    roles: tuple[str, ...]

@@ -34,6 +34,7 @@ from redband_desktop.services.incident_types import (
     IncidentForm,
     IncidentRow,
     IncidentSummary,
+    VolunteerIncident,
 )
 from redband_desktop.services.rules import check_version, fetch
 
@@ -127,6 +128,19 @@ class IncidentService:
         self._access.require(Action.READ)
         with self._db.read() as s:
             return rows_by_id(s, ids)
+
+    def for_volunteer(self, volunteer_id: int) -> list[VolunteerIncident]:
+        """The incidents a volunteer reported or helped with, newest first (their page)."""
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            links = s.execute(select(IncidentVolunteer.incident_id, IncidentVolunteer.role)
+                              .where(IncidentVolunteer.volunteer_id == volunteer_id)).all()
+            roles: dict[int, list[str]] = {}
+            for incident_id, role in links:
+                roles.setdefault(incident_id, []).append(role)
+            rows = rows_by_id(s, list(roles))
+        rows.sort(key=lambda r: (r.received_at, r.id), reverse=True)
+        return [VolunteerIncident(r, tuple(roles[r.id])) for r in rows]
 
     def export(self, f: IncidentFilter, full: bool = False) -> Export:
         """The filtered incidents as an .xlsx workbook (caller phones masked unless `full`)."""

@@ -190,3 +190,15 @@ def test_the_prefix_setting_numbers_new_incidents_only(services, place) -> None:
     with services.db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "settings")).all()[-1]
     assert "incidents.prefix" in entry.changes and "XS" in entry.changes
+
+
+def test_a_volunteers_page_lists_their_incidents(services, place) -> None:  # noqa: ANN001
+    v = place["volunteer"]
+    services.incidents.create(form(place))
+    older = services.incidents.create(form(place, received_at=RECEIVED - timedelta(days=3), occurred_at=None,
+                                           volunteers=((v, "reported"), (v, "assisted"))))
+    newer = services.incidents.create(form(place, volunteers=((v, "assisted"),)))
+    mine = services.incidents.for_volunteer(v)
+    assert [(m.row.number, m.roles) for m in mine] == [
+        (newer.number, ("assisted",)), (older.number, ("reported", "assisted"))]
+    assert services.incidents.for_volunteer(v + 1000) == []

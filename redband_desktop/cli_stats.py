@@ -1,0 +1,67 @@
+"""`redband stats` as plain text for a person at a terminal: volunteers, coverage of
+buildings and zones, incidents by year and category, mediation cases by stage and clue
+reports by state. (`--json` prints the same report for scripts.)"""
+
+from __future__ import annotations
+
+
+def stats_text(report: dict, lang: str) -> str:
+    zh = lang.startswith("zh")
+    sections = (_volunteers, _coverage, _incidents, _mediation, _clues)
+    return "\n".join(line for section in sections for line in section(report, lang, zh))
+
+
+def _volunteers(report: dict, lang: str, zh: bool) -> list[str]:
+    from redband_desktop.domain.enums import SiteKind, VolunteerStatus
+
+    v = report["volunteers"]
+    lines = [f"{'志愿者总数' if zh else 'Volunteers'}: {v['total']}"]
+    lines += [f"  {VolunteerStatus(k).label(lang)}: {n}" for k, n in v["by_status"].items()]
+    lines += [f"  {SiteKind(k).label(lang)}: {n}" for k, n in v["by_site_kind"].items()]
+    lines += [f"  {name}: {n}" for name, n in v["by_district"].items()]
+    return lines
+
+
+def _coverage(report: dict, lang: str, zh: bool) -> list[str]:
+    c = report.get("coverage")
+    if not c:
+        return []
+    b, z = c["buildings"], c["zones"]
+    return [f"{'楼栋长覆盖' if zh else 'Building heads'}: {b['covered']}/{b['total']}",
+            f"{'市场片区负责人覆盖' if zh else 'Market zone leads'}: {z['covered']}/{z['total']}"]
+
+
+def _incidents(report: dict, lang: str, zh: bool) -> list[str]:
+    from redband_desktop.domain.incidents import IncidentCategory
+
+    i = report.get("incidents")
+    if not i:
+        return []
+    years = "  ".join(f"{year}: {n}" for year, n in i["by_year"].items())
+    lines = [f"{'警情总数' if zh else 'Incidents'}: {i['total']}" + (f"（{years}）" if years else "")]
+    lines += [f"  {IncidentCategory(k).label(lang)}: {n}" for k, n in i["by_category"].items() if n]
+    return lines
+
+
+def _mediation(report: dict, lang: str, zh: bool) -> list[str]:
+    from redband_desktop.domain.mediation import CaseStatus
+
+    m = report.get("mediation")
+    if not m:
+        return []
+    lines = [f"{'人民调解案件' if zh else 'Mediation cases'}: {m['total']}"]
+    lines += [f"  {CaseStatus(k).label(lang)}: {n}" for k, n in m["by_status"].items() if n]
+    lines.append(f"  {'达成协议' if zh else 'Agreements'}: {m['agreements']}")
+    lines.append(f"  {'防止民转刑' if zh else 'Kept from turning criminal'}: {m['prevented_criminal']}")
+    return lines
+
+
+def _clues(report: dict, lang: str, zh: bool) -> list[str]:
+    c = report.get("clues")
+    if not c:
+        return []
+    from redband_desktop.domain.clues import ClueStatus
+
+    lines = [f"{'线索上报' if zh else 'Clue reports'}: {c['total']}"]
+    lines += [f"  {ClueStatus(k).label(lang)}: {n}" for k, n in c.get("by_status", {}).items() if n]
+    return lines
