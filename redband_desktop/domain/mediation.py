@@ -86,6 +86,9 @@ class Satisfaction(LabeledEnum):
 
 
 OPEN_STATUSES = frozenset({CaseStatus.REGISTERED, CaseStatus.INVESTIGATING, CaseStatus.MEDIATING})
+# Performance checks and follow-up visits belong to an agreement; a case with any outcome can be closed.
+AFTER_AGREEMENT = frozenset({CaseStatus.AGREED, CaseStatus.PERFORMING, CaseStatus.FOLLOW_UP})
+CLOSABLE = AFTER_AGREEMENT | {CaseStatus.FAILED, CaseStatus.WITHDRAWN}
 OUTCOME_STATUS = {
     OutcomeKind.WRITTEN: CaseStatus.AGREED, OutcomeKind.ORAL: CaseStatus.AGREED,
     OutcomeKind.NOT_REACHED: CaseStatus.FAILED, OutcomeKind.WITHDRAWN: CaseStatus.WITHDRAWN,

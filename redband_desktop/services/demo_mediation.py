@@ -64,14 +64,20 @@ def add_mediation(s: Session, rng: random.Random, today: date) -> list[Mediation
     return cases
 
 
-def _mediators(s: Session, rng: random.Random, district: District | None) -> str:
+def _mediators(s: Session, rng: random.Random, district: District | None) -> tuple[str, str]:
+    """Two volunteers of the district as mediators: their names, and their ids as a
+    session stores them ("12,40"), so a volunteer's page can list the cases."""
     if district is None:
-        return "张明"
-    q = (select(Volunteer.name).join(Site).where(Site.district_id == district.id, Volunteer.status == "active",
-                                                   Volunteer.background.in_(("retired_cadre", "party_member")))
+        return "张明", ""
+    q = (select(Volunteer.name, Volunteer.id).join(Site)
+         .where(Site.district_id == district.id, Volunteer.status == "active",
+                Volunteer.background.in_(("retired_cadre", "party_member")))
          .order_by(Volunteer.id).limit(20))
-    names = list(s.scalars(q)) or ["张明"]
-    return "、".join(sorted(set(rng.sample(names, min(2, len(names))))))
+    people = [tuple(r) for r in s.execute(q)]
+    if not people:
+        return "张明", ""
+    chosen = sorted(set(rng.sample(people, min(2, len(people)))))
+    return "、".join(dict.fromkeys(n for n, _ in chosen)), ",".join(str(i) for _, i in chosen)
 
 
 def _case(s: Session, rng: random.Random, today: date, spec: tuple, district: District | None,
@@ -79,7 +85,7 @@ def _case(s: Session, rng: random.Random, today: date, spec: tuple, district: Di
     status, outcome, ago, kind, source, summary, applicant, respondent, terms = spec
     on = today - timedelta(days=ago)
     seqs[on.year] = seqs.get(on.year, 0) + 1
-    mediators = _mediators(s, rng, district)
+    mediators, mediator_ids = _mediators(s, rng, district)
     c = MediationCase(
         year=on.year, seq=seqs[on.year], number=case_number(on.year, seqs[on.year]), registered_on=on,
         source=source, dispute_type=kind, summary=summary, facts=f"{applicant[0]}与{respondent[0]}因{summary}发生争执，"
@@ -96,7 +102,7 @@ def _case(s: Session, rng: random.Random, today: date, spec: tuple, district: Di
                                                    interviewed=f"{applicant[0]}、{respondent[0]}", findings="情况基本属实。")]
     if status not in (S.REGISTERED, S.INVESTIGATING):
         c.sessions = [MediationSession(held_at=datetime.combine(on + timedelta(days=7), time(9, 30)), place="社区调解室",
-                                       mediators=mediators, participants=f"{applicant[0]}、{respondent[0]}", recorder="赵丽",
+                                       mediators=mediators, mediator_ids=mediator_ids, participants=f"{applicant[0]}、{respondent[0]}", recorder="赵丽",
                                        statements="双方各自陈述了诉求。", facts_checked="争议事实清楚。",
                                        result="达成协议。" if outcome and outcome.is_agreement else "未达成一致。")]
     if outcome is not None:

@@ -29,6 +29,8 @@ from redband_desktop.db.models import (
 )
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import (
+    AFTER_AGREEMENT,
+    CLOSABLE,
     OPEN_STATUSES,
     OUTCOME_STATUS,
     CaseSource,
@@ -38,6 +40,7 @@ from redband_desktop.domain.mediation import (
     deadline,
 )
 from redband_desktop.errors import ConflictError, ValidationError
+from redband_desktop.services import mediation_referral
 from redband_desktop.services.access import AccessControl
 from redband_desktop.services.audit import export_summary, record
 from redband_desktop.services.exporting import Export
@@ -53,6 +56,7 @@ from redband_desktop.services.mediation_types import (
     CaseDetail,
     CaseForm,
     CaseList,
+    CaseRow,
     FollowUpForm,
     InvestigationForm,
     MediationFilter,
@@ -62,9 +66,6 @@ from redband_desktop.services.mediation_types import (
     SessionForm,
 )
 from redband_desktop.services.rules import check_version, fetch
-
-_AFTER_AGREEMENT = (CaseStatus.AGREED, CaseStatus.PERFORMING, CaseStatus.FOLLOW_UP)
-_CLOSABLE = frozenset(_AFTER_AGREEMENT) | {CaseStatus.FAILED, CaseStatus.WITHDRAWN}
 
 
 def _json(value: object) -> str:
@@ -86,7 +87,11 @@ class MediationService:
     def case(self, case_id: int) -> CaseDetail:
         actor = self._access.require(Action.READ)
         with self._db.read() as s:
-            return detail(fetch(s, MediationCase, case_id), actor.masks_personal_data)
+            return detail(fetch(s, MediationCase, case_id), actor.masks_personal_data, self._today())
+
+    def for_volunteer(self, volunteer_id: int) -> list[CaseRow]:
+        """Cases the volunteer mediated in (named in a session's mediators), newest first."""
+        return list(self.cases(MediationFilter(volunteer_id=volunteer_id)).rows)
 
     def figures(self) -> dict:
         """`redband stats` key "mediation": cases by status, agreements, 防止民转刑."""
@@ -122,7 +127,9 @@ class MediationService:
             raise ValueError(which)
         with self._db.write() as s:
             case = detail(fetch(s, MediationCase, case_id), actor.masks_personal_data)
-            committee = committee or f"{read_settings(s)['station.name']}人民调解委员会"
+            settings = read_settings(s)
+            committee = (committee or str(settings["mediation.committee"] or "").strip()
+                         or f"{settings['station.name']}人民调解委员会")
             record(s, self._access, "print", "mediation", case.id, summary=f"{case.number} {which}")
         if which == "file":
             return mediation_file.case_file_pdf(case, committee, filed_by or actor.display_name)
@@ -136,14 +143,31 @@ class MediationService:
                        dispute_type=DisputeType(form.dispute_type))
         with self._db.write() as s:
             _check_links(s, form)
-            year = form.registered_on.year
-            seq = (s.scalar(select(func.max(MediationCase.seq)).where(MediationCase.year == year)) or 0) + 1
-            c = MediationCase(year=year, seq=seq, number=case_number(year, seq), status=CaseStatus.REGISTERED.value,
-                              deadline=deadline(form.registered_on), **_case_values(form))
-            s.add(c)
-            s.flush()
+            c = _new_case(s, form)
             record(s, self._access, "create", "mediation", c.id, {"number": [None, c.number]}, c.summary)
-            return detail(c, False)
+            return detail(c, False, self._today())
+
+    def register_from_incident(self, incident_id: int, registered_on: date | None = None) -> CaseDetail:
+        """A dispute incident referred by the police (公安机关移交) becomes a case in one step:
+        linked to the incident, its place, summary and facts filled in, and its caller (when
+        not confidential) the applicant. Refused for other incidents and for one already
+        referred."""
+        actor = self._access.require(Action.EDIT)
+        on = registered_on or self._today()
+        with self._db.write() as s:
+            incident = fetch(s, Incident, incident_id)
+            self._access.require(Action.EDIT, incident.district_id)
+            mediation_referral.check_referable(s, incident, on)
+            site = s.get(Site, incident.site_id) if incident.site_id else None
+            form = mediation_referral.case_form(incident, site.name if site else "", on, actor.display_name)
+            c = _new_case(s, clean(form, ("summary",)))
+            party = mediation_referral.caller_party(incident)
+            if party is not None:
+                c.parties.append(MediationParty(**{**asdict(party), "role": party.role.value}))
+            s.flush()
+            record(s, self._access, "create", "mediation", c.id,
+                   {"number": [None, c.number], "incident": [None, incident.number]}, c.summary)
+            return detail(c, False, self._today())
 
     def update(self, case_id: int, version: int, form: CaseForm) -> CaseDetail:
         form = replace(clean(form, ("summary",)), source=CaseSource(form.source),
@@ -151,7 +175,7 @@ class MediationService:
         with self._db.write() as s:
             c = self._editable(s, case_id)
             check_version(c, version, s, "mediation")
-            _check_links(s, form)
+            _check_links(s, form, c.id)
             before = {k: getattr(c, k) for k in _case_values(form)}
             for k, v in _case_values(form).items():
                 setattr(c, k, v)
@@ -160,7 +184,7 @@ class MediationService:
             changes = {k: [_json(before[k]), _json(v)] for k, v in _case_values(form).items() if before[k] != v}
             s.flush()
             record(s, self._access, "update", "mediation", c.id, changes, c.number)
-            return detail(c, False)
+            return detail(c, False, self._today())
 
     # -- the file grows ----------------------------------------------------------
     def add_party(self, case_id: int, form: PartyForm) -> CaseDetail:
@@ -209,7 +233,7 @@ class MediationService:
             c.extension_reason = (c.extension_reason + "\n" + reason).strip()
             s.flush()
             record(s, self._access, "extend", "mediation", c.id, {"deadline": [old, c.deadline]}, reason)
-            return detail(c, False)
+            return detail(c, False, self._today())
 
     def record_outcome(self, case_id: int, form: OutcomeForm) -> CaseDetail:
         """Agreement (written or oral), failure or withdrawal; refused while parties are missing."""
@@ -227,7 +251,7 @@ class MediationService:
     def record_performance(self, case_id: int, form: PerformanceForm) -> CaseDetail:
         form = clean(form)
         with self._db.write() as s:
-            c = self._editable(s, case_id, _AFTER_AGREEMENT)
+            c = self._editable(s, case_id, AFTER_AGREEMENT)
             c.performances.append(performance_row(c.id, form))
             if c.status == CaseStatus.AGREED.value:
                 c.status = CaseStatus.PERFORMING.value
@@ -236,7 +260,7 @@ class MediationService:
     def add_follow_up(self, case_id: int, form: FollowUpForm) -> CaseDetail:
         form = clean(form)
         with self._db.write() as s:
-            c = self._editable(s, case_id, _AFTER_AGREEMENT)
+            c = self._editable(s, case_id, AFTER_AGREEMENT)
             c.follow_ups.append(MediationFollowUp(**asdict(form)))
             c.status = CaseStatus.FOLLOW_UP.value
             return self._saved(s, c, "follow_up", f"{form.visited_on} {form.party}")
@@ -244,7 +268,7 @@ class MediationService:
     def close(self, case_id: int, on: date | None = None) -> CaseDetail:
         """Close the file (结案) once it has an outcome."""
         with self._db.write() as s:
-            c = self._editable(s, case_id, _CLOSABLE)
+            c = self._editable(s, case_id, CLOSABLE)
             c.status, c.closed_on = CaseStatus.CLOSED.value, on or self._today()
             return self._saved(s, c, "close", c.number, {"status": [None, c.status]})
 
@@ -259,7 +283,7 @@ class MediationService:
     def _saved(self, s: Session, c: MediationCase, what: str, summary: str, changes=None) -> CaseDetail:  # noqa: ANN001
         s.flush()
         record(s, self._access, f"mediation.{what}", "mediation", c.id, changes, f"{c.number} {summary}")
-        return detail(c, False)
+        return detail(c, False, self._today())
 
 
 def _case_values(form: CaseForm) -> dict:
@@ -268,7 +292,24 @@ def _case_values(form: CaseForm) -> dict:
     return values
 
 
-def _check_links(s: Session, form: CaseForm) -> None:
+def _new_case(s: Session, form: CaseForm) -> MediationCase:
+    """A registered case with the next number of its year, due one month later."""
+    year = form.registered_on.year
+    seq = (s.scalar(select(func.max(MediationCase.seq)).where(MediationCase.year == year)) or 0) + 1
+    c = MediationCase(year=year, seq=seq, number=case_number(year, seq), status=CaseStatus.REGISTERED.value,
+                      deadline=deadline(form.registered_on), **_case_values(form))
+    s.add(c)
+    s.flush()
+    return c
+
+
+def _check_links(s: Session, form: CaseForm, case_id: int | None = None) -> None:
+    """The district, site and incident exist; an incident is linked to one case only."""
     for model, ident in ((District, form.district_id), (Site, form.site_id), (Incident, form.incident_id)):
         if ident is not None:
             fetch(s, model, ident)
+    if form.incident_id is not None:
+        other = s.scalar(select(MediationCase.number).where(
+            MediationCase.incident_id == form.incident_id, MediationCase.id != (case_id or 0)).limit(1))
+        if other is not None:
+            raise ValidationError.single("incident_id", "mediation_incident_linked", number=other)

@@ -6,6 +6,7 @@ them at once and nothing is saved."""
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from datetime import date
 from decimal import Decimal
 
 from redband_desktop.db.models import (
@@ -24,6 +25,9 @@ from redband_desktop.domain.mediation import (
     OutcomeKind,
     PartyRole,
     Performance,
+    follow_up_due,
+    is_due_soon,
+    is_overdue,
 )
 from redband_desktop.domain.phone import mask_phone, normalize_phone
 from redband_desktop.errors import Problem, ValidationError
@@ -110,11 +114,13 @@ def check_outcome(form: OutcomeForm, parties: list[MediationParty]) -> OutcomeFo
     return replace(form, amount_yuan=amount)
 
 
-def detail(c: MediationCase, masked: bool) -> CaseDetail:
+def detail(c: MediationCase, masked: bool, today: date | None = None) -> CaseDetail:
+    """The case as the window shows it; the deadline and follow-up warnings need `today`."""
+    status = CaseStatus(c.status)
     form = CaseForm(c.registered_on, CaseSource(c.source), DisputeType(c.dispute_type), c.summary, c.facts,
                     c.district_id, c.site_id, c.registrar, c.mediators, c.incident_id)
     return CaseDetail(
-        c.id, c.version, c.number, CaseStatus(c.status), form,
+        c.id, c.version, c.number, status, form,
         c.district.name if c.district else "", c.site.name if c.site else "",
         c.deadline, c.extended, c.extension_reason, outcome(c), c.closed_on,
         tuple(Party(p.id, party_form(p, masked)) for p in c.parties),
@@ -122,6 +128,10 @@ def detail(c: MediationCase, masked: bool) -> CaseDetail:
         tuple(Entry(s.id, session_form(s)) for s in c.sessions),
         tuple(Entry(p.id, PerformanceForm(Performance(p.status), p.checked_on, p.proof)) for p in c.performances),
         tuple(Entry(f.id, follow_up_form(f)) for f in c.follow_ups),
+        c.incident.number if c.incident is not None else "",
+        today is not None and is_overdue(status, c.deadline, today),
+        today is not None and is_due_soon(status, c.deadline, today),
+        today is not None and follow_up_due(status, c.outcome_on, len(c.follow_ups), today),
     )
 
 

@@ -1,15 +1,22 @@
 """Finding mediation cases: the filters of the case list (dates, type, source, status,
-district, overdue, follow-up due, free text) as SQL, with counts by status."""
+district, overdue, follow-up due, free text, a volunteer among a session's mediators) as
+SQL, with counts by status."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, literal, select
 from sqlalchemy.orm import Session
 
-from redband_desktop.db.models import District, MediationCase, MediationFollowUp, MediationParty
+from redband_desktop.db.models import (
+    District,
+    MediationCase,
+    MediationFollowUp,
+    MediationParty,
+    MediationSession,
+)
 from redband_desktop.domain.mediation import (
     FOLLOW_UP_AFTER_DAYS,
     OPEN_STATUSES,
@@ -44,11 +51,21 @@ def conditions(f: MediationFilter, today: date) -> list:
     if f.follow_up_due:
         visited = exists().where(MediationFollowUp.case_id == c.id)
         out += [c.status.in_(_AGREED), c.outcome_on <= today - timedelta(days=FOLLOW_UP_AFTER_DAYS), ~visited]
+    if f.volunteer_id is not None:
+        out.append(mediated_by(f.volunteer_id))
     if f.text.strip():
         like = f"%{f.text.strip()}%"
         named = exists().where(MediationParty.case_id == c.id, MediationParty.name.like(like))
         out.append(c.number.like(like) | c.summary.like(like) | c.facts.like(like) | named)
     return out
+
+
+def mediated_by(volunteer_id: int):  # noqa: ANN201 - an SQL condition
+    """A session of the case lists the volunteer in `mediator_ids` ("12,40"): the list is
+    wrapped in commas and searched for ",12," so that 1 does not match 11 or 21."""
+    wrapped = literal(",") + func.replace(MediationSession.mediator_ids, " ", "") + literal(",")
+    return exists().where(MediationSession.case_id == MediationCase.id,
+                          wrapped.like(f"%,{int(volunteer_id)},%"))
 
 
 def find(s: Session, f: MediationFilter, today: date, offset: int = 0, limit: int | None = None) -> CaseList:

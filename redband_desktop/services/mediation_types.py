@@ -132,6 +132,10 @@ class CaseDetail:
     sessions: tuple[Entry, ...]
     performances: tuple[Entry, ...]
     follow_ups: tuple[Entry, ...]
+    incident_number: str = ""  # the incident (警情) a police referral came from
+    overdue: bool = False  # still open after its deadline
+    due_soon: bool = False  # open, deadline within DUE_SOON_DAYS
+    follow_up_due: bool = False  # agreement a month old with no visit yet
 
     def of_role(self, role: PartyRole) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.form.role is role)
@@ -164,6 +168,7 @@ class MediationFilter:
     overdue: bool = False
     follow_up_due: bool = False
     text: str = ""
+    volunteer_id: int | None = None  # cases the volunteer mediated in (a session's mediator_ids)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,7 @@ class MediationCase(Tracked, Base):
 
     district = relationship("District")
     site = relationship("Site")
+    incident = relationship("Incident")
     parties: Mapped[list[MediationParty]] = relationship(order_by="MediationParty.id", **_CHILD)
     investigations: Mapped[list[MediationInvestigation]] = relationship(
         order_by="MediationInvestigation.on", **_CHILD)
