@@ -138,3 +138,29 @@ def test_station_settings_dialog_checks_the_prefix(qtbot, demo_services) -> None
     dialog.accept()
     settings = demo_services.station.settings()
     assert (settings.incident_prefix, settings.committee) == ("JJH2", "金家河社区人民调解委员会")
+
+
+def test_a_dispute_goes_to_mediation_in_one_step(qtbot, demo_services, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    page = _page(qtbot, demo_services)
+    page.category.setCurrentIndex(page.category.findData("fraud"))
+    page.table.selectRow(0)
+    assert not page.mediate_button.isEnabled()
+    page.category.setCurrentIndex(page.category.findData("dispute"))
+    row = next(page.model.row_at(i) for i in range(page.model.rowCount())
+               if not demo_services.incidents.get(page.model.row_at(i).id).mediation_cases)
+    page.search.setText(row.number)
+    page.table.selectRow(0)
+    assert page.mediate_button.isEnabled()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    page.to_mediation()
+    (case_id, number), = demo_services.incidents.get(row.id).mediation_cases
+    assert number in told[0] and demo_services.mediation.case(case_id).incident_number == row.number
+    page.table.selectRow(0)
+    page.to_mediation()  # a second time: refused, naming the case it already went to
+    assert len(told) == 2 and number in told[1]
+    assert len(demo_services.incidents.get(row.id).mediation_cases) == 1
