@@ -52,16 +52,34 @@ def summary(s: Session, f: IncidentFilter) -> IncidentSummary:
                            by_status.get(IncidentStatus.CLOSED, 0), loss, by_category)
 
 
+def _helpers():  # noqa: ANN202 - the number of volunteers linked to each incident
+    return (select(func.count()).where(IncidentVolunteer.incident_id == Incident.id)
+            .correlate(Incident).scalar_subquery())
+
+
+# Sort keys of the register's columns; received time (then id) breaks ties.
+SORTS = {
+    "number": lambda: Incident.number, "received_at": lambda: Incident.received_at,
+    "category": lambda: Incident.category, "district": lambda: District.sort_order,
+    "site": lambda: func.coalesce(Site.name, ""), "caller": lambda: Incident.caller_name,
+    "status": lambda: Incident.status, "volunteers": _helpers, "location": lambda: Incident.location,
+}
+
+
 def matching_ids(s: Session, f: IncidentFilter) -> list[int]:
-    """Every matching id, newest received first."""
-    q = filtered(select(Incident.id), f).order_by(Incident.received_at.desc(), Incident.id.desc())
-    return list(s.scalars(q))
+    """Every matching id in the filter's order (default: newest received first)."""
+    q = filtered(select(Incident.id), f)
+    if f.sort == "district":
+        q = q.join(District, Incident.district_id == District.id)
+    elif f.sort == "site":
+        q = q.outerjoin(Site, Incident.site_id == Site.id)
+    key = SORTS.get(f.sort, SORTS["received_at"])()
+    ties = (Incident.received_at.desc(), Incident.id.desc())
+    return list(s.scalars(q.order_by(key.desc() if f.descending else key.asc(), *ties)))
 
 
 def rows_by_id(s: Session, ids: list[int]) -> list[IncidentRow]:
-    helpers = (select(func.count()).where(IncidentVolunteer.incident_id == Incident.id)
-               .correlate(Incident).scalar_subquery())
-    q = (select(Incident, District.name, func.coalesce(Site.name, ""), helpers)
+    q = (select(Incident, District.name, func.coalesce(Site.name, ""), _helpers())
          .join(District, Incident.district_id == District.id)
          .outerjoin(Site, Incident.site_id == Site.id)
          .where(Incident.id.in_(ids)))

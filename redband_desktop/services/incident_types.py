@@ -57,6 +57,8 @@ class IncidentFilter:
     status: str = ""
     channel: str = ""
     with_volunteers: bool | None = None  # None: either
+    sort: str = "received_at"  # a key of incident_query.SORTS
+    descending: bool = True
 
 
 @dataclass(frozen=True)

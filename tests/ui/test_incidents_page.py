@@ -164,3 +164,21 @@ def test_a_dispute_goes_to_mediation_in_one_step(qtbot, demo_services, monkeypat
     page.to_mediation()  # a second time: refused, naming the case it already went to
     assert len(told) == 2 and number in told[1]
     assert len(demo_services.incidents.get(row.id).mediation_cases) == 1
+
+
+def test_header_clicks_sort_the_register_in_the_database(qtbot, demo_services) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    page = _page(qtbot, demo_services)
+    newest = [page.model.row_at(i).received_at for i in range(50)]
+    assert newest == sorted(newest, reverse=True)
+    page.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)  # volunteers who took part
+    helpers = [page.model.row_at(i).volunteers for i in range(page.model.rowCount())]
+    assert helpers == sorted(helpers, reverse=True) and helpers[0] > helpers[-1]
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    numbers = [page.model.row_at(i).number for i in range(page.model.rowCount())]
+    assert numbers == sorted(numbers)
+    page.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # site, with the district filter still applying
+    page.district.setCurrentIndex(1)
+    sites = [page.model.row_at(i).site for i in range(page.model.rowCount())]
+    assert sites == sorted(sites) and page.model.rowCount() < len(numbers)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,7 +70,8 @@ class IncidentsPage(QWidget):
             self.involvement.addItem(text, value)
         self.status = code_combo(IncidentStatus, "filter_status", self.tr("Open and closed"))
         self.channel = code_combo(IncidentChannel, "filter_channel", self.tr("All channels"))
-        self.model = PagedTableModel(self._columns(), lambda _key, _desc: None, parent=self)
+        self._sort = ("received_at", True)
+        self.model = PagedTableModel(self._columns(), self._sort_changed, parent=self)
         self.table = QTableView(objectName="incident_table")
         self.count = QLabel(objectName="incident_count")
         self.new_button = QPushButton(self.tr("Record an incident…"), objectName="new_incident")
@@ -90,16 +91,16 @@ class IncidentsPage(QWidget):
     def _columns(self) -> list[Column]:
         lang = ui_lang()
         return [
-            Column(self.tr("Number"), lambda r: r.number),
-            Column(self.tr("Received"), lambda r: f"{r.received_at:%Y-%m-%d %H:%M}"),
-            Column(self.tr("Category"), lambda r: IncidentCategory(r.category).label(lang)),
-            Column(self.tr("District"), lambda r: r.district),
-            Column(self.tr("Site"), lambda r: r.site),
-            Column(self.tr("Caller"), lambda r: r.caller),
+            Column(self.tr("Number"), lambda r: r.number, "number"),
+            Column(self.tr("Received"), lambda r: f"{r.received_at:%Y-%m-%d %H:%M}", "received_at"),
+            Column(self.tr("Category"), lambda r: IncidentCategory(r.category).label(lang), "category"),
+            Column(self.tr("District"), lambda r: r.district, "district"),
+            Column(self.tr("Site"), lambda r: r.site, "site"),
+            Column(self.tr("Caller"), lambda r: r.caller, "caller"),
             Column(self.tr("Status"), lambda r: IncidentStatus(r.status).label(lang)
-                   + (f"（{IncidentOutcome(r.outcome).label(lang)}）" if r.outcome else "")),
-            Column(self.tr("Volunteers"), lambda r: r.volunteers or ""),
-            Column(self.tr("Location"), lambda r: r.location),
+                   + (f"（{IncidentOutcome(r.outcome).label(lang)}）" if r.outcome else ""), "status"),
+            Column(self.tr("Volunteers"), lambda r: r.volunteers or "", "volunteers"),
+            Column(self.tr("Location"), lambda r: r.location, "location"),
         ]
 
     def _layout(self) -> None:
@@ -109,6 +110,8 @@ class IncidentsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         for col, width in enumerate((150, 120, 110, 90, 110, 150, 130, 60)):
             self.table.setColumnWidth(col, width)
         title = QLabel(self.tr("Incident register"))
@@ -180,10 +183,15 @@ class IncidentsPage(QWidget):
             text=self.search.text(), category=self.category.currentData() or "",
             district_id=self.district.currentData(), status=self.status.currentData() or "",
             channel=self.channel.currentData() or "", site_id=self.site.currentData(),
-            with_volunteers=self.involvement.currentData(),
+            with_volunteers=self.involvement.currentData(), sort=self._sort[0], descending=self._sort[1],
             date_from=self.date_from.date().toPython() if dated else None,
             date_to=self.date_to.date().toPython() if dated else None,
         )
+
+    def _sort_changed(self, key: str, descending: bool) -> None:
+        if (key, descending) != self._sort:  # the view re-announces the same order at times
+            self._sort = (key, descending)
+            self.refresh()
 
     def refresh(self) -> None:
         f = self.current_filter()
