@@ -4,6 +4,7 @@ from redband_desktop.db.models.accounts import User
 from redband_desktop.db.models.audit import AuditEntry
 from redband_desktop.db.models.base import Base
 from redband_desktop.db.models.cards import Card
+from redband_desktop.db.models.clues import Clue, ClueAttachment, ClueCounter
 from redband_desktop.db.models.incidents import Incident, IncidentCounter, IncidentVolunteer
 from redband_desktop.db.models.mediation import (
     MediationCase,
@@ -25,6 +26,9 @@ from redband_desktop.db.models.volunteers import (
 
 __all__ = [
     "Card",
+    "Clue",
+    "ClueAttachment",
+    "ClueCounter",
     "Incident",
     "IncidentCounter",
     "IncidentVolunteer",
