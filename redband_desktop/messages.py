@@ -233,6 +233,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nothing_selected": ("所选范围内没有在岗志愿者", "no active volunteer in the selection"),
     "cancelled": ("已取消，未做任何更改", "Cancelled; nothing was changed"),
     "no_qr_found": ("图片中没有找到二维码", "no QR code found in the image"),
+    # clue reports
+    "clue_wrong_stage": (
+        "该线索处于“{status}”状态，不能{step}",
+        "a clue that is “{status_en}” cannot take the step “{step_en}”",
+    ),
+    "clue_incident_unexpected": ("只有办结方式为“引发警情”时才关联警情", "only a clue that led to an incident links one"),
+    "too_many_attachments": ("每条线索最多 {max} 张照片", "a clue can have at most {max} photos"),
     # incidents
     "in_future": ("不能晚于现在", "cannot be in the future"),
     "occurred_after_received": ("发案时间不能晚于接警时间", "cannot be after the time it was received"),
@@ -344,6 +351,18 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "extension_reason": ("延期理由", "Reason for extension"),
     "parties": ("当事人", "Parties"),
     "days": ("天数", "Days"),
+    # clue reports
+    "reporter_id": ("上报人", "Reported by"),
+    "reported_at": ("上报时间", "Reported at"),
+    "clue_type": ("线索类型", "Clue type"),
+    "urgency": ("紧急程度", "Urgency"),
+    "content": ("线索内容", "Content"),
+    "attachments": ("照片", "Photos"),
+    "verify_note": ("核实情况", "What the check found"),
+    "transferred_to": ("移交对象", "Transferred to"),
+    "closing": ("办结方式", "Closed as"),
+    "incident_id": ("关联警情", "Incident"),
+    "feedback": ("反馈情况", "Feedback"),
     "incident_id": ("警情", "Incident"),
     "registered_on": ("受理日期", "Registered on"),
     # incidents

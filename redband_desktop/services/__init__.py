@@ -13,6 +13,7 @@ from redband_desktop.services.accounts import AccountService
 from redband_desktop.services.audit import AuditService
 from redband_desktop.services.backups import BackupService
 from redband_desktop.services.cards import CardService
+from redband_desktop.services.clues import ClueService
 from redband_desktop.services.coverage import CoverageService
 from redband_desktop.services.exporting import ExportService
 from redband_desktop.services.incidents import IncidentService
@@ -47,6 +48,7 @@ class Services:
     coverage: CoverageService
     mediation: MediationService
     incidents: IncidentService
+    clues: ClueService
 
 
 def open_services(url: str, backups_dir: Path | None) -> Services:
@@ -78,4 +80,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         coverage=CoverageService(db, access),
         mediation=MediationService(db, access),
         incidents=IncidentService(db, access),
+        clues=ClueService(db, access),
     )

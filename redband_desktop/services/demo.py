@@ -39,6 +39,7 @@ from redband_desktop.domain.names import name_pinyin
 from redband_desktop.domain.phone import normalize_phone
 from redband_desktop.errors import ConflictError
 from redband_desktop.services import demo_names as words
+from redband_desktop.services.demo_clues import add_clues
 from redband_desktop.services.demo_heads import add_heads
 from redband_desktop.services.demo_incidents import add_incidents
 from redband_desktop.services.demo_mediation import add_mediation
@@ -109,6 +110,7 @@ def load_demo(
         add_heads(s, random.Random(f"heads:{seed}"), places, [v for v, _ in people], today)
         s.flush()
         add_incidents(s, random.Random(f"incidents:{seed}"), today)
+        add_clues(s, random.Random(f"clues:{seed}"), today)
         add_mediation(s, random.Random(f"mediation:{seed}"), today)
         return _summary(places, skills, [v for v, _ in people])
 

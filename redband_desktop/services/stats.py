@@ -17,6 +17,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
 from redband_desktop.domain.incidents import IncidentCategory
 from redband_desktop.services.access import AccessControl
+from redband_desktop.services.clues import ClueService
 from redband_desktop.services.coverage import CoverageService
 from redband_desktop.services.mediation import MediationService
 
@@ -59,7 +60,7 @@ class StatsService:
     def report(self) -> dict[str, Any]:
         """Everything `redband stats` prints."""
         return {"volunteers": self.volunteers(), "coverage": CoverageService(self._db, self._access).figures(),
-                "incidents": self.incidents(),
+                "incidents": self.incidents(), "clues": ClueService(self._db, self._access).figures(),
                 "mediation": MediationService(self._db, self._access).figures()}
 
     def incidents(self) -> dict[str, Any]:
