@@ -44,14 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="print station statistics")
     stats.add_argument("--json", action="store_true", help="machine-readable JSON")
     export = sub.add_parser("export", help="export a list to Excel (personal numbers masked unless --full)")
-    export.add_argument("what", choices=("volunteers", "mediations", "incidents"), help="which list")
+    export.add_argument("what", choices=("volunteers", "mediations", "incidents", "clues"), help="which list")
     export.add_argument("file", help="the .xlsx file to write")
     export.add_argument("--full", action="store_true", help="full ID numbers and phones (roles allowed only)")
     export.add_argument("--status", choices=("active", "suspended", "left"), help="only this status")
     export.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE",
-                        help="incidents: received on or after this date (YYYY-MM-DD)")
+                        help="incidents, clues: received / reported on or after this date (YYYY-MM-DD)")
     export.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE",
-                        help="incidents: received on or before this date (YYYY-MM-DD)")
+                        help="incidents, clues: received / reported on or before this date (YYYY-MM-DD)")
     cli_data.add_parsers(sub)
     cli_cards.add_parsers(sub)
     return parser
@@ -168,6 +168,10 @@ def _export(args: argparse.Namespace) -> int:
 
         result = services.incidents.export(IncidentFilter(date_from=args.date_from, date_to=args.date_to),
                                            full=args.full)
+    elif args.what == "clues":
+        from redband_desktop.services.clue_types import ClueFilter
+
+        result = services.clues.export(ClueFilter(date_from=args.date_from, date_to=args.date_to), full=args.full)
     else:
         result = services.exports.volunteers(RosterFilter(status=args.status), full=args.full)
     Path(args.file).write_bytes(result.data)

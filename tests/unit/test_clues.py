@@ -240,3 +240,19 @@ def test_demo_has_clues_in_every_state_linked_to_their_incidents(demo_services) 
     assert newest.date() <= date(2026, 11, 28)
     closed = demo_services.clues.summary(ClueFilter(status="closed"))
     assert closed.total > closed.awaiting_feedback > 0
+
+
+@pytest.mark.sqlite_only
+def test_cli_exports_the_clues_of_a_date_range(demo_services, monkeypatch, capsys, tmp_path) -> None:  # noqa: ANN001
+    from redband_desktop.cli import main
+
+    expected = demo_services.clues.summary(ClueFilter(date_from=date(2026, 1, 1), date_to=date(2026, 6, 30))).total
+    demo_services.db.dispose()
+    out = tmp_path / "clues.xlsx"
+    monkeypatch.setenv("REDBAND_PASSWORD", "Station#2026")
+    db = str(tmp_path / "demo.sqlite3")
+    assert main(["--db", db, "--user", "admin", "export", "clues", str(out), "--from", "2026-01-01",
+                 "--to", "2026-06-30"]) == 0
+    assert f"{expected} 行" in capsys.readouterr().out
+    rows = list(load_workbook(out).active.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == expected > 0 and all(date(2026, 1, 1) <= r[1].date() <= date(2026, 6, 30) for r in rows)
