@@ -34,8 +34,15 @@ def test_init_demo_in_a_real_process(tmp_path: Path) -> None:
     v = json.loads(stats.stdout)["volunteers"]
     assert v["total"] == 1100 and len(v["by_district"]) == 6
     assert sum(v["by_status"].values()) == 1100 and v["by_site_kind"]["market"] > 0
-    text = run("--db", db, "--lang", "en", "stats")
-    assert "Volunteers: 1100" in text.stdout
+    report = json.loads(stats.stdout)
+    text = run("--db", db, "--lang", "en", "stats").stdout
+    assert "Volunteers: 1100" in text
+    covered = report["coverage"]["buildings"]
+    assert f"Building heads: {covered['covered']}/{covered['total']}" in text
+    assert f"Incidents: {report['incidents']['total']}" in text
+    assert f"Mediation cases: {report['mediation']['total']}" in text
+    assert f"Agreements: {report['mediation']['agreements']}" in text
+    assert f"Clue reports: {report['clues']['total']}" in text
 
 
 def test_errors_go_to_stderr_with_nonzero_exit(tmp_path: Path, capsys) -> None:  # noqa: ANN001

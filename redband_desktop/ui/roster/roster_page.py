@@ -27,6 +27,7 @@ from redband_desktop.services.roster_types import RosterRow
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.filter_bar import RosterFilterBar
+from redband_desktop.ui.roster.activity_tabs import ActivityTabs
 from redband_desktop.ui.roster.status_dialog import StatusDialog
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 from redband_desktop.ui.table_model import Column, PagedTableModel
@@ -184,7 +185,8 @@ class RosterPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
             show_error(self, exc)
             return
-        self._open(VolunteerDialog(self._services.roster, self._services.structure, volunteer, self))
+        activity = ActivityTabs(self._services, volunteer.id)
+        self._open(VolunteerDialog(self._services.roster, self._services.structure, volunteer, self, activity))
 
     def change_status(self) -> None:
         row = self.selected_row()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -66,10 +67,12 @@ class VolunteerDialog(QDialog):
         structure: StructureService,
         volunteer: Volunteer | None = None,
         parent: QWidget | None = None,
+        activity: QTabWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._roster = roster
         self._volunteer = volunteer
+        self.activity = activity  # the volunteer's incidents, clues and cases, beside the history
         self._errors = FieldErrors()
         self.setObjectName("volunteer_dialog")
         self.setWindowTitle(
@@ -257,8 +260,14 @@ class VolunteerDialog(QDialog):
         group = QGroupBox(self.tr("Status: {status} since {date}").format(
             status=label(v.status), date=v.status_since.isoformat()), self)
         box = QVBoxLayout(group)
-        self.history.setFixedHeight(98)
-        box.addWidget(self.history)
+        if self.activity is None:
+            self.history.setFixedHeight(98)
+            box.addWidget(self.history)
+        else:
+            self.activity.insertTab(0, self.history, self.tr("Status history"))
+            self.activity.setCurrentIndex(0)
+            self.activity.setFixedHeight(150)
+            box.addWidget(self.activity)
         return group
 
     def _show_place_rows(self, kind: SiteKind | None) -> None:

@@ -1,0 +1,58 @@
+"""What a volunteer has done for the station, on their page in the roster: the incidents
+they reported or helped with, the clues they reported (with where each one went) and the
+mediation cases they sat on as a mediator — one tab each, counts in the tab titles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QTabWidget, QWidget
+
+from redband_desktop.domain.clues import ClueClosing, ClueStatus, ClueType
+from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus, VolunteerRole
+from redband_desktop.ui.i18n import label, ui_lang
+
+if TYPE_CHECKING:
+    from redband_desktop.services import Services
+
+
+class ActivityTabs(QTabWidget):
+    def __init__(self, services: Services, volunteer_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("activity_tabs")
+        lang = ui_lang()
+        self.incidents = self._tab(
+            self.tr("Incidents ({count})"), "activity_incidents",
+            (self.tr("Number"), self.tr("Received"), self.tr("Category"), self.tr("Role"), self.tr("Status")),
+            services.incidents.for_volunteer(volunteer_id),
+            lambda i: (i.row.number, f"{i.row.received_at:%Y-%m-%d}", IncidentCategory(i.row.category).label(lang),
+                       "、".join(VolunteerRole(r).label(lang) for r in i.roles),
+                       IncidentStatus(i.row.status).label(lang)))
+        self.clues = self._tab(
+            self.tr("Clues ({count})"), "activity_clues",
+            (self.tr("Number"), self.tr("Reported"), self.tr("Type"), self.tr("State"), self.tr("Content")),
+            services.clues.for_volunteer(volunteer_id),
+            lambda c: (c.number, f"{c.reported_at:%Y-%m-%d}", ClueType(c.clue_type).label(lang),
+                       ClueStatus(c.status).label(lang) + (f"（{ClueClosing(c.closing).label(lang)}）"
+                                                           if c.closing else ""), c.content))
+        self.cases = self._tab(
+            self.tr("Mediation cases ({count})"), "activity_cases",
+            (self.tr("Case number"), self.tr("Registered"), self.tr("Type"), self.tr("Stage"), self.tr("Parties")),
+            services.mediation.for_volunteer(volunteer_id),
+            lambda c: (c.number, f"{c.registered_on:%Y-%m-%d}", label(c.dispute_type), label(c.status), c.parties))
+
+    def _tab(self, title: str, name: str, headers: Sequence[str], rows: Sequence,
+             cells: Callable[[object], Sequence[str]]) -> QTableWidget:
+        table = QTableWidget(len(rows), len(headers), objectName=name)
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(cells(row)):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        self.addTab(table, title.format(count=len(rows)))
+        return table

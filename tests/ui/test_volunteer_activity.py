@@ -1,0 +1,43 @@
+"""A volunteer's page in the roster shows what they did for the station: the incidents
+they reported or helped with, their clue reports and the mediation cases they sat on,
+beside their status history."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from redband_desktop.domain.mediation import CaseStatus
+from redband_desktop.services.clue_types import ClueFilter
+from redband_desktop.services.incident_types import IncidentForm
+from redband_desktop.services.mediation_types import MediationFilter, SessionForm
+from redband_desktop.ui.roster.activity_tabs import ActivityTabs
+from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
+
+
+def _cells(table) -> list[str]:  # noqa: ANN001
+    return [table.item(r, 0).text() for r in range(table.rowCount())]
+
+
+def test_the_volunteers_page_lists_incidents_clues_and_cases(qtbot, demo_services) -> None:  # noqa: ANN001
+    s = demo_services
+    clue = s.clues.rows(s.clues.ids(ClueFilter()))[0]
+    vid = clue.reporter_id
+    volunteer = s.roster.get(vid)
+    helped = s.incidents.create(IncidentForm(
+        received_at=datetime.now().replace(second=0, microsecond=0) - timedelta(hours=1), category="dispute",
+        district_id=volunteer.district_id, site_id=volunteer.site_id, summary="邻里噪音纠纷",
+        volunteers=((vid, "assisted"),)))
+    case = s.mediation.cases(MediationFilter(status=CaseStatus.MEDIATING)).rows[0]
+    s.mediation.add_session(case.id, SessionForm(held_at=datetime.now().replace(microsecond=0) - timedelta(hours=2),
+                                                 place="社区调解室", mediators=volunteer.name, mediator_ids=(vid,)))
+    tabs = ActivityTabs(s, vid)
+    dialog = VolunteerDialog(s.roster, s.structure, volunteer, None, tabs)
+    qtbot.addWidget(dialog)
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert tabs.widget(0) is dialog.history and len(titles) == 4
+    assert helped.number in _cells(tabs.incidents)
+    assert clue.number in _cells(tabs.clues)
+    mine = [c.number for c in s.clues.for_volunteer(vid)]
+    assert _cells(tabs.clues) == mine and f"({len(mine)})" in titles[2]
+    assert _cells(tabs.cases) == [case.number] and "(1)" in titles[3]
+    assert s.incidents.for_volunteer(vid + 100_000) == [] and s.mediation.for_volunteer(vid + 100_000) == []
