@@ -51,7 +51,7 @@ def _mediation(report: dict, lang: str, zh: bool) -> list[str]:
         return []
     lines = [f"{'人民调解案件' if zh else 'Mediation cases'}: {m['total']}"]
     lines += [f"  {CaseStatus(k).label(lang)}: {n}" for k, n in m["by_status"].items() if n]
-    lines.append(f"  {'达成协议' if zh else 'Agreements'}: {m['agreements']}")
+    lines.append(f"  {'协议合计（书面和口头）' if zh else 'Agreements'}: {m['agreements']}")
     lines.append(f"  {'防止民转刑' if zh else 'Kept from turning criminal'}: {m['prevented_criminal']}")
     return lines
 
@@ -60,8 +60,9 @@ def _clues(report: dict, lang: str, zh: bool) -> list[str]:
     c = report.get("clues")
     if not c:
         return []
-    from redband_desktop.domain.clues import ClueStatus
+    from redband_desktop.domain.clues import ClueClosing, ClueStatus
 
     lines = [f"{'线索上报' if zh else 'Clue reports'}: {c['total']}"]
-    lines += [f"  {ClueStatus(k).label(lang)}: {n}" for k, n in c.get("by_status", {}).items() if n]
+    lines += [f"  {ClueStatus(k).label(lang)}: {n}" for k, n in c["by_status"].items() if n]
+    lines += [f"  {ClueClosing(k).label(lang)}: {n}" for k, n in c["by_closing"].items() if n]
     return lines
