@@ -70,9 +70,8 @@ def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
     from redband_desktop.ui.single_instance import SingleInstance
 
     guard = SingleInstance(database_url(db or dirs.database()), app)
-    if guard.activate_running():  # that window comes to the front; this copy ends
+    if not guard.claim():  # another copy runs on this database: it comes to the front
         return 0
-    guard.listen()
     window = open_main_window(db, dirs)
     if isinstance(window, int):
         return window

@@ -6,20 +6,26 @@ database URL, so two different databases can still be open side by side. A launc
 tries to connect: if someone answers, it asks them to show their window and quits. If
 nobody answers, a socket left behind by a crashed copy is removed
 (`QLocalServer.removeServer`) before listening.
+
+Two copies started in the same instant would both find nobody listening, so claiming is
+serialised by a lock file (`QLockFile`, released by the OS when its owner dies): the copy
+holding it listens; the other keeps asking it to come forward until it answers.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import time
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QLockFile, QObject, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_MS = 500
+CLAIM_WAIT_S = 10.0  # how long a copy waits for one that holds the lock to start listening
 ACTIVATE = b"activate\n"
 HEADLESS = ("offscreen", "minimal")
 
@@ -39,6 +45,22 @@ class SingleInstance(QObject):
         self.name = server_name(database_url)
         self._server: QLocalServer | None = None
         self._window: QWidget | None = None
+        self._lock = QLockFile(QDir(QDir.tempPath()).filePath(f"{self.name}.lock"))
+        self._lock.setStaleLockTime(0)  # stale only when its owner is gone, never by age
+
+    def claim(self, wait_s: float = CLAIM_WAIT_S) -> bool:
+        """True: this copy is now the running one (it listens). False: another copy runs
+        on this database and was asked to come forward, so this one should end."""
+        deadline = time.monotonic() + wait_s
+        while not self._lock.tryLock(0):
+            if self.activate_running():
+                return False
+            if time.monotonic() > deadline:  # a hung owner must not keep the station out
+                log.warning("single-instance lock %s held but nobody answers; starting anyway", self.name)
+                break
+            QThread.msleep(100)
+        self.listen()
+        return True
 
     def activate_running(self) -> bool:
         """True when another copy runs on this database (it was asked to come forward)."""
@@ -71,6 +93,8 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
 
     def _on_connection(self) -> None:
         assert self._server is not None

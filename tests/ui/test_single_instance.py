@@ -60,3 +60,33 @@ def test_server_name_is_stable_and_safe(url: str) -> None:
     name = server_name(url)
     assert name == server_name(url) and name.replace("-", "").isalnum()
     assert QLocalServer is not None
+
+
+def test_two_copies_started_at_the_same_instant_give_one_window(tmp_path: Path) -> None:
+    """Both launches find nobody listening; the lock lets only one of them become the
+    running copy and the other hands over to it."""
+    url = f"sqlite:///{tmp_path}/race.sqlite3"
+    go = tmp_path / "go"
+    script = (
+        "import os, sys, time\n"
+        "from PySide6.QtCore import QCoreApplication, QTimer\n"
+        "from redband_desktop.ui.single_instance import SingleInstance\n"
+        "app = QCoreApplication([])\n"
+        f"while not os.path.exists({str(go)!r}): time.sleep(0.001)\n"
+        f"g = SingleInstance({url!r})\n"
+        "if not g.claim(): print('handed over'); sys.exit(0)\n"
+        "print('running', flush=True)\n"
+        "QTimer.singleShot(3000, app.quit); app.exec(); g.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    copies = [subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                               text=True) for _ in range(2)]
+    import time
+
+    time.sleep(1.5)  # both are waiting at the start line
+    go.touch()
+    said = sorted(p.communicate(timeout=60)[0].strip() for p in copies)
+    assert said == ["handed over", "running"]
+    again = SingleInstance(url)
+    assert again.claim()  # the first copy ended and released everything
+    again.close()
