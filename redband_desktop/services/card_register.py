@@ -17,7 +17,7 @@ from redband_desktop.db.models import Card, District, PlaceHead, Site, Volunteer
 from redband_desktop.domain.cards import CardStatus, parse_card_no
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import NotFoundError
-from redband_desktop.services.card_types import CardFilter, CardRow, CardSelection, MissingCard
+from redband_desktop.services.card_types import CardFilter, CardRow, CardSelection
 
 ROLE_BUILDING_HEAD = "楼栋长"
 ROLE_ZONE_LEAD = "市场片区负责人"
@@ -143,17 +143,6 @@ def lacks_valid_card(today: date):  # noqa: ANN201 - SQL condition
     return ~select(Card.id).where(
         Card.volunteer_id == Volunteer.id, Card.status == CardStatus.VALID.value, Card.valid_until >= today
     ).exists()
-
-
-def without_card(s: Session, today: date) -> list[MissingCard]:
-    """Active volunteers with no card that is valid today."""
-    q = (
-        select(Volunteer.id, Volunteer.name, District.name, Site.name)
-        .join(Site, Volunteer.site_id == Site.id).join(District, Site.district_id == District.id)
-        .where(Volunteer.status == VolunteerStatus.ACTIVE.value, lacks_valid_card(today))
-        .order_by(District.sort_order, Site.name, Volunteer.name_pinyin)
-    )
-    return [MissingCard(*r) for r in s.execute(q)]
 
 
 def selected_volunteers(s: Session, sel: CardSelection, today: date) -> list[int]:

@@ -57,17 +57,9 @@ class CardSelection:
 
 
 @dataclass(frozen=True)
-class MissingCard:
-    volunteer_id: int
-    name: str
-    district: str
-    site: str
-
-
-@dataclass(frozen=True)
 class CardWarnings:
     expiring: tuple[CardRow, ...]
-    without_card: tuple[MissingCard, ...]
+    without_card: int  # active volunteers with no card valid today (counted by the database)
     days: int
 
 

@@ -88,7 +88,8 @@ class CardService:
         with self._db.read() as s:
             days = days if days is not None else int(read_settings(s)["cards.warn_days"])
             today = self._today()
-            return CardWarnings(tuple(reg.expiring(s, today, days)), tuple(reg.without_card(s, today)), days)
+            missing = reg.count_selected(s, CardSelection("without_card"), today)
+            return CardWarnings(tuple(reg.expiring(s, today, days)), missing, days)
 
     def count_selected(self, sel: CardSelection) -> int:
         self._access.require(Action.READ)

@@ -109,7 +109,7 @@ class CardRegisterPanel(QWidget):
         if w.expiring:
             parts.append(self.tr("{n} card(s) run out within {days} days.").format(n=len(w.expiring), days=w.days))
         if w.without_card:
-            parts.append(self.tr("{n} active volunteer(s) have no valid card.").format(n=len(w.without_card)))
+            parts.append(self.tr("{n} active volunteer(s) have no valid card.").format(n=w.without_card))
         self.warnings.setText(" ".join(parts))
         self.warnings.setStyleSheet("color:#b26a00;font-weight:bold" if parts else "")
 
