@@ -36,6 +36,7 @@ from redband_desktop.ui.admin.users_page import UsersPage
 from redband_desktop.ui.cards.cards_page import CardsPage
 from redband_desktop.ui.cards.verify_page import VerifyPage
 from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
+from redband_desktop.ui.clues.clues_page import CluesPage
 from redband_desktop.ui.database_dialog import DatabaseDialog
 from redband_desktop.ui.idle_lock import IdleLock
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Mediation"), self.mediation)
         self.incidents = IncidentsPage(services)
         self._add_page(self.tr("Incidents"), self.incidents)
+        self.clues = CluesPage(services)
+        self._add_page(self.tr("Clue reports"), self.clues)
         self.backups = BackupPage(services) if services.access.can(Action.SETTINGS) else None
         if self.backups is not None:
             self._add_page(self.tr("Backups"), self.backups)
@@ -230,6 +233,8 @@ class MainWindow(QMainWindow):
             self.mediation.refresh()
         if kind in ("mediation", "incidents", "all"):  # links shown on both sides
             self.incidents.refresh()
+        if kind in ("districts", "sites", "volunteers", "incidents", "all"):  # places, reporters, links
+            self.clues.refresh_districts()
 
     def fix_gap(self, kind: str, ident: int) -> None:
         """From a gap in the coverage view to that building or zone, assign dialog open."""

@@ -1,0 +1,282 @@
+"""The clue reports page (线索上报): search as you type, date range, type, urgency,
+district, site and status filters, the paged list (newest first, sortable by column) with
+totals of the filtered set in the status line, recording and editing clues, the flow
+buttons (Verify, Transfer, Close, Feedback) enabled by the selected clue's state and the
+user's rights in its district, and exporting the filtered set to .xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.domain.access import Action
+from redband_desktop.domain.clues import (
+    ClueClosing,
+    ClueStatus,
+    ClueStep,
+    ClueType,
+    ClueUrgency,
+    step_allowed,
+)
+from redband_desktop.services.clue_types import ClueFilter, ClueRow
+from redband_desktop.ui.clues.clue_dialog import ClueDialog
+from redband_desktop.ui.clues.flow_dialogs import (
+    CloseDialog,
+    FeedbackDialog,
+    TransferDialog,
+    VerifyDialog,
+)
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.incidents.incident_dialog import code_combo
+from redband_desktop.ui.table_model import Column, PagedTableModel
+
+if TYPE_CHECKING:
+    from redband_desktop.services import Services
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _date_edit(name: str, value: QDate) -> QDateEdit:
+    edit = QDateEdit(value, objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class CluesPage(QWidget):
+    data_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._clues = services, services.clues
+        self.search = QLineEdit(objectName="filter_text",
+                                placeholderText=self.tr("Number, content, place or reporter (name or pinyin)"))
+        self.use_dates = QCheckBox(self.tr("Reported from"), objectName="filter_use_dates")
+        today = QDate.currentDate()
+        self.date_from = _date_edit("filter_from", QDate(today.year(), 1, 1))
+        self.date_to = _date_edit("filter_to", today)
+        self.clue_type = code_combo(ClueType, "filter_type", self.tr("All types"))
+        self.urgency = code_combo(ClueUrgency, "filter_urgency", self.tr("Any urgency"))
+        self.district = QComboBox(objectName="filter_district")
+        self.site = QComboBox(objectName="filter_site")
+        self.status = code_combo(ClueStatus, "filter_status", self.tr("Any status"))
+        self._sort = ("reported_at", True)
+        self.model = PagedTableModel(self._columns(), self._sort_changed, parent=self)
+        self.table = QTableView(objectName="clue_table")
+        self.count = QLabel(objectName="clue_count")
+        self.count.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("New clue…"), objectName="new_clue")
+        self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_clue")
+        self.verify_button = QPushButton(self.tr("Verify…"), objectName="verify_clue")
+        self.transfer_button = QPushButton(self.tr("Transfer…"), objectName="transfer_clue")
+        self.close_button = QPushButton(self.tr("Close…"), objectName="close_clue")
+        self.feedback_button = QPushButton(self.tr("Feedback…"), objectName="feedback_clue")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="export")
+        self.new_button.setEnabled(services.access.can(Action.EDIT))
+        self.export_button.setEnabled(services.access.can(Action.EXPORT))
+        self._layout()
+        self._connect()
+        self.refresh_districts()
+
+    def _columns(self) -> list[Column]:
+        lang = ui_lang()
+        return [
+            Column(self.tr("Number"), lambda r: r.number, "number"),
+            Column(self.tr("Reported"), lambda r: f"{r.reported_at:%Y-%m-%d %H:%M}", "reported_at"),
+            Column(self.tr("Type"), lambda r: ClueType(r.clue_type).label(lang), "clue_type"),
+            Column(self.tr("Urgency"), lambda r: ClueUrgency(r.urgency).label(lang), "urgency"),
+            Column(self.tr("Status"), lambda r: ClueStatus(r.status).label(lang) + (
+                f"（{ClueClosing(r.closing).label(lang)}）" if r.closing else ""), "status"),
+            Column(self.tr("District"), lambda r: r.district, "district"),
+            Column(self.tr("Site"), lambda r: r.site, "site"),
+            Column(self.tr("Reported by"), lambda r: r.reporter, "reporter"),
+            Column(self.tr("Incident"), lambda r: r.incident_number),
+            Column(self.tr("Photos"), lambda r: r.attachments or "", align=RIGHT),
+            Column(self.tr("Feedback"), lambda r: self.tr("given") if r.has_feedback else ""),
+            Column(self.tr("Content"), lambda r: r.content.replace("\n", " ")),
+        ]
+
+    def _layout(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        for col, width in enumerate((140, 120, 110, 60, 140, 90, 110, 80, 140, 50, 50)):
+            self.table.setColumnWidth(col, width)
+        title = QLabel(self.tr("Clue reports"))
+        title.setStyleSheet("font-size:16px;font-weight:bold")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for widget in (self.use_dates, self.date_from, QLabel("—"), self.date_to):
+            filters.addWidget(widget)
+        more = QHBoxLayout()
+        for widget in (self.clue_type, self.urgency, self.district, self.site, self.status):
+            more.addWidget(widget)
+        more.addStretch(1)
+        bottom = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.verify_button, self.transfer_button,
+                       self.close_button, self.feedback_button):
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addLayout(more)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        for combo in (self.clue_type, self.urgency, self.site, self.status):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.district.currentIndexChanged.connect(self._district_chosen)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.refresh)
+        self.use_dates.toggled.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(self.edit)
+        self.verify_button.clicked.connect(lambda: self._step(VerifyDialog))
+        self.transfer_button.clicked.connect(lambda: self._step(TransferDialog))
+        self.close_button.clicked.connect(lambda: self._step(CloseDialog))
+        self.feedback_button.clicked.connect(lambda: self._step(FeedbackDialog))
+        self.export_button.clicked.connect(self.export)
+
+    def refresh_districts(self) -> None:
+        self._tree = self._services.sites.tree()
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(self.tr("All districts"), None)
+        for d in self._tree:
+            self.district.addItem(d.name, d.id)
+        self.district.blockSignals(False)
+        self._district_chosen()
+
+    def _district_chosen(self) -> None:
+        """The site filter lists the chosen district's sites (all sites under "All districts")."""
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItem(self.tr("All sites"), None)
+        for d in self._tree:
+            if self.district.currentData() in (None, d.id):
+                for site in d.sites:
+                    self.site.addItem(site.name, site.id)
+        self.site.blockSignals(False)
+        self.refresh()
+
+    def current_filter(self) -> ClueFilter:
+        dated = self.use_dates.isChecked()
+        return ClueFilter(
+            text=self.search.text(), clue_type=self.clue_type.currentData() or "",
+            urgency=self.urgency.currentData() or "", district_id=self.district.currentData(),
+            site_id=self.site.currentData(), status=self.status.currentData() or "",
+            date_from=self.date_from.date().toPython() if dated else None,
+            date_to=self.date_to.date().toPython() if dated else None,
+            sort=self._sort[0], descending=self._sort[1],
+        )
+
+    def _sort_changed(self, key: str, descending: bool) -> None:
+        if (key, descending) != self._sort:  # the view re-announces the same order at times
+            self._sort = (key, descending)
+            self.refresh()
+
+    def refresh(self) -> None:
+        f = self.current_filter()
+        try:
+            totals, ids = self._clues.summary(f), self._clues.ids(f)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        self.model.reset(len(ids), lambda offset, limit: self._clues.rows(ids[offset:offset + limit]))
+        lang = ui_lang()
+        states = "  ".join(f"{ClueStatus(k).label(lang)} {n}" for k, n in totals.by_status.items())
+        urgent = totals.by_urgency.get(ClueUrgency.URGENT, 0) + totals.by_urgency.get(ClueUrgency.CRITICAL, 0)
+        self.count.setText(self.tr(
+            "{total} clues: {states} · urgent or critical {urgent} · led to incidents {led} · "
+            "awaiting feedback {waiting}").format(total=totals.total, states=states, urgent=urgent,
+                                                   led=totals.led_to_incident, waiting=totals.awaiting_feedback))
+
+    def selected(self) -> ClueRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        may = row is not None and self._services.access.can(Action.EDIT, row.district_id)
+        self.edit_button.setEnabled(may)
+        for button, step in ((self.verify_button, ClueStep.VERIFY), (self.transfer_button, ClueStep.TRANSFER),
+                             (self.close_button, ClueStep.CLOSE), (self.feedback_button, ClueStep.FEEDBACK)):
+            button.setEnabled(may and step_allowed(row.status, step))
+
+    def new(self) -> None:
+        self._open_dialog(None)
+
+    def edit(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._open_dialog(self._clues.get(row.id))
+
+    def _open_dialog(self, existing) -> None:  # noqa: ANN001 - ClueDetail or None
+        dialog = ClueDialog(self._services, existing, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._changed(dialog.saved.id)
+
+    def _step(self, dialog_class) -> None:  # noqa: ANN001 - a StepDialog subclass
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            dialog = dialog_class(self._services, self._clues.get(row.id), self)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        if dialog.exec() and dialog.done_detail is not None:
+            self._changed(row.id)
+
+    def _changed(self, keep_id: int | None = None) -> None:
+        """Reload, keep the clue just changed selected, and tell the other pages."""
+        self.refresh()
+        self.select_clue(keep_id)
+        self.data_changed.emit("clues")
+
+    def select_clue(self, clue_id: int | None) -> None:
+        for row in range(min(self.model.rowCount(), self.model.PAGE_SIZE)):
+            item = self.model.row_at(row)
+            if item is not None and item.id == clue_id:
+                self.table.selectRow(row)
+                return
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export clues"), str(Path.home() / "clues.xlsx"),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(self._clues.export(self.current_filter()).data)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
