@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from redband_desktop.domain.mediation import CaseStatus, DisputeType
 from redband_desktop.services.mediation_types import CaseRow, MediationFilter
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
+from redband_desktop.ui.mediation.case_window import CaseWindow
 from redband_desktop.ui.mediation.register_dialog import RegisterDialog, enum_combo
 from redband_desktop.ui.table_model import Column, PagedTableModel
 
@@ -49,6 +50,8 @@ class MediationPage(QWidget):
         self.table = QTableView(objectName="mediation_table")
         self.count = QLabel(objectName="mediation_count")
         self.register_button = QPushButton(self.tr("Register a dispute…"), objectName="register")
+        self.open_button = QPushButton(self.tr("Open…"), objectName="open_case")
+        self.windows: dict[int, CaseWindow] = {}
         self.print_button = QPushButton(self.tr("Print case file…"), objectName="print_file")
         self.export_button = QPushButton(self.tr("Export…"), objectName="export")
         self.register_button.setEnabled(services.access.can(Action.EDIT))
@@ -91,7 +94,7 @@ class MediationPage(QWidget):
         filters.addWidget(self.search, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
-        for button in (self.register_button, self.print_button, self.export_button):
+        for button in (self.open_button, self.register_button, self.print_button, self.export_button):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -106,6 +109,8 @@ class MediationPage(QWidget):
             box.toggled.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.register_button.clicked.connect(self.register)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.print_button.clicked.connect(self.print_file)
         self.export_button.clicked.connect(self.export)
 
@@ -135,6 +140,30 @@ class MediationPage(QWidget):
         if dialog.exec() and dialog.created is not None:
             self.refresh()
             self.data_changed.emit("mediation")
+            self.open_case(dialog.created.id)
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_case(row.id)
+
+    def open_case(self, case_id: int) -> CaseWindow:
+        """The case's window, opened or brought to the front."""
+        window = self.windows.get(case_id)
+        if window is None:
+            window = CaseWindow(self._services, case_id, self)
+            window.data_changed.connect(self._case_changed)
+            window.destroyed.connect(lambda _obj=None, ident=case_id: self.windows.pop(ident, None))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.windows[case_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _case_changed(self, kind: str) -> None:
+        self.refresh()
+        self.data_changed.emit(kind)
 
     def print_file(self) -> None:
         row = self.selected()

@@ -1,0 +1,146 @@
+"""结果 — how the case ended, whether the agreement was carried out, and closing the file.
+
+The outcome can be recorded while the case is open; an agreement is refused (with the
+reason shown in red) until both an applicant and a respondent are on file. Performance
+checks belong to an agreement; a case with any outcome can be closed (结案)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redband_desktop.domain.mediation import AFTER_AGREEMENT, CLOSABLE, OPEN_STATUSES, CaseStatus
+from redband_desktop.errors import ValidationError
+from redband_desktop.services.mediation import MediationService
+from redband_desktop.services.mediation_types import CaseDetail
+from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import label
+from redband_desktop.ui.mediation.entry_table import EntryTable
+from redband_desktop.ui.mediation.form_dialog import date_edit
+from redband_desktop.ui.mediation.outcome_editor import OutcomeEditor
+from redband_desktop.ui.mediation.performance_dialog import PerformanceDialog
+from redband_desktop.ui.roster.field_errors import FieldErrors
+
+
+class OutcomeTab(QWidget):
+    def __init__(self, mediation: MediationService, changed: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mediation, self._changed = mediation, changed
+        self.case: CaseDetail | None = None
+        self.dialog: PerformanceDialog | None = None
+        self.editor = OutcomeEditor()
+        self.general = FieldErrors.make_label("outcome_general")
+        self.general.setVisible(False)
+        self.record_button = QPushButton(self.tr("Record outcome"), objectName="record_outcome")
+        self.performances = EntryTable([self.tr("Checked on"), self.tr("Performed"), self.tr("Proof")], [95, 110],
+                                       "performances_table")
+        self.performances.setMinimumHeight(110)
+        self.perform_button = QPushButton(self.tr("Add performance check…"), objectName="add_performance")
+        self.closed_on = date_edit("closed_on")
+        self.close_button = QPushButton(self.tr("Close case (结案)…"), objectName="close_case")
+        self.close_hint = QLabel(objectName="close_hint")
+        self.close_hint.setWordWrap(True)
+        self._layout()
+        self.record_button.clicked.connect(self.record)
+        self.perform_button.clicked.connect(self.add_performance)
+        self.close_button.clicked.connect(self.close_case)
+
+    def _layout(self) -> None:
+        outcome = QGroupBox(self.tr("Outcome"))
+        box = QVBoxLayout(outcome)
+        box.addWidget(self.editor)
+        box.addWidget(self.general)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.record_button)
+        box.addLayout(row)
+        performance = QGroupBox(self.tr("Performance of the agreement"))
+        box = QVBoxLayout(performance)
+        box.addWidget(self.performances, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.perform_button)
+        box.addLayout(row)
+        closing = QGroupBox(self.tr("Closing the file"))
+        row = QHBoxLayout(closing)
+        row.addWidget(self.close_hint, 1)
+        row.addWidget(QLabel(self.tr("Closed on")))
+        row.addWidget(self.closed_on)
+        row.addWidget(self.close_button)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        for group in (outcome, performance, closing):
+            layout.addWidget(group)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def show_case(self, case: CaseDetail, can_edit: bool) -> None:
+        self.case = case
+        is_open = case.status in OPEN_STATUSES
+        if case.outcome is not None:
+            self.editor.fill(case.outcome)
+        self.editor.set_editable(can_edit and is_open)
+        self.record_button.setEnabled(can_edit and is_open)
+        self.performances.set_rows([(e.id, [f"{e.form.checked_on:%Y-%m-%d}", label(e.form.status), e.form.proof])
+                                    for e in case.performances])
+        self.perform_button.setEnabled(can_edit and case.status in AFTER_AGREEMENT)
+        self.close_button.setEnabled(can_edit and case.status in CLOSABLE)
+        self.closed_on.setEnabled(can_edit and case.status in CLOSABLE)
+        self.close_hint.setText(self._close_hint(case))
+
+    def _close_hint(self, case: CaseDetail) -> str:
+        if case.status is CaseStatus.CLOSED:
+            return self.tr("Closed on {date}.").format(date=f"{case.closed_on:%Y-%m-%d}")
+        if case.status in OPEN_STATUSES:
+            return self.tr("A case is closed once its outcome is recorded.")
+        if case.status in AFTER_AGREEMENT and not case.follow_ups:
+            return self.tr("No follow-up visit yet: visit the parties before closing if you can.")
+        return ""
+
+    def record(self) -> None:
+        self.editor.errors.clear()
+        self.general.setVisible(False)
+        try:
+            self._mediation.record_outcome(self.case.id, self.editor.form())
+        except ValidationError as exc:
+            self.editor.errors.show_problems(exc, self.general)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        self._changed()
+
+    def add_performance(self) -> None:
+        case_id = self.case.id
+        self.dialog = PerformanceDialog(lambda form: self._mediation.record_performance(case_id, form), self)
+        self.dialog.accepted.connect(self._changed)
+        self.dialog.open()
+
+    def close_case(self) -> None:
+        on = self.closed_on.date().toPython()
+        answer = QMessageBox.question(self, self.tr("Close case"), self.tr(
+            "Close {number} on {date}? Nothing more can be recorded afterwards.").format(
+            number=self.case.number, date=f"{on:%Y-%m-%d}"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._mediation.close(self.case.id, on)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(self, exc)
+            return
+        self._changed()
