@@ -28,7 +28,7 @@ SORTS = {
     "clue_type": Clue.clue_type,
     "urgency": case(URGENCY_RANK, value=Clue.urgency, else_=99),
     "status": case(STATUS_RANK, value=Clue.status, else_=99),
-    "district": District.name,
+    "district": District.sort_order,
     "site": func.coalesce(Site.name, ""),
     "reporter": Volunteer.name_pinyin,
 }

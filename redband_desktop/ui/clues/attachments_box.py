@@ -40,7 +40,7 @@ class AttachmentsBox(QWidget):
         self.photos = QListWidget(objectName="attachments")
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(THUMB)
-        self.photos.setMaximumHeight(THUMB.height() + 28)
+        self.photos.setFixedHeight(THUMB.height() + 36)
         self.photos.setFlow(QListView.Flow.LeftToRight)
         self.photos.setWrapping(False)
         self.add_button = QPushButton(self.tr("Add photos…"), objectName="add_photos")

@@ -52,6 +52,7 @@ class ClueDialog(QDialog):
         self.location = QLineEdit(objectName="location", placeholderText=self.tr("e.g. the gate of building 3"))
         self.content = QPlainTextEdit(objectName="content")
         self.content.setPlaceholderText(self.tr("What the volunteer saw or heard"))
+        self.content.setMaximumHeight(160)
         self.photos = AttachmentsBox(self._clues.attachment, self)
         self.general = FieldErrors.make_label("general")
         self.errors = FieldErrors()
@@ -86,7 +87,7 @@ class ClueDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(620, 760)
+        self.resize(620, 640)
 
     def _kind_changed(self, kind: SiteKind | None) -> None:
         self._form.setRowVisible(self.places.building, kind is SiteKind.COMPOUND)

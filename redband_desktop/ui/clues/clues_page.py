@@ -122,7 +122,7 @@ class CluesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        for col, width in enumerate((140, 120, 110, 60, 140, 90, 110, 80, 140, 50, 50)):
+        for col, width in enumerate((140, 120, 110, 60, 140, 90, 110, 80, 140, 50, 64)):
             self.table.setColumnWidth(col, width)
         title = QLabel(self.tr("Clue reports"))
         title.setStyleSheet("font-size:16px;font-weight:bold")

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.clues import ClueClosing
+from redband_desktop.domain.incidents import IncidentCategory
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.clue_types import ClueDetail
 from redband_desktop.services.incident_types import IncidentFilter
 from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.incident_dialog import code_combo
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
@@ -137,7 +139,8 @@ class CloseDialog(StepDialog):
                            sort="received_at", descending=False)
         self.incidents.clear()
         for r in self._incidents.rows(self._incidents.ids(f)[:INCIDENT_LIMIT]):
-            item = QListWidgetItem(f"{r.number}　{r.received_at:%Y-%m-%d %H:%M}　{r.site}　{r.location}")
+            kind = IncidentCategory(r.category).label(ui_lang())
+            item = QListWidgetItem(f"{r.number}　{r.received_at:%Y-%m-%d %H:%M}　{kind}　{r.site}")
             item.setData(ID, r.id)
             self.incidents.addItem(item)
 

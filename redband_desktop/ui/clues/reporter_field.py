@@ -41,10 +41,12 @@ class ReporterField(QWidget):
         self.candidates.itemActivated.connect(self._choose)
         self.search.returnPressed.connect(lambda: self._choose(self.candidates.item(0)))
         self._show_choice("")
+        self.candidates.setVisible(False)
 
     def refresh(self) -> None:
         text = self.search.text().strip()
         self.candidates.clear()
+        self.candidates.setVisible(bool(text))  # the list shows only while someone is being looked up
         if not text:
             return
         f = RosterFilter(text=text, status=VolunteerStatus.ACTIVE.value)
