@@ -361,7 +361,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "verify_note": ("核实情况", "What the check found"),
     "transferred_to": ("移交对象", "Transferred to"),
     "closing": ("办结方式", "Closed as"),
-    "incident_id": ("关联警情", "Incident"),
     "feedback": ("反馈情况", "Feedback"),
     "incident_id": ("警情", "Incident"),
     "registered_on": ("受理日期", "Registered on"),
