@@ -29,6 +29,7 @@ from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 Row = tuple[str, QWidget, str | None]  # (label, input, service field name or None)
+MAX_HEIGHT = 640
 
 
 def date_edit(name: str) -> QDateEdit:
@@ -80,7 +81,8 @@ class FormDialog(QDialog):
         add_rows(self.layout_form, self.errors, rows)
         self.layout_form.addRow(self.general)
         self.layout_form.addRow(self.buttons)
-        self.resize(width, self.sizeHint().height())
+        # text boxes ask for ~190 px each; keep the dialog on a 768-pixel laptop screen
+        self.resize(width, max(self.minimumSizeHint().height(), min(self.sizeHint().height(), MAX_HEIGHT)))
 
     def form(self) -> Any:  # noqa: ANN401 - the subclass's form dataclass
         raise NotImplementedError

@@ -2,13 +2,12 @@
 amount, copies, and whether it kept a civil dispute from turning criminal — 防止民转刑),
 an oral agreement, no agreement (why, and where the parties were referred, e.g. the
 court) or a withdrawal. Only the rows the chosen kind uses are shown. Once recorded, the
-same form shows the outcome read-only."""
+outcome tab shows it as text instead."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -46,6 +45,8 @@ class OutcomeEditor(QWidget):
                                    objectName="prevented_criminal")
         self.failure_reason = text_box("failure_reason", 3)
         self.referred_to = QLineEdit(objectName="referred_to", placeholderText=self.tr("e.g. 西山区人民法院"))
+        for box in (self.terms, self.perform_method, self.failure_reason):  # not ~190 px each: less scrolling
+            box.setMaximumHeight(box.minimumHeight() * 3 // 2)
         self.errors = FieldErrors()
         self.form_layout = QFormLayout(self)
         self.form_layout.setContentsMargins(0, 0, 0, 0)
@@ -91,21 +92,6 @@ class OutcomeEditor(QWidget):
             referred_to=self.referred_to.text() if kind is OutcomeKind.NOT_REACHED else "",
         )
 
-    def fill(self, o: OutcomeForm) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(o.kind))
-        self.on.setDate(QDate(o.on))
-        self.terms.setPlainText(o.terms)
-        self.perform_method.setPlainText(o.perform_method)
-        self.has_perform_by.setChecked(o.perform_by is not None)
-        if o.perform_by is not None:
-            self.perform_by.setDate(QDate(o.perform_by))
-        self.perform_place.setText(o.perform_place)
-        self.amount.setValue(NO_AMOUNT if o.amount_yuan is None else float(o.amount_yuan))
-        self.copies.setValue(o.copies)
-        self.prevented.setChecked(o.prevented_criminal)
-        self.failure_reason.setPlainText(o.failure_reason)
-        self.referred_to.setText(o.referred_to)
-
     def set_editable(self, editable: bool) -> None:
         for widget in (self.kind, self.on, self.has_perform_by, self.perform_place, self.amount, self.copies,
                        self.prevented, self.referred_to):
@@ -113,3 +99,4 @@ class OutcomeEditor(QWidget):
         self.perform_by.setEnabled(editable and self.has_perform_by.isChecked())
         for box in (self.terms, self.perform_method, self.failure_reason):
             box.setReadOnly(not editable)
+

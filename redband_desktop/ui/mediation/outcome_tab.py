@@ -7,7 +7,9 @@ checks belong to an agreement; a case with any outcome can be closed (结案).""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -19,10 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.domain.mediation import AFTER_AGREEMENT, CLOSABLE, OPEN_STATUSES, CaseStatus
+from redband_desktop.domain.mediation import (
+    AFTER_AGREEMENT,
+    CLOSABLE,
+    OPEN_STATUSES,
+    CaseStatus,
+    OutcomeKind,
+)
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import CaseDetail
+from redband_desktop.services.mediation_types import CaseDetail, OutcomeForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
@@ -39,6 +47,10 @@ class OutcomeTab(QWidget):
         self.case: CaseDetail | None = None
         self.dialog: PerformanceDialog | None = None
         self.editor = OutcomeEditor()
+        self.recorded = QLabel(objectName="recorded_outcome")  # the outcome once on file, as text
+        self.recorded.setWordWrap(True)
+        self.recorded.setTextFormat(Qt.TextFormat.RichText)
+        self.recorded.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.general = FieldErrors.make_label("outcome_general")
         self.general.setVisible(False)
         self.record_button = QPushButton(self.tr("Record outcome"), objectName="record_outcome")
@@ -59,12 +71,13 @@ class OutcomeTab(QWidget):
         outcome = QGroupBox(self.tr("Outcome"))
         box = QVBoxLayout(outcome)
         box.addWidget(self.editor)
+        box.addWidget(self.recorded)
         box.addWidget(self.general)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.record_button)
         box.addLayout(row)
-        performance = QGroupBox(self.tr("Performance of the agreement"))
+        performance = self.performance_group = QGroupBox(self.tr("Performance of the agreement"))
         box = QVBoxLayout(performance)
         box.addWidget(self.performances, 1)
         row = QHBoxLayout()
@@ -92,16 +105,39 @@ class OutcomeTab(QWidget):
     def show_case(self, case: CaseDetail, can_edit: bool) -> None:
         self.case = case
         is_open = case.status in OPEN_STATUSES
-        if case.outcome is not None:
-            self.editor.fill(case.outcome)
+        recorded = case.outcome is not None
+        self.editor.setVisible(not recorded)
+        self.record_button.setVisible(not recorded)
+        self.recorded.setVisible(recorded)
+        self.recorded.setText(self._outcome_html(case.outcome) if recorded else "")
         self.editor.set_editable(can_edit and is_open)
         self.record_button.setEnabled(can_edit and is_open)
         self.performances.set_rows([(e.id, [f"{e.form.checked_on:%Y-%m-%d}", label(e.form.status), e.form.proof])
                                     for e in case.performances])
         self.perform_button.setEnabled(can_edit and case.status in AFTER_AGREEMENT)
+        self.performance_group.setVisible(recorded and case.outcome.kind.is_agreement)  # nothing to perform else
         self.close_button.setEnabled(can_edit and case.status in CLOSABLE)
         self.closed_on.setEnabled(can_edit and case.status in CLOSABLE)
         self.close_hint.setText(self._close_hint(case))
+
+    def _outcome_html(self, o: OutcomeForm) -> str:
+        """The recorded outcome as a two-column table of what it holds."""
+        rows = [(self.tr("Outcome"), label(o.kind)), (self.tr("Date"), f"{o.on:%Y-%m-%d}")]
+        if o.kind.is_agreement:
+            amount = "" if o.amount_yuan is None else self.tr("{amount} yuan").format(amount=o.amount_yuan)
+            rows += [(self.tr("Agreed terms"), o.terms), (self.tr("How it is performed"), o.perform_method),
+                     (self.tr("Perform by"), f"{o.perform_by:%Y-%m-%d}" if o.perform_by else ""),
+                     (self.tr("Where"), o.perform_place), (self.tr("Amount"), amount),
+                     (self.tr("Kept a civil dispute from turning criminal (防止民转刑)"),
+                      self.tr("Yes") if o.prevented_criminal else self.tr("No"))]
+            if o.kind is OutcomeKind.WRITTEN:
+                rows.append((self.tr("Copies of the agreement"), str(o.copies)))
+        elif o.kind is OutcomeKind.NOT_REACHED:
+            rows += [(self.tr("Why no agreement"), o.failure_reason), (self.tr("Parties referred to"), o.referred_to)]
+        cells = "".join(
+            f"<tr><td style='padding:2px 14px 2px 0;color:#555'>{escape(k)}</td>"
+            f"<td style='padding:2px 0'>{escape(v).replace(chr(10), '<br>') or '—'}</td></tr>" for k, v in rows)
+        return f"<table>{cells}</table>"
 
     def _close_hint(self, case: CaseDetail) -> str:
         if case.status is CaseStatus.CLOSED:

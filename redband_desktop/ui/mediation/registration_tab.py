@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
     from redband_desktop.services import Services
 
+SHORT_FIELD = 320
+
 
 class RegistrationTab(QWidget):
     def __init__(self, services: Services, changed: Callable[[], None], reload: Callable[[], object],
@@ -63,6 +65,8 @@ class RegistrationTab(QWidget):
         self.save_button = QPushButton(self.tr("Save changes"), objectName="save_case")
         self.revert_button = QPushButton(self.tr("Undo changes"), objectName="revert_case")
         self.extend_button = QPushButton(self.tr("Extend deadline…"), objectName="extend")
+        for short in (self.registered_on, self.source, self.dispute_type, self.district, self.site):
+            short.setMaximumWidth(SHORT_FIELD)  # a date or a choice need not span the window
         self.dialog: ExtendDialog | None = None
         self.errors = FieldErrors()
         self.general = FieldErrors.make_label("general")
