@@ -28,6 +28,7 @@ from redband_desktop.db.models import (
 from redband_desktop.db.models.clues import Clue, ClueAttachment, ClueCounter
 from redband_desktop.domain.attachments import make_picture
 from redband_desktop.domain.clues import ClueClosing, ClueStatus, ClueType, ClueUrgency, clue_number
+from redband_desktop.domain.enums import SiteKind
 
 T = ClueType
 CONTENT = {
@@ -46,6 +47,8 @@ FROM_INCIDENT = {"fraud": T.FRAUD_ATTEMPT, "dispute": T.DISPUTE_BREWING, "crimin
 TARGETS = ("刑侦中队", "治安大队", "反诈中心", "社区居委会", "消防救援站", "西山区市场监管局", "物业公司")
 FEEDBACK = ("已电话告知处理结果，感谢支持", "民警上门反馈，志愿者表示满意", "已在警民联动群内通报处理情况")
 PHOTO_SHARE = 0.06
+# words that place a line in a market, or in a residential compound (so lines fit the site)
+MARKET_WORDS, HOME_WORDS = ("市场", "商户"), ("单元", "楼道", "小区", "住户", "邻居")
 
 
 def add_clues(s: Session, rng: random.Random, today: date) -> int:
@@ -57,7 +60,8 @@ def add_clues(s: Session, rng: random.Random, today: date) -> int:
     sites = [x for x in s.scalars(select(Site).order_by(Site.id)) if x.id in people]
     places = _places(s)
     officers = dict(s.execute(select(District.id, District.officer_name)).all())
-    rows = [_from_incident(rng, today, *r, officers) for r in _volunteer_incidents(s) if rng.random() < 0.7]
+    kinds = dict(s.execute(select(Site.id, Site.kind)).all())
+    rows = [_from_incident(rng, today, *r, officers, kinds) for r in _volunteer_incidents(s) if rng.random() < 0.7]
     for day_no in range(730, -1, -1):
         day = today - timedelta(days=day_no)
         for clue_type, rate in RATES.items():
@@ -93,14 +97,15 @@ def _volunteer_incidents(s: Session) -> list:
 
 def _from_incident(rng: random.Random, today: date, incident_id: int, received: datetime, category: str,
                    district_id: int, site_id: int, location: str, volunteer_id: int,
-                   officers: dict[int, str]) -> Clue:
+                   officers: dict[int, str], kinds: dict[int, str]) -> Clue:
     clue_type = FROM_INCIDENT.get(category, T.OTHER)
     reported = received - timedelta(minutes=rng.randint(10, 90))
     verified = reported + (received - reported) / 2
     closed = min(received + timedelta(hours=rng.randint(2, 48)), datetime.combine(today, datetime.min.time()))
     row = Clue(reporter_id=volunteer_id, reported_at=reported, district_id=district_id, site_id=site_id,
                location=location, clue_type=clue_type, urgency=rng.choice((ClueUrgency.URGENT, ClueUrgency.CRITICAL)),
-               content=rng.choice(CONTENT[clue_type]), status=ClueStatus.CLOSED, verified_at=verified,
+               content=rng.choice(_fitting(CONTENT[clue_type], kinds.get(site_id, ""))),
+               status=ClueStatus.CLOSED, verified_at=verified,
                verified_by=officers.get(district_id, ""), verify_note="民警到场核实属实",
                closed_at=max(closed, verified), closing=ClueClosing.LED_TO_INCIDENT, incident_id=incident_id)
     _feedback(rng, row, 0.8, today)
@@ -112,19 +117,25 @@ def _clue(rng: random.Random, day: date, clue_type: ClueType, site: Site, report
     at = datetime.combine(day, datetime.min.time()) + timedelta(minutes=rng.randint(7 * 60, 22 * 60))
     urgency = rng.choices(list(ClueUrgency), weights=(70, 24, 6))[0]
     row = Clue(reporter_id=reporter, reported_at=at, district_id=site.district_id, site_id=site.id,
-               location=site.name, clue_type=clue_type, urgency=urgency, content=rng.choice(CONTENT[clue_type]),
-               status=ClueStatus.RECEIVED)
+               location=site.name, clue_type=clue_type, urgency=urgency,
+               content=rng.choice(_fitting(CONTENT[clue_type], site.kind)), status=ClueStatus.RECEIVED)
     if places and rng.random() < 0.6:
         column, ident = rng.choice(places)
         setattr(row, column, ident)
     return row
 
 
+def _fitting(lines: tuple[str, ...], kind: str) -> tuple[str, ...]:
+    """The lines that could happen at a site of this kind (all of them if none fits)."""
+    unlike = {SiteKind.MARKET: HOME_WORDS, SiteKind.COMPOUND: MARKET_WORDS}.get(kind, HOME_WORDS + MARKET_WORDS)
+    return tuple(x for x in lines if not any(w in x for w in unlike)) or lines
+
+
 def _advance(rng: random.Random, row: Clue, today: date, officers: dict[int, str]) -> None:
     """Take a clue as far through the flow as its age makes likely."""
     age = (today - row.reported_at.date()).days
     now = datetime.combine(today, datetime.min.time()) + timedelta(hours=8)
-    if age < 2 or (age < 6 and rng.random() < 0.6):
+    if age < 3 or (age < 8 and rng.random() < 0.5):
         return
     row.status, row.verified_at = ClueStatus.VERIFIED, min(row.reported_at + timedelta(hours=rng.randint(1, 20)), now)
     row.verified_by, row.verify_note = officers.get(row.district_id, ""), rng.choice(("属实", "基本属实", "已到场查看"))
