@@ -102,6 +102,7 @@ class TransferDialog(StepDialog):
         self.to_whom.setCurrentText("")
         self.add_row(self.tr("Transfer to"), self.to_whom, "transferred_to")
         self.finish_layout()
+        self.resize(420, 120)
 
     def accept(self) -> None:
         self.run(lambda: self._clues.transfer(self.clue.id, self.clue.version, self.to_whom.currentText()))

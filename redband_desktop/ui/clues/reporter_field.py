@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from redband_desktop.domain.enums import VolunteerStatus
@@ -39,9 +39,17 @@ class ReporterField(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.candidates.itemClicked.connect(self._choose)
         self.candidates.itemActivated.connect(self._choose)
-        self.search.returnPressed.connect(lambda: self._choose(self.candidates.item(0)))
+        self.search.installEventFilter(self)
         self._show_choice("")
         self.candidates.setVisible(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter in the search picks the first match and is kept from the dialog (no save)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._choose(self.candidates.item(0))
+            return True
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         text = self.search.text().strip()
