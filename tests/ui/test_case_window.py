@@ -257,3 +257,17 @@ def test_users_who_may_not_edit_the_case_get_no_buttons(qtbot, services, station
         assert window.case.number  # reading is still allowed
     finally:
         services.accounts.sign_in(*ADMIN)
+
+
+def test_cases_open_from_the_list_by_button_or_double_click(qtbot, demo_services) -> None:  # noqa: ANN001
+    page = MediationPage(demo_services)
+    qtbot.addWidget(page)
+    assert not page.open_button.isEnabled()
+    page.table.selectRow(0)
+    page.open_button.click()
+    first = page.model.row_at(0)
+    assert page.windows[first.id].case.number == first.number and page.windows[first.id].isVisible()
+    page.table.doubleClicked.emit(page.model.index(1, 0))
+    assert set(page.windows) == {first.id, page.model.row_at(1).id}
+    page.windows[first.id].close()  # closing lets the window go; opening again makes a new one
+    qtbot.waitUntil(lambda: first.id not in page.windows)

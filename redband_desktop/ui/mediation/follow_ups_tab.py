@@ -14,6 +14,7 @@ from redband_desktop.services.mediation_types import CaseDetail, FollowUpForm
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
 from redband_desktop.ui.mediation.follow_up_dialog import FollowUpDialog
+from redband_desktop.ui.mediation.form_dialog import discard
 
 DUE_STYLE = "color:#b26a00;font-weight:bold"
 
@@ -65,6 +66,7 @@ class FollowUpsTab(QWidget):
     def add(self) -> None:
         case_id = self.case.id
         visitor = self.case.form.mediators.split("、")[0] if self.case.form.mediators else ""
+        discard(self.dialog)
         self.dialog = FollowUpDialog(lambda form: self._mediation.add_follow_up(case_id, form),
                                      [p.form.name for p in self.case.parties], visitor, self)
         self.dialog.accepted.connect(self._changed)

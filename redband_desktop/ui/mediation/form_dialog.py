@@ -62,6 +62,12 @@ def add_rows(form: QFormLayout, errors: FieldErrors, rows: list[Row]) -> None:
             errors.add_to_form(field, form, widget)
 
 
+def discard(dialog: QDialog | None) -> None:
+    """Let the previous "add …" dialog of a tab go once a new one replaces it."""
+    if dialog is not None:
+        dialog.deleteLater()
+
+
 class FormDialog(QDialog):
     def __init__(self, title: str, save: Callable[[Any], CaseDetail], parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -12,6 +12,7 @@ from redband_desktop.services.mediation import MediationService
 from redband_desktop.services.mediation_types import CaseDetail
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
+from redband_desktop.ui.mediation.form_dialog import discard
 from redband_desktop.ui.mediation.investigation_dialog import InvestigationDialog
 
 
@@ -44,6 +45,7 @@ class InvestigationTab(QWidget):
 
     def add(self) -> None:
         case_id = self.case.id
+        discard(self.dialog)
         self.dialog = InvestigationDialog(lambda form: self._mediation.add_investigation(case_id, form),
                                           self.case.form.mediators, self)
         self.dialog.accepted.connect(self._changed)

@@ -110,7 +110,8 @@ class MediationPage(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.register_button.clicked.connect(self.register)
         self.open_button.clicked.connect(self.open_selected)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.print_button.clicked.connect(self.print_file)
         self.export_button.clicked.connect(self.export)
 
@@ -127,8 +128,14 @@ class MediationPage(QWidget):
             show_error(self, exc)
             return
         self.model.reset(found.total, lambda offset, limit: list(self._mediation.cases(f, offset, limit).rows))
+        self._selection_changed()
         counts = "  ".join(f"{label(s)} {found.by_status[s.value]}" for s in CaseStatus if found.by_status[s.value])
         self.count.setText(self.tr("{count} cases").format(count=found.total) + (f" · {counts}" if counts else ""))
+
+    def _selection_changed(self) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.open_button.setEnabled(chosen)
+        self.print_button.setEnabled(chosen)
 
     def selected(self) -> CaseRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -144,6 +151,11 @@ class MediationPage(QWidget):
 
     def open_selected(self) -> None:
         row = self.selected()
+        if row is not None:
+            self.open_case(row.id)
+
+    def _open_row(self, number: int) -> None:
+        row = self.model.row_at(number)
         if row is not None:
             self.open_case(row.id)
 

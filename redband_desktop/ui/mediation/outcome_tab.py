@@ -34,7 +34,7 @@ from redband_desktop.services.mediation_types import CaseDetail, OutcomeForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
-from redband_desktop.ui.mediation.form_dialog import date_edit
+from redband_desktop.ui.mediation.form_dialog import date_edit, discard
 from redband_desktop.ui.mediation.outcome_editor import OutcomeEditor
 from redband_desktop.ui.mediation.performance_dialog import PerformanceDialog
 from redband_desktop.ui.roster.field_errors import FieldErrors
@@ -163,6 +163,7 @@ class OutcomeTab(QWidget):
 
     def add_performance(self) -> None:
         case_id = self.case.id
+        discard(self.dialog)
         self.dialog = PerformanceDialog(lambda form: self._mediation.record_performance(case_id, form), self)
         self.dialog.accepted.connect(self._changed)
         self.dialog.open()

@@ -15,6 +15,7 @@ from redband_desktop.services.mediation_types import CaseDetail, Party
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
+from redband_desktop.ui.mediation.form_dialog import discard
 from redband_desktop.ui.mediation.party_dialog import PartyDialog
 
 
@@ -68,6 +69,7 @@ class PartiesTab(QWidget):
     def add(self) -> None:
         role = PartyRole.RESPONDENT if self.case.of_role(PartyRole.APPLICANT) else PartyRole.APPLICANT
         case_id = self.case.id
+        discard(self.dialog)
         self.dialog = PartyDialog(lambda form: self._mediation.add_party(case_id, form), role, self)
         self.dialog.accepted.connect(self._changed)
         self.dialog.open()

@@ -27,7 +27,7 @@ from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation_types import CaseDetail, CaseForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.mediation.extend_dialog import ExtendDialog
-from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, text_box
+from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, discard, text_box
 from redband_desktop.ui.mediation.register_dialog import enum_combo
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
@@ -187,6 +187,7 @@ class RegistrationTab(QWidget):
         self._reload()
 
     def extend(self) -> None:
+        discard(self.dialog)
         self.dialog = ExtendDialog(lambda f: self._mediation.extend(self._current.id, *f), self)
         self.dialog.accepted.connect(self._changed)
         self.dialog.open()

@@ -13,6 +13,7 @@ from redband_desktop.domain.mediation import OPEN_STATUSES
 from redband_desktop.services.mediation_types import CaseDetail, SessionForm
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
+from redband_desktop.ui.mediation.form_dialog import discard
 from redband_desktop.ui.mediation.session_dialog import SessionDialog
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class SessionsTab(QWidget):
 
     def add(self) -> None:
         case_id = self.case.id
+        discard(self.dialog)
         self.dialog = SessionDialog(lambda form: self._mediation.add_session(case_id, form), self._roster, self)
         self.dialog.participants.setText("、".join(p.form.name for p in self.case.parties))
         self.dialog.accepted.connect(self._changed)
