@@ -151,3 +151,20 @@ def test_buttons_follow_the_users_rights(qtbot, demo_services) -> None:  # noqa:
     demo_services.access.user = replace(admin, role=Role.VIEWER)
     viewer = _page(qtbot, demo_services)
     assert not viewer.new_button.isEnabled() and not viewer.export_button.isEnabled()
+
+
+def test_keyboard_new_find_and_clear(qtbot, demo_services, monkeypatch) -> None:  # noqa: ANN001
+    page = _page(qtbot, demo_services)
+    opened = []
+    monkeypatch.setattr(ClueDialog, "exec", lambda self: opened.append(self.windowTitle()) or 0)
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "XS-2025")
+    assert 0 < page.model.rowCount() < demo_services.clues.summary(ClueFilter()).total
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == ""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -166,6 +167,12 @@ class CluesPage(QWidget):
         self.close_button.clicked.connect(lambda: self._step(CloseDialog))
         self.feedback_button.clicked.connect(lambda: self._step(FeedbackDialog))
         self.export_button.clicked.connect(self.export)
+        page_keys = Qt.ShortcutContext.WidgetWithChildrenShortcut  # other pages keep their own Ctrl+N
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click, context=page_keys)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus, context=page_keys)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
     def refresh_districts(self) -> None:
         self._tree = self._services.sites.tree()
