@@ -5,6 +5,7 @@ photos, search with totals, export, audit entries, rights and the demo's clues."
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -13,11 +14,13 @@ from openpyxl import load_workbook
 from PIL import Image
 from sqlalchemy import func, select
 
+from redband_desktop.db.engine import Database
 from redband_desktop.db.models import AuditEntry
 from redband_desktop.db.models.clues import Clue, ClueAttachment
 from redband_desktop.domain.access import Role
 from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.errors import ConflictError, PermissionDenied, ValidationError
+from redband_desktop.services import build_services
 from redband_desktop.services.clue_types import ClueFilter, ClueForm
 from redband_desktop.services.incident_types import IncidentForm
 from redband_desktop.services.roster_types import VolunteerForm
@@ -70,6 +73,25 @@ def test_numbers_follow_the_year_and_photos_are_scaled_down(services, place) -> 
     stored = Image.open(io.BytesIO(services.clues.attachment(photo.id)))
     assert stored.format == "JPEG" and stored.size == (1600, 1200)
     assert max(Image.open(io.BytesIO(photo.thumbnail)).size) == 160
+
+
+def test_two_pcs_saving_at_once_get_different_numbers(services, place, db_url, sign_in) -> None:  # noqa: ANN001
+    pcs = [sign_in(build_services(Database(db_url))) for _ in range(2)]
+    numbers: list[str] = []
+    start = threading.Barrier(2)
+
+    def save(svc) -> None:  # noqa: ANN001
+        start.wait()
+        numbers.extend(svc.clues.create(form(place)).number for _ in range(10))
+
+    threads = [threading.Thread(target=save, args=(svc,)) for svc in pcs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(numbers)) == 20 and max(numbers) == "XS-2026-000020"
+    for svc in pcs:
+        svc.db.dispose()
 
 
 def test_future_time_and_site_of_another_district_are_refused_by_field(services, place) -> None:  # noqa: ANN001
