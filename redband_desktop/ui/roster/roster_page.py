@@ -26,8 +26,8 @@ from redband_desktop.domain.access import Action
 from redband_desktop.services.roster_types import RosterRow
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.roster.filter_bar import RosterFilterBar
 from redband_desktop.ui.roster.activity_tabs import ActivityTabs
+from redband_desktop.ui.roster.filter_bar import RosterFilterBar
 from redband_desktop.ui.roster.status_dialog import StatusDialog
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 from redband_desktop.ui.table_model import Column, PagedTableModel
