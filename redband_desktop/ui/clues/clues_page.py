@@ -9,13 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -43,22 +39,18 @@ from redband_desktop.ui.clues.flow_dialogs import (
     TransferDialog,
     VerifyDialog,
 )
+from redband_desktop.ui.date_range import DateRange
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.incident_dialog import code_combo
+from redband_desktop.ui.page_keys import add_page_keys
+from redband_desktop.ui.place_filter import PlaceFilter
 from redband_desktop.ui.table_model import Column, PagedTableModel
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _date_edit(name: str, value: QDate) -> QDateEdit:
-    edit = QDateEdit(value, objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class CluesPage(QWidget):
@@ -69,14 +61,11 @@ class CluesPage(QWidget):
         self._services, self._clues = services, services.clues
         self.search = QLineEdit(objectName="filter_text",
                                 placeholderText=self.tr("Number, content, place or reporter (name or pinyin)"))
-        self.use_dates = QCheckBox(self.tr("Reported from"), objectName="filter_use_dates")
-        today = QDate.currentDate()
-        self.date_from = _date_edit("filter_from", QDate(today.year(), 1, 1))
-        self.date_to = _date_edit("filter_to", today)
+        self.dates = DateRange(self.tr("Reported from"))
         self.clue_type = code_combo(ClueType, "filter_type", self.tr("All types"))
         self.urgency = code_combo(ClueUrgency, "filter_urgency", self.tr("Any urgency"))
-        self.district = QComboBox(objectName="filter_district")
-        self.site = QComboBox(objectName="filter_site")
+        self.places = PlaceFilter(self)
+        self.district, self.site = self.places.district, self.places.site
         self.status = code_combo(ClueStatus, "filter_status", self.tr("Any status"))
         self._sort = ("reported_at", True)
         self.model = PagedTableModel(self._columns(), self._sort_changed, parent=self)
@@ -129,8 +118,7 @@ class CluesPage(QWidget):
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        for widget in (self.use_dates, self.date_from, QLabel("—"), self.date_to):
-            filters.addWidget(widget)
+        filters.addWidget(self.dates)
         more = QHBoxLayout()
         for widget in (self.clue_type, self.urgency, self.district, self.site, self.status):
             more.addWidget(widget)
@@ -150,12 +138,10 @@ class CluesPage(QWidget):
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
-        for combo in (self.clue_type, self.urgency, self.site, self.status):
+        for combo in (self.clue_type, self.urgency, self.status):
             combo.currentIndexChanged.connect(self.refresh)
-        self.district.currentIndexChanged.connect(self._district_chosen)
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self.refresh)
-        self.use_dates.toggled.connect(self.refresh)
+        self.places.changed.connect(self.refresh)
+        self.dates.changed.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -167,44 +153,19 @@ class CluesPage(QWidget):
         self.close_button.clicked.connect(lambda: self._step(CloseDialog))
         self.feedback_button.clicked.connect(lambda: self._step(FeedbackDialog))
         self.export_button.clicked.connect(self.export)
-        page_keys = Qt.ShortcutContext.WidgetWithChildrenShortcut  # other pages keep their own Ctrl+N
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click, context=page_keys)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus, context=page_keys)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        add_page_keys(self, self.new_button, self.search, self.table, self.edit)
 
     def refresh_districts(self) -> None:
         self._tree = self._services.sites.tree()
-        self.district.blockSignals(True)
-        self.district.clear()
-        self.district.addItem(self.tr("All districts"), None)
-        for d in self._tree:
-            self.district.addItem(d.name, d.id)
-        self.district.blockSignals(False)
-        self._district_chosen()
-
-    def _district_chosen(self) -> None:
-        """The site filter lists the chosen district's sites (all sites under "All districts")."""
-        self.site.blockSignals(True)
-        self.site.clear()
-        self.site.addItem(self.tr("All sites"), None)
-        for d in self._tree:
-            if self.district.currentData() in (None, d.id):
-                for site in d.sites:
-                    self.site.addItem(site.name, site.id)
-        self.site.blockSignals(False)
-        self.refresh()
+        self.places.reload(self._tree)
 
     def current_filter(self) -> ClueFilter:
-        dated = self.use_dates.isChecked()
+        date_from, date_to = self.dates.bounds()
         return ClueFilter(
             text=self.search.text(), clue_type=self.clue_type.currentData() or "",
-            urgency=self.urgency.currentData() or "", district_id=self.district.currentData(),
-            site_id=self.site.currentData(), status=self.status.currentData() or "",
-            date_from=self.date_from.date().toPython() if dated else None,
-            date_to=self.date_to.date().toPython() if dated else None,
-            sort=self._sort[0], descending=self._sort[1],
+            urgency=self.urgency.currentData() or "", district_id=self.places.district_id(),
+            site_id=self.places.site_id(), status=self.status.currentData() or "",
+            date_from=date_from, date_to=date_to, sort=self._sort[0], descending=self._sort[1],
         )
 
     def _sort_changed(self, key: str, descending: bool) -> None:

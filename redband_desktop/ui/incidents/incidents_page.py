@@ -8,12 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -34,20 +32,16 @@ from redband_desktop.domain.incidents import (
     IncidentStatus,
 )
 from redband_desktop.services.incident_types import IncidentFilter, IncidentRow
+from redband_desktop.ui.date_range import DateRange
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.incident_dialog import IncidentDialog, code_combo
+from redband_desktop.ui.page_keys import add_page_keys
+from redband_desktop.ui.place_filter import PlaceFilter
 from redband_desktop.ui.table_model import Column, PagedTableModel
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
-
-
-def _date_edit(name: str, value: QDate) -> QDateEdit:
-    edit = QDateEdit(value, objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class IncidentsPage(QWidget):
@@ -57,13 +51,10 @@ class IncidentsPage(QWidget):
         super().__init__(parent)
         self._services, self._incidents = services, services.incidents
         self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Number, summary, place or caller"))
-        self.use_dates = QCheckBox(self.tr("Received from"), objectName="filter_use_dates")
-        today = QDate.currentDate()
-        self.date_from = _date_edit("filter_from", QDate(today.year(), 1, 1))
-        self.date_to = _date_edit("filter_to", today)
+        self.dates = DateRange(self.tr("Received from"))
         self.category = code_combo(IncidentCategory, "filter_category", self.tr("All categories"))
-        self.district = QComboBox(objectName="filter_district")
-        self.site = QComboBox(objectName="filter_site")
+        self.places = PlaceFilter(self)
+        self.district, self.site = self.places.district, self.places.site
         self.involvement = QComboBox(objectName="filter_volunteers")
         for text, value in ((self.tr("With or without volunteers"), None), (self.tr("Volunteers took part"), True),
                             (self.tr("No volunteers"), False)):
@@ -118,8 +109,7 @@ class IncidentsPage(QWidget):
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        for widget in (self.use_dates, self.date_from, QLabel("—"), self.date_to, self.category, self.district,
-                       self.site):
+        for widget in (self.dates, self.category, self.district, self.site):
             filters.addWidget(widget)
         more = QHBoxLayout()
         for widget in (self.status, self.channel, self.involvement):
@@ -138,12 +128,10 @@ class IncidentsPage(QWidget):
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
-        for combo in (self.category, self.site, self.status, self.channel, self.involvement):
+        for combo in (self.category, self.status, self.channel, self.involvement):
             combo.currentIndexChanged.connect(self.refresh)
-        self.district.currentIndexChanged.connect(self._district_chosen)
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self.refresh)
-        self.use_dates.toggled.connect(self.refresh)
+        self.places.changed.connect(self.refresh)
+        self.dates.changed.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -154,38 +142,20 @@ class IncidentsPage(QWidget):
         self.reopen_button.clicked.connect(self.reopen_selected)
         self.mediate_button.clicked.connect(self.to_mediation)
         self.export_button.clicked.connect(self.export)
+        add_page_keys(self, self.new_button, self.search, self.table, self.edit)
 
     def refresh_districts(self) -> None:
         self._tree = self._services.sites.tree()
-        self.district.blockSignals(True)
-        self.district.clear()
-        self.district.addItem(self.tr("All districts"), None)
-        for d in self._tree:
-            self.district.addItem(d.name, d.id)
-        self.district.blockSignals(False)
-        self._district_chosen()
-
-    def _district_chosen(self) -> None:
-        """The site filter lists the chosen district's sites (all sites under "All districts")."""
-        self.site.blockSignals(True)
-        self.site.clear()
-        self.site.addItem(self.tr("All sites"), None)
-        for d in self._tree:
-            if self.district.currentData() in (None, d.id):
-                for site in d.sites:
-                    self.site.addItem(site.name, site.id)
-        self.site.blockSignals(False)
-        self.refresh()
+        self.places.reload(self._tree)
 
     def current_filter(self) -> IncidentFilter:
-        dated = self.use_dates.isChecked()
+        date_from, date_to = self.dates.bounds()
         return IncidentFilter(
             text=self.search.text(), category=self.category.currentData() or "",
-            district_id=self.district.currentData(), status=self.status.currentData() or "",
-            channel=self.channel.currentData() or "", site_id=self.site.currentData(),
+            district_id=self.places.district_id(), status=self.status.currentData() or "",
+            channel=self.channel.currentData() or "", site_id=self.places.site_id(),
             with_volunteers=self.involvement.currentData(), sort=self._sort[0], descending=self._sort[1],
-            date_from=self.date_from.date().toPython() if dated else None,
-            date_to=self.date_to.date().toPython() if dated else None,
+            date_from=date_from, date_to=date_to,
         )
 
     def _sort_changed(self, key: str, descending: bool) -> None:

@@ -1,0 +1,53 @@
+"""The district and site filter combos of the register pages: the site list follows the
+chosen district ("All sites" of every district under "All districts")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+if TYPE_CHECKING:
+    from redband_desktop.services.sites_types import DistrictNode
+
+
+class PlaceFilter(QObject):
+    """Owns the two combos (laid out by the page); `changed` after either changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._tree: list[DistrictNode] = []
+        self.district = QComboBox(parent, objectName="filter_district")
+        self.site = QComboBox(parent, objectName="filter_site")
+        self.district.currentIndexChanged.connect(self._district_chosen)
+        self.site.currentIndexChanged.connect(self.changed)
+
+    def reload(self, tree: list[DistrictNode]) -> None:
+        """Fill from the structure tree, keeping the chosen district if it still exists."""
+        self._tree, keep = tree, self.district.currentData()
+        with QSignalBlocker(self.district):
+            self.district.clear()
+            self.district.addItem(self.tr("All districts"), None)
+            for d in tree:
+                self.district.addItem(d.name, d.id)
+            self.district.setCurrentIndex(max(self.district.findData(keep), 0))
+        self._district_chosen()
+
+    def district_id(self) -> int | None:
+        return self.district.currentData()
+
+    def site_id(self) -> int | None:
+        return self.site.currentData()
+
+    def _district_chosen(self) -> None:
+        with QSignalBlocker(self.site):
+            self.site.clear()
+            self.site.addItem(self.tr("All sites"), None)
+            for d in self._tree:
+                if self.district.currentData() in (None, d.id):
+                    for site in d.sites:
+                        self.site.addItem(site.name, site.id)
+        self.changed.emit()
