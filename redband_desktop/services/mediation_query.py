@@ -46,6 +46,8 @@ def conditions(f: MediationFilter, today: date) -> list:
         out.append(c.source == CaseSource(f.source).value)
     if f.district_id is not None:
         out.append(c.district_id == f.district_id)
+    if f.site_id is not None:
+        out.append(c.site_id == f.site_id)
     if f.overdue:
         out += [c.status.in_([s.value for s in OPEN_STATUSES]), c.deadline < today]
     if f.follow_up_due:
@@ -68,6 +70,21 @@ def mediated_by(volunteer_id: int):  # noqa: ANN201 - an SQL condition
                           wrapped.like(f"%,{int(volunteer_id)},%"))
 
 
+# Sort keys of the case list's columns; registration (then id) breaks ties.
+SORTS = {
+    "number": lambda: (MediationCase.year, MediationCase.seq), "registered_on": lambda: (MediationCase.registered_on,),
+    "dispute_type": lambda: (MediationCase.dispute_type,), "status": lambda: (MediationCase.status,),
+    "district": lambda: (District.sort_order,), "summary": lambda: (MediationCase.summary,),
+    "deadline": lambda: (MediationCase.deadline,),
+}
+
+
+def _order(f: MediationFilter) -> list:
+    keys = SORTS.get(f.sort, SORTS["registered_on"])()
+    ties = (MediationCase.registered_on.desc(), MediationCase.id.desc())
+    return [k.desc() if f.descending else k.asc() for k in keys] + list(ties)
+
+
 def find(s: Session, f: MediationFilter, today: date, offset: int = 0, limit: int | None = None) -> CaseList:
     where = conditions(f, today)
     by_status = dict(s.execute(select(MediationCase.status, func.count()).where(*where)
@@ -76,7 +93,7 @@ def find(s: Session, f: MediationFilter, today: date, offset: int = 0, limit: in
         where.append(MediationCase.status == CaseStatus(f.status).value)
     total = s.scalar(select(func.count()).select_from(MediationCase).where(*where))
     q = (select(MediationCase, District.name).outerjoin(District, District.id == MediationCase.district_id)
-         .where(*where).order_by(MediationCase.registered_on.desc(), MediationCase.id.desc())
+         .where(*where).order_by(*_order(f))
          .offset(offset).limit(limit))
     found = s.execute(q).all()
     names = _party_names(s, [case.id for case, _ in found])

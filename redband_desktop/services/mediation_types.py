@@ -165,10 +165,13 @@ class MediationFilter:
     source: CaseSource | None = None
     status: CaseStatus | None = None
     district_id: int | None = None
+    site_id: int | None = None
     overdue: bool = False
     follow_up_due: bool = False
     text: str = ""
     volunteer_id: int | None = None  # cases the volunteer mediated in (a session's mediator_ids)
+    sort: str = "registered_on"  # a key of mediation_query.SORTS
+    descending: bool = True
 
 
 @dataclass(frozen=True)

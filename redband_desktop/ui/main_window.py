@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
             self.roster.refresh()
             self.sites.reload()  # keeps its selection
             self.incidents.refresh_districts()
+            self.mediation.refresh_districts()
         if kind in ("districts", "sites", "volunteers", "all"):  # heads' status, renames
             self.coverage.reload()
         if kind == "settings":

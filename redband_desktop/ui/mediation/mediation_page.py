@@ -1,6 +1,7 @@
-"""The mediation case book page: filters (type, status, overdue, follow-up due, name or
-number), the paged case list with counts by status, registering a dispute, printing the
-selected case's file (卷宗) as PDF and exporting the list to .xlsx."""
+"""The mediation case book page: filters (registration dates, type, source, stage,
+district and site, overdue, follow-up due, name or number), the paged case list sorted by
+any column with counts by stage, registering a dispute, opening a case's window, printing
+the selected case's file (卷宗) as PDF and exporting the list to .xlsx."""
 
 from __future__ import annotations
 
@@ -22,12 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.access import Action
-from redband_desktop.domain.mediation import CaseStatus, DisputeType
+from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType
 from redband_desktop.services.mediation_types import CaseRow, MediationFilter
+from redband_desktop.ui.date_range import DateRange
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.case_window import CaseWindow
 from redband_desktop.ui.mediation.register_dialog import RegisterDialog, enum_combo
+from redband_desktop.ui.page_keys import add_page_keys
+from redband_desktop.ui.place_filter import PlaceFilter
 from redband_desktop.ui.table_model import Column, PagedTableModel
 
 if TYPE_CHECKING:
@@ -43,10 +47,14 @@ class MediationPage(QWidget):
         self._mediation = services.mediation
         self.dispute_type = enum_combo(DisputeType, "filter_type", self.tr("All types"))
         self.status = enum_combo(CaseStatus, "filter_status", self.tr("All stages"))
+        self.source = enum_combo(CaseSource, "filter_source", self.tr("All sources"))
+        self.dates = DateRange(self.tr("Registered from"))
+        self.places = PlaceFilter(self)
         self.overdue = QCheckBox(self.tr("Overdue"), objectName="filter_overdue")
         self.follow_up_due = QCheckBox(self.tr("Follow-up due"), objectName="filter_follow_up")
         self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Name or case number"))
-        self.model = PagedTableModel(self._columns(), lambda _key, _desc: None, parent=self)
+        self._sort = ("registered_on", True)
+        self.model = PagedTableModel(self._columns(), self._sort_changed, parent=self)
         self.table = QTableView(objectName="mediation_table")
         self.count = QLabel(objectName="mediation_count")
         self.register_button = QPushButton(self.tr("Register a dispute…"), objectName="register")
@@ -58,18 +66,18 @@ class MediationPage(QWidget):
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self._layout()
         self._connect()
-        self.refresh()
+        self.refresh_districts()
 
     def _columns(self) -> list[Column]:
         return [
-            Column(self.tr("Case number"), lambda r: r.number),
-            Column(self.tr("Registered"), lambda r: f"{r.registered_on:%Y-%m-%d}"),
-            Column(self.tr("Type"), lambda r: label(r.dispute_type)),
-            Column(self.tr("Stage"), self._stage),
-            Column(self.tr("District"), lambda r: r.district_name),
+            Column(self.tr("Case number"), lambda r: r.number, "number"),
+            Column(self.tr("Registered"), lambda r: f"{r.registered_on:%Y-%m-%d}", "registered_on"),
+            Column(self.tr("Type"), lambda r: label(r.dispute_type), "dispute_type"),
+            Column(self.tr("Stage"), self._stage, "status"),
+            Column(self.tr("District"), lambda r: r.district_name, "district"),
             Column(self.tr("Parties"), lambda r: r.parties),
-            Column(self.tr("Summary"), lambda r: r.summary),
-            Column(self.tr("Deadline"), lambda r: f"{r.deadline:%Y-%m-%d}"),
+            Column(self.tr("Summary"), lambda r: r.summary, "summary"),
+            Column(self.tr("Deadline"), lambda r: f"{r.deadline:%Y-%m-%d}", "deadline"),
         ]
 
     def _stage(self, r: CaseRow) -> str:
@@ -84,14 +92,20 @@ class MediationPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         for col, width in enumerate((170, 90, 100, 150, 90, 170, 200)):
             self.table.setColumnWidth(col, width)
         title = QLabel(self.tr("People's mediation"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()
-        for widget in (self.dispute_type, self.status, self.overdue, self.follow_up_due):
-            filters.addWidget(widget)
         filters.addWidget(self.search, 1)
+        for widget in (self.dates, self.places.district, self.places.site):
+            filters.addWidget(widget)
+        more = QHBoxLayout()
+        for widget in (self.dispute_type, self.source, self.status, self.overdue, self.follow_up_due):
+            more.addWidget(widget)
+        more.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         for button in (self.open_button, self.register_button, self.print_button, self.export_button):
@@ -99,12 +113,15 @@ class MediationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
+        layout.addLayout(more)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
-        for combo in (self.dispute_type, self.status):
+        for combo in (self.dispute_type, self.source, self.status):
             combo.currentIndexChanged.connect(self.refresh)
+        self.places.changed.connect(self.refresh)
+        self.dates.changed.connect(self.refresh)
         for box in (self.overdue, self.follow_up_due):
             box.toggled.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
@@ -114,11 +131,23 @@ class MediationPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.print_button.clicked.connect(self.print_file)
         self.export_button.clicked.connect(self.export)
+        add_page_keys(self, self.register_button, self.search, self.table, self.open_selected)
+
+    def refresh_districts(self) -> None:
+        self.places.reload(self._services.sites.tree())
 
     def current_filter(self) -> MediationFilter:
+        date_from, date_to = self.dates.bounds()
         return MediationFilter(dispute_type=self.dispute_type.currentData(), status=self.status.currentData(),
+                               source=self.source.currentData(), date_from=date_from, date_to=date_to,
+                               district_id=self.places.district_id(), site_id=self.places.site_id(),
                                overdue=self.overdue.isChecked(), follow_up_due=self.follow_up_due.isChecked(),
-                               text=self.search.text())
+                               text=self.search.text(), sort=self._sort[0], descending=self._sort[1])
+
+    def _sort_changed(self, key: str, descending: bool) -> None:
+        if (key, descending) != self._sort:  # the view re-announces the same order at times
+            self._sort = (key, descending)
+            self.refresh()
 
     def refresh(self) -> None:
         f = self.current_filter()
