@@ -207,7 +207,9 @@ def test_header_warns_of_an_overdue_case_and_shows_the_incident(qtbot, demo_serv
 
 
 def test_documents_preview_and_save(qtbot, demo_services, tmp_path, monkeypatch) -> None:  # noqa: ANN001
-    closed = demo_services.mediation.cases(MediationFilter(status=CaseStatus.CLOSED)).rows[0]
+    m = demo_services.mediation
+    closed = next(r for r in m.cases(MediationFilter(status=CaseStatus.CLOSED)).rows
+                  if m.case(r.id).outcome.kind is OutcomeKind.WRITTEN)
     _page, window = _open(qtbot, demo_services, closed.id)
     docs = window.documents
     window.tabs.setCurrentWidget(docs)

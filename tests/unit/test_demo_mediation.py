@@ -24,7 +24,8 @@ def test_demo_has_a_case_in_every_stage(demo_services) -> None:  # noqa: ANN001
 
 def test_demo_cases_print(demo_services) -> None:  # noqa: ANN001
     svc = demo_services.mediation
-    closed = svc.cases(MediationFilter(status=CaseStatus.CLOSED)).rows[0]
+    closed = next(r for r in svc.cases(MediationFilter(status=CaseStatus.CLOSED)).rows
+                  if svc.case(r.id).outcome.kind.value == "written")
     assert svc.document(closed.id, "file").startswith(b"%PDF")
     assert svc.document(closed.id, "agreement").startswith(b"%PDF")
 
@@ -39,7 +40,27 @@ def test_cli_exports_the_case_book(tmp_path, monkeypatch, capsys) -> None:  # no
     assert main(["--db", db, "init", "--station", "金家河派出所", "--admin", "chenqing", "--demo"]) == 0
     capsys.readouterr()
     assert main(["--db", db, "--user", "chenqing", "export", "mediations", str(out)]) == 0
-    assert "9 行" in capsys.readouterr().out
     sheet = load_workbook(out).active
-    assert sheet.title == "人民调解台账" and sheet["A1"].value == "案号" and sheet.max_row == 10
+    cases = sheet.max_row - 1
+    assert f"{cases} 行" in capsys.readouterr().out and cases > 100
+    assert sheet.title == "人民调解台账" and sheet["A1"].value == "案号"
     assert "人调字第" in sheet["A2"].value
+
+
+def test_demo_case_book_has_two_years_of_closed_cases(demo_services) -> None:  # noqa: ANN001
+    """About one dispute incident in four became a formal case; older cases are closed,
+    numbered per year in registration order, and the referrals point at their incident."""
+    svc = MediationService(demo_services.db, demo_services.access, today=lambda: TODAY)
+    closed = svc.cases(MediationFilter(status=CaseStatus.CLOSED)).rows
+    assert len(closed) > 100 and len({r.registered_on.year for r in closed}) >= 2
+    book = sorted(svc.cases().rows, key=lambda r: (r.registered_on, r.id))
+    for year in {r.registered_on.year for r in book}:
+        seqs = [int(r.number.split("第")[1].rstrip("号")) for r in book if r.registered_on.year == year]
+        assert seqs == list(range(1, len(seqs) + 1))
+    referred = [svc.case(r.id) for r in closed[:40]]
+    police = [c for c in referred if c.incident_number]
+    assert police and all(c.form.source.value == "police" for c in police)
+    assert all(c.outcome is not None and c.closed_on for c in referred)
+    agreed = [c for c in referred if c.outcome.kind.is_agreement]
+    assert agreed and all(c.follow_ups and c.performances for c in agreed)
+    assert all(not c.follow_ups for c in referred if not c.outcome.kind.is_agreement)
