@@ -50,6 +50,91 @@
     </message>
 </context>
 <context>
+    <name>ActivityTabs</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="26"/>
+        <source>Incidents ({count})</source>
+        <translation>警情（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <source>Received</source>
+        <translation>接警时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <source>Category</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <source>Role</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="33"/>
+        <source>Clues ({count})</source>
+        <translation>线索（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="40"/>
+        <source>Mediation cases ({count})</source>
+        <translation>调解案件（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <source>Registered</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="46"/>
@@ -90,6 +175,34 @@
         <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="104"/>
         <source>Choose a volunteer</source>
         <translation>请选择一名志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/attachments_box.py" line="46"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/attachments_box.py" line="47"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/attachments_box.py" line="48"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/attachments_box.py" line="75"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/attachments_box.py" line="76"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</translation>
     </message>
 </context>
 <context>
@@ -729,6 +842,74 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <source>Registration</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <source>Sessions</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="68"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="87"/>
+        <source>Mediation case {number}</source>
+        <translation>调解案卷 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="104"/>
+        <source>Stage: {stage}</source>
+        <translation>阶段：{stage}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="107"/>
+        <source>Deadline {date}</source>
+        <translation>期限 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="115"/>
+        <source>Extended: {reason}</source>
+        <translation>已延期：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="119"/>
+        <source>Closed {date}</source>
+        <translation>{date} 结案</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="125"/>
+        <source>From incident {number}</source>
+        <translation>来自警情 {number}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/change_password_dialog.py" line="39"/>
@@ -760,6 +941,265 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/change_password_dialog.py" line="63"/>
         <source>Your password was set by an administrator. Choose your own password before you continue.</source>
         <translation>您的密码是由管理员设置的。请先设置您自己的密码，然后继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="116"/>
+        <source>Close clue</source>
+        <translation>办结线索</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="119"/>
+        <source>Incident number or summary</source>
+        <translation>警情编号或简要情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="121"/>
+        <source>Closed as</source>
+        <translation>办结方式</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="122"/>
+        <source>Find the incident</source>
+        <translation>查找警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="123"/>
+        <source>Incident</source>
+        <translation>警情</translation>
+    </message>
+</context>
+<context>
+    <name>ClueDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="41"/>
+        <source>Edit clue {number}</source>
+        <translation>修改线索 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="42"/>
+        <source>New clue report</source>
+        <translation>新线索上报</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="52"/>
+        <source>e.g. the gate of building 3</source>
+        <translation>如：3栋门口</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="54"/>
+        <source>What the volunteer saw or heard</source>
+        <translation>志愿者看到或听到的情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="70"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
+        <source>Reported by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
+        <source>Reported at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
+        <source>Market zone</source>
+        <translation>市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="79"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>CluesPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="63"/>
+        <source>Number, content, place or reporter (name or pinyin)</source>
+        <translation>编号、内容、地点或上报人（姓名或拼音）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="64"/>
+        <source>Reported from</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="65"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="66"/>
+        <source>Any urgency</source>
+        <translation>全部紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="69"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="75"/>
+        <source>New clue…</source>
+        <translation>上报线索…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="76"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="77"/>
+        <source>Verify…</source>
+        <translation>核实…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="78"/>
+        <source>Transfer…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="79"/>
+        <source>Close…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="80"/>
+        <source>Feedback…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="81"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="91"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="92"/>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="93"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="94"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="95"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="97"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="98"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="99"/>
+        <source>Reported by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
+        <source>Incident</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="101"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="102"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="102"/>
+        <source>given</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="103"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="117"/>
+        <source>Clue reports</source>
+        <translation>线索上报</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="188"/>
+        <source>{total} clues: {states} · urgent or critical {urgent} · led to incidents {led} · awaiting feedback {waiting}</source>
+        <translation>共 {total} 条线索：{states} · 紧急或特急 {urgent} · 引发警情 {led} · 待反馈 {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="243"/>
+        <source>Export clues</source>
+        <translation>导出线索</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="244"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1382,120 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="44"/>
+        <source>Mediation agreement (协议书)</source>
+        <translation>人民调解协议书</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="45"/>
+        <source>Session records (调解记录)</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="46"/>
+        <source>Follow-up records (回访记录)</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="47"/>
+        <source>Whole case file (卷宗)</source>
+        <translation>整卷卷宗</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="51"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="52"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="55"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="98"/>
+        <source>Preparing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="108"/>
+        <source>{pages} page(s)</source>
+        <translation>共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="127"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="128"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="134"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/extend_dialog.py" line="17"/>
+        <source>Extend the deadline</source>
+        <translation>延长调解期限</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/extend_dialog.py" line="19"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/extend_dialog.py" line="21"/>
+        <source>Both parties agreed to the extension</source>
+        <translation>双方当事人同意延期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/extend_dialog.py" line="23"/>
+        <source>Extend by</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/extend_dialog.py" line="23"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="161"/>
+        <source>Feedback to the volunteer</source>
+        <translation>向志愿者反馈</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="163"/>
+        <source>Reported by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="166"/>
+        <source>What the volunteer was told came of the clue</source>
+        <translation>告知志愿者的线索处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="167"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/first_run_dialog.py" line="53"/>
@@ -1020,6 +1574,132 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="20"/>
+        <source>Add a follow-up visit</source>
+        <translation>添加回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="25"/>
+        <source>The agreement has been carried out</source>
+        <translation>协议已履行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="26"/>
+        <source>(not asked)</source>
+        <translation>（未询问）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="28"/>
+        <source>None, or what was seen or heard</source>
+        <translation>无，或所见所闻</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="31"/>
+        <source>Party visited</source>
+        <translation>回访对象</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="31"/>
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="32"/>
+        <source>Visitor</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="33"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="34"/>
+        <source>Signs of escalation</source>
+        <translation>矛盾激化迹象</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_up_dialog.py" line="35"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="30"/>
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="30"/>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="30"/>
+        <source>Visitor</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="30"/>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="31"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="31"/>
+        <source>Signs of escalation</source>
+        <translation>矛盾激化迹象</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="31"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="33"/>
+        <source>Add visit…</source>
+        <translation>添加回访…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="53"/>
+        <source>Visits follow an agreement; this case has none (yet).</source>
+        <translation>回访在达成协议之后进行；本案尚无协议。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="55"/>
+        <source>{count} visit(s) on file.</source>
+        <translation>已有 {count} 次回访记录。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="58"/>
+        <source>Follow-up visit due since {date}.</source>
+        <translation>应于 {date} 起回访，已到期。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="59"/>
+        <source>First follow-up visit due on {date}.</source>
+        <translation>首次回访应在 {date}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="63"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="63"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>IdNumberHint</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="50"/>
@@ -1045,154 +1725,195 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="57"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="64"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="57"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="64"/>
         <source>Record an incident</source>
         <translation>登记警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="61"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="68"/>
         <source>Time of occurrence known</source>
         <translation>已知发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="65"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="112"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="123"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="72"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="127"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="138"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="147"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="66"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="73"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="72"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="80"/>
         <source>Keep the caller confidential</source>
         <translation>报警人信息保密</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="89"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
         <source>Received at</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="90"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Occurred at</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="90"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Channel</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Subtype</source>
         <translation>细类</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
         <source>Fraud method</source>
         <translation>诈骗手法</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
         <source>Loss</source>
         <translation>损失金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
+        <source>Building or zone</source>
+        <translation>楼栋或市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
         <source>Caller phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="108"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="116"/>
+        <source>Mediation case</source>
+        <translation>调解案卷</translation>
     </message>
 </context>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="53"/>
         <source>Number, summary, place or caller</source>
         <translation>编号、简要情况、地点或报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="54"/>
         <source>Received from</source>
         <translation>接警日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="55"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="59"/>
+        <source>With or without volunteers</source>
+        <translation>有无志愿者参与</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="59"/>
+        <source>Volunteers took part</source>
+        <translation>有志愿者参与</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="60"/>
+        <source>No volunteers</source>
+        <translation>无志愿者参与</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="62"/>
         <source>Open and closed</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="63"/>
         <source>All channels</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="68"/>
         <source>Record an incident…</source>
         <translation>登记警情…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="69"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="70"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="71"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="72"/>
+        <source>To mediation…</source>
+        <translation>移交调解…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="73"/>
+        <source>Register a people&apos;s mediation case for this dispute, linked to it</source>
+        <translation>为该纠纷警情受理人民调解案件，并与之关联</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="74"/>
@@ -1245,49 +1966,136 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="106"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="108"/>
         <source>Incident register</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="141"/>
-        <source>All districts</source>
-        <translation>全部片区</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="167"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="176"/>
         <source>{total} incidents, {open} open, loss {loss} yuan</source>
         <translation>共 {total} 起，处理中 {open} 起，损失 {loss} 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="202"/>
         <source>Close incident</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="202"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="203"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="212"/>
         <source>Reopen incident</source>
         <translation>重新打开警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="203"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="212"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="220"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="221"/>
+        <source>Register a people&apos;s mediation case for dispute {number}? The case is linked to this incident and starts with its place, summary and caller.</source>
+        <translation>为纠纷警情 {number} 受理人民调解案件？案件与该警情关联，并带入其地点、简要情况和报警人。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="223"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="230"/>
+        <source>To mediation</source>
+        <translation>移交调解</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="231"/>
+        <source>Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.</source>
+        <translation>已受理调解案件 {case}。请在“人民调解”页打开该案卷，补充当事人和调解记录。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="254"/>
         <source>Export incidents</source>
         <translation>导出警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="221"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="255"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigationDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_dialog.py" line="17"/>
+        <source>Add an investigation</source>
+        <translation>添加调查记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_dialog.py" line="21"/>
+        <source>Who was asked</source>
+        <translation>被调查人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_dialog.py" line="24"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_dialog.py" line="24"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_dialog.py" line="25"/>
+        <source>Investigator</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_dialog.py" line="26"/>
+        <source>Interviewed</source>
+        <translation>被调查人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_dialog.py" line="27"/>
+        <source>Findings</source>
+        <translation>调查情况</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigationTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_tab.py" line="25"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_tab.py" line="25"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_tab.py" line="25"/>
+        <source>Investigator</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_tab.py" line="25"/>
+        <source>Interviewed</source>
+        <translation>被调查人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_tab.py" line="26"/>
+        <source>Findings</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_tab.py" line="28"/>
+        <source>Add investigation…</source>
+        <translation>添加调查…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/investigation_tab.py" line="43"/>
+        <source>The case is at “{stage}”: no more investigations.</source>
+        <translation>本案处于“{stage}”阶段，不能再添加调查记录。</translation>
     </message>
 </context>
 <context>
@@ -1321,112 +2129,122 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="96"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="98"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="101"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="103"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="107"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="109"/>
+        <source>Clue reports</source>
+        <translation>线索上报</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="112"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="115"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="118"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="155"/>
         <source>Districts and sites…</source>
         <translation>片区与场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
         <source>Database location…</source>
         <translation>数据库位置……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
+        <source>Station settings…</source>
+        <translation>派出所设置…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="171"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="176"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="178"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="179"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="180"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="206"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="214"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
@@ -1434,124 +2252,546 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="43"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="48"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="44"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="49"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="45"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="50"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="51"/>
+        <source>Registered from</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="53"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="46"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="54"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="47"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="55"/>
         <source>Name or case number</source>
         <translation>姓名或案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="60"/>
         <source>Register a dispute…</source>
         <translation>受理登记…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="61"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
         <source>Print case file…</source>
         <translation>打印卷宗…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="73"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="74"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="75"/>
         <source>Type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="76"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="77"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="78"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="79"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="80"/>
         <source>Deadline</source>
         <translation>调解期限</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="84"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="85"/>
         <source>follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="86"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="99"/>
         <source>People&apos;s mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="126"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="162"/>
         <source>{count} cases</source>
         <translation>共 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="143"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="213"/>
         <source>Save case file</source>
         <translation>保存卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="144"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="214"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="149"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="219"/>
         <source>Export case book</source>
         <translation>导出调解台账</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="150"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="220"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeEditor</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="36"/>
+        <source>Performed by a set date</source>
+        <translation>限期履行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="41"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="42"/>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="44"/>
+        <source>Kept a civil dispute from turning criminal (防止民转刑)</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="47"/>
+        <source>e.g. 西山区人民法院</source>
+        <translation>如：西山区人民法院</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="54"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="54"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="55"/>
+        <source>Agreed terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="56"/>
+        <source>How it is performed</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="57"/>
+        <source>Perform by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
+        <source>Where</source>
+        <translation>履行地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
+        <source>Amount</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="59"/>
+        <source>Copies of the agreement</source>
+        <translation>协议份数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="60"/>
+        <source>Why no agreement</source>
+        <translation>未达成协议原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="61"/>
+        <source>Parties referred to</source>
+        <translation>告知当事人的途径</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="56"/>
+        <source>Record outcome</source>
+        <translation>记录调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="57"/>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="57"/>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="57"/>
+        <source>Proof</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="60"/>
+        <source>Add performance check…</source>
+        <translation>添加履行核查…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="62"/>
+        <source>Close case (结案)…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="71"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="125"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="80"/>
+        <source>Performance of the agreement</source>
+        <translation>协议履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="87"/>
+        <source>Closing the file</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="90"/>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="125"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="127"/>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="128"/>
+        <source>Agreed terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="128"/>
+        <source>How it is performed</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="129"/>
+        <source>Perform by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="130"/>
+        <source>Where</source>
+        <translation>履行地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="130"/>
+        <source>Amount</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="131"/>
+        <source>Kept a civil dispute from turning criminal (防止民转刑)</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="132"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="132"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="134"/>
+        <source>Copies of the agreement</source>
+        <translation>协议份数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="136"/>
+        <source>Why no agreement</source>
+        <translation>未达成协议原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="136"/>
+        <source>Parties referred to</source>
+        <translation>告知当事人的途径</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="144"/>
+        <source>Closed on {date}.</source>
+        <translation>已于 {date} 结案。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="146"/>
+        <source>A case is closed once its outcome is recorded.</source>
+        <translation>记录调解结果后才能结案。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="148"/>
+        <source>No follow-up visit yet: visit the parties before closing if you can.</source>
+        <translation>尚未回访：如有可能，请在结案前回访当事人。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="173"/>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="174"/>
+        <source>Close {number} on {date}? Nothing more can be recorded afterwards.</source>
+        <translation>确定于 {date} 将 {number} 结案？结案后不能再添加记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="29"/>
+        <source>Role</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="29"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="29"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="29"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="29"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="30"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="30"/>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="30"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="30"/>
+        <source>Address or employer</source>
+        <translation>住址或工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="31"/>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="35"/>
+        <source>Add party…</source>
+        <translation>添加当事人…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="36"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="54"/>
+        <source>An agreement needs at least one of each side; missing: {roles}</source>
+        <translation>达成协议须双方当事人齐全，尚缺：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="67"/>
+        <source>Parties named in a recorded outcome stay on file</source>
+        <translation>已记录调解结果，当事人不能再移除</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="82"/>
+        <source>Remove party</source>
+        <translation>移除当事人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="83"/>
+        <source>Remove {name} from this case?</source>
+        <translation>确定从本案中移除 {name}？</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="24"/>
+        <source>Add a party</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="27"/>
+        <source>Person or organisation</source>
+        <translation>个人或单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="28"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="32"/>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="37"/>
+        <source>Name and relation, e.g. 王丽（妻子）</source>
+        <translation>姓名及关系，如：王丽（妻子）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="39"/>
+        <source>Role</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="39"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="40"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="40"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="41"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="41"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="42"/>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="42"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
+        <source>Address or employer</source>
+        <translation>住址或工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/performance_dialog.py" line="18"/>
+        <source>Check performance</source>
+        <translation>核查履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/performance_dialog.py" line="22"/>
+        <source>Receipt, transfer slip, what the parties said…</source>
+        <translation>收条、转账凭证、当事人陈述…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/performance_dialog.py" line="23"/>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/performance_dialog.py" line="23"/>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/performance_dialog.py" line="24"/>
+        <source>Proof</source>
+        <translation>履行凭证</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2874,14 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/attachments_box.py" line="122"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
     <name>PlaceCombos</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/place_combos.py" line="36"/>
@@ -1659,6 +2907,19 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/roster/place_combos.py" line="122"/>
         <source>No particular zone</source>
         <translation>不指定市场片区</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceFilter</name>
+    <message>
+        <location filename="../../redband_desktop/ui/place_filter.py" line="33"/>
+        <source>All districts</source>
+        <translation>全部片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/place_filter.py" line="48"/>
+        <source>All sites</source>
+        <translation>全部场所</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +3172,98 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>RegistrationTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="121"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="64"/>
+        <source>Names, separated by 、</source>
+        <translation>姓名，以“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="65"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="66"/>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="67"/>
+        <source>Extend deadline…</source>
+        <translation>延长期限…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="85"/>
+        <source>Registered on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="86"/>
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="87"/>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="88"/>
+        <source>Summary</source>
+        <translation>纠纷简要</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="89"/>
+        <source>Facts and disputed matters</source>
+        <translation>纠纷事实及争议事项</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="90"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="91"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="92"/>
+        <source>Registered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="93"/>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+</context>
+<context>
+    <name>ReporterField</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/reporter_field.py" line="31"/>
+        <source>Type a name, pinyin, initials or phone</source>
+        <translation>输入姓名、拼音、首字母或电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/reporter_field.py" line="79"/>
+        <source>Reported by: {name}</source>
+        <translation>上报人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/reporter_field.py" line="80"/>
+        <source>No reporter chosen yet</source>
+        <translation>尚未选择上报人</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="24"/>
@@ -2013,67 +3366,67 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="54"/>
         <source>Edit…</source>
         <translation>编辑……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="55"/>
         <source>Change status…</source>
         <translation>变更状态……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="64"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="66"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="67"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="68"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="71"/>
         <source>Joined</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="134"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="135"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
@@ -2114,6 +3467,137 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/admin/security_settings.py" line="76"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="35"/>
+        <source>Add a mediation session</source>
+        <translation>添加调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="42"/>
+        <source>Add volunteer…</source>
+        <translation>添加志愿者…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="43"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="44"/>
+        <source>Officers and others, e.g. 陈卿</source>
+        <translation>民警及其他人员，如：陈卿</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="51"/>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="51"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="52"/>
+        <source>Volunteer mediators</source>
+        <translation>志愿者调解员</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="53"/>
+        <source>Other mediators</source>
+        <translation>其他调解员</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="54"/>
+        <source>Participants</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="55"/>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="56"/>
+        <source>Statements of the parties</source>
+        <translation>当事人陈述</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="57"/>
+        <source>Facts established</source>
+        <translation>查明事实</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="58"/>
+        <source>Result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/session_dialog.py" line="78"/>
+        <source>Pick a volunteer mediator</source>
+        <translation>选择志愿者调解员</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="29"/>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="29"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="29"/>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="30"/>
+        <source>Participants</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="30"/>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="30"/>
+        <source>What was said and agreed</source>
+        <translation>陈述及达成的意见</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="33"/>
+        <source>Add session…</source>
+        <translation>添加调解…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="47"/>
+        <source>The case is at “{stage}”: no more sessions.</source>
+        <translation>本案处于“{stage}”阶段，不能再添加调解记录。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="52"/>
+        <source>Statements</source>
+        <translation>陈述</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="52"/>
+        <source>Established</source>
+        <translation>查明事实</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/sessions_tab.py" line="53"/>
+        <source>Result</source>
+        <translation>调解结果</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +3792,44 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="25"/>
+        <source>Station settings</source>
+        <translation>派出所设置</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="30"/>
+        <source>{station}人民调解委员会</source>
+        <translation>{station}人民调解委员会</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="37"/>
+        <source>Station name</source>
+        <translation>派出所名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="38"/>
+        <source>Incident number prefix</source>
+        <translation>警情编号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="40"/>
+        <source>Mediation committee</source>
+        <translation>人民调解委员会</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="45"/>
+        <source>Numbers already given keep their prefix. Leave the committee empty to print the station&apos;s name followed by 人民调解委员会.</source>
+        <translation>已编的警情号保持原前缀。人民调解委员会名称留空时，文书上印“派出所名称＋人民调解委员会”。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="59"/>
+        <source>New numbers look like {number}</source>
+        <translation>新编号示例：{number}</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="54"/>
@@ -2479,6 +4001,19 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="97"/>
+        <source>Transfer clue</source>
+        <translation>移交线索</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="103"/>
+        <source>Transfer to</source>
+        <translation>移交给</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="47"/>
@@ -2630,6 +4165,24 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="83"/>
+        <source>Verify clue</source>
+        <translation>核实线索</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="86"/>
+        <source>What the check found (optional)</source>
+        <translation>核实情况（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="87"/>
+        <source>Found</source>
+        <translation>核实情况</translation>
+    </message>
+</context>
+<context>
     <name>VerifyPage</name>
     <message>
         <location filename="../../redband_desktop/ui/cards/verify_page.py" line="41"/>
@@ -2700,174 +4253,215 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="79"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="80"/>
         <source>Edit volunteer: {name}</source>
         <translation>编辑志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="94"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="97"/>
         <source>18 characters, the last may be X</source>
         <translation>18 位，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="98"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="111"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="114"/>
         <source>Choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="108"/>
         <source>From ID</source>
         <translation>按身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="110"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="114"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="117"/>
         <source>Is in the volunteers&apos; WeChat group</source>
         <translation>已加入警民联动微信群</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="200"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="121"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="203"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="119"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="122"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="212"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="137"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="140"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="141"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="159"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="162"/>
         <source>{mark} required</source>
         <translation>{mark} 为必填项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="197"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="200"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="201"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="204"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="205"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="206"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="211"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="216"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="236"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="239"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="242"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="244"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="247"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="251"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="257"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="260"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="360"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="267"/>
+        <source>Status history</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="369"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="361"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="370"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：
 {warnings}</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerList</name>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/volunteer_list.py" line="34"/>
+        <source>Add volunteer…</source>
+        <translation>添加志愿者…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/volunteer_list.py" line="35"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/volunteer_list.py" line="63"/>
+        <source>Add a volunteer to the incident</source>
+        <translation>添加参与处置的志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerPicker</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_picker.py" line="43"/>
+        <source>Name, pinyin, initials or phone</source>
+        <translation>姓名、拼音、首字母或电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_picker.py" line="76"/>
+        <source>{count} more: type more of the name</source>
+        <translation>另有 {count} 人：请输入更多字以缩小范围</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_picker.py" line="84"/>
+        <source>Choose a volunteer</source>
+        <translation>请选择志愿者</translation>
     </message>
 </context>
 <context>
