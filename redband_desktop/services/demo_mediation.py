@@ -169,11 +169,14 @@ def _case(s: Session, rng: random.Random, today: date, spec: tuple, district: Di
         "双方多次协商未果，申请人请求调解。", district_id=district.id if district else None, registrar="赵丽",
         mediators=mediators, deadline=deadline(on), status=status.value,
     )
+    home = f"西山区{district.name.removesuffix('片区')}社区" if district else ""
+    person = bool(respondent[1])  # an organisation has no gender, age or ethnicity
     c.parties = [MediationParty(role="applicant", name=applicant[0], gender=applicant[1], ethnicity="汉族",
-                                age=rng.randint(28, 75), phone=f"139{rng.randint(10**7, 10**8 - 1)}",
-                                address=f"{district.name if district else ''}片区"),
+                                age=rng.randint(28, 75), phone=f"139{rng.randint(10**7, 10**8 - 1)}", address=home),
                  MediationParty(role="respondent", name=respondent[0], gender=respondent[1],
-                                ethnicity=rng.choice(("汉族", "彝族", "白族")) if respondent[1] else "")]
+                                ethnicity=rng.choice(("汉族", "彝族", "白族")) if person else "",
+                                age=rng.randint(25, 78) if person else None,
+                                phone=f"137{rng.randint(10**7, 10**8 - 1)}", address=home)]
     if status is not S.REGISTERED:
         c.investigations = [MediationInvestigation(on=on + timedelta(days=2), place="当事人住处", investigator=mediators,
                                                    interviewed=f"{applicant[0]}、{respondent[0]}", findings="情况基本属实。")]
