@@ -86,7 +86,7 @@ class VolunteerDialog(QDialog):
         if volunteer is not None:
             self._load(volunteer)
         self._set_tab_order()
-        self.resize(900, 620)
+        self.resize(900, 620 if activity is None else 740)  # room for the activity tabs
         self.name.setFocus()
 
     # -- widgets ---------------------------------------------------------------------------
