@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from redband_desktop.db.models import Building, District, Incident, MarketZone, Site, Volunteer
+from redband_desktop.db.models import Incident, Volunteer
 from redband_desktop.db.models.clues import Clue, ClueCounter
 from redband_desktop.domain.clues import (
     ClueClosing,
@@ -26,7 +25,7 @@ from redband_desktop.domain.clues import (
 )
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.clue_types import ClueForm
-from redband_desktop.services.rules import text_problem
+from redband_desktop.services.rules import next_in_year, place_problems, text_problem
 
 TEXT_LIMITS = {"location": 200, "content": 4000}
 NUMBER_LOCK = 727276  # PostgreSQL advisory lock held while a clue number is handed out
@@ -50,24 +49,10 @@ def checked_form(s: Session, form: ClueForm, now: datetime) -> ClueForm:
         value = getattr(form, name)
         if value not in {m.value for m in kind}:
             problems.append(Problem(name, "invalid_choice" if value else "required", {"value": value}))
-    problems += _place_problems(s, form)
+    problems += place_problems(s, form)
     if problems:
         raise ValidationError(problems)
     return replace(form, **values)
-
-
-def _place_problems(s: Session, form: ClueForm) -> list[Problem]:
-    if form.district_id is None or s.get(District, form.district_id) is None:
-        return [Problem("district_id", "required")]
-    site = s.get(Site, form.site_id) if form.site_id else None
-    if form.site_id and (site is None or site.district_id != form.district_id):
-        return [Problem("site_id", "site_district_mismatch")]
-    out = []
-    for name, model in (("building_id", Building), ("zone_id", MarketZone)):
-        ident = getattr(form, name)
-        if ident and (site is None or getattr(s.get(model, ident), "site_id", None) != site.id):
-            out.append(Problem(name, "building_site_mismatch"))
-    return out
 
 
 def check_step(row: Clue, step: ClueStep) -> None:
@@ -92,14 +77,5 @@ def closing_problems(s: Session, closing: str, incident_id: int | None) -> list[
 
 
 def allocate_number(s: Session, year: int) -> str:
-    """The next clue number of `year`, taken inside the caller's write transaction
-    (SQLite: BEGIN IMMEDIATE already holds the write lock; PostgreSQL: advisory lock)."""
-    if s.bind.dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": NUMBER_LOCK})
-    counter = s.get(ClueCounter, year, with_for_update=True)
-    if counter is None:
-        counter = ClueCounter(year=year, last=0)
-        s.add(counter)
-    counter.last += 1
-    s.flush()
-    return clue_number(year, counter.last)
+    """The next clue number of `year`, taken inside the caller's write transaction."""
+    return clue_number(year, next_in_year(s, ClueCounter, year, NUMBER_LOCK))

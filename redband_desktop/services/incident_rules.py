@@ -11,10 +11,9 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from redband_desktop.db.models import Building, District, MarketZone, Site, Volunteer
+from redband_desktop.db.models import Volunteer
 from redband_desktop.db.models.incidents import IncidentCounter
 from redband_desktop.domain.incidents import (
     DEFAULT_PREFIX,
@@ -29,7 +28,7 @@ from redband_desktop.domain.incidents import (
 from redband_desktop.domain.phone import normalize_phone
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.incident_types import IncidentForm
-from redband_desktop.services.rules import text_problem
+from redband_desktop.services.rules import next_in_year, place_problems, text_problem
 from redband_desktop.services.station import read_settings
 
 TEXT_LIMITS = {"caller_name": 40, "location": 200, "summary": 4000, "handling_officer": 40}
@@ -46,7 +45,7 @@ def checked_form(s: Session, form: IncidentForm, now: datetime) -> IncidentForm:
         if (p := text_problem(values[name], name, limit)) is not None:
             problems.append(p)
     values["caller_phone"] = _phone(form.caller_phone, problems)
-    problems += _time_problems(form, now) + _code_problems(form) + _place_problems(s, form)
+    problems += _time_problems(form, now) + _code_problems(form) + place_problems(s, form)
     problems += _volunteer_problems(s, form)
     if form.loss_yuan is not None and Decimal(form.loss_yuan) < 0:
         problems.append(Problem("loss_yuan", "loss_negative"))
@@ -91,20 +90,6 @@ def _code_problems(form: IncidentForm) -> list[Problem]:
     return out
 
 
-def _place_problems(s: Session, form: IncidentForm) -> list[Problem]:
-    if form.district_id is None or s.get(District, form.district_id) is None:
-        return [Problem("district_id", "required")]
-    site = s.get(Site, form.site_id) if form.site_id else None
-    if form.site_id and (site is None or site.district_id != form.district_id):
-        return [Problem("site_id", "site_district_mismatch")]
-    out = []
-    for name, model, owner in (("building_id", Building, "site_id"), ("zone_id", MarketZone, "site_id")):
-        ident = getattr(form, name)
-        if ident and (site is None or getattr(s.get(model, ident), owner, None) != site.id):
-            out.append(Problem(name, "building_site_mismatch"))
-    return out
-
-
 def _volunteer_problems(s: Session, form: IncidentForm) -> list[Problem]:
     roles = {m.value for m in VolunteerRole}
     for volunteer_id, role in form.volunteers:
@@ -114,15 +99,6 @@ def _volunteer_problems(s: Session, form: IncidentForm) -> list[Problem]:
 
 
 def allocate_number(s: Session, year: int) -> str:
-    """The next incident number of `year`, taken inside the caller's write transaction
-    (SQLite: BEGIN IMMEDIATE already holds the write lock; PostgreSQL: advisory lock)."""
-    if s.bind.dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": NUMBER_LOCK})
-    counter = s.get(IncidentCounter, year, with_for_update=True)
-    if counter is None:
-        counter = IncidentCounter(year=year, last=0)
-        s.add(counter)
-    counter.last += 1
-    s.flush()
+    """The next incident number of `year`, taken inside the caller's write transaction."""
     prefix = str(read_settings(s).get(NUMBER_PREFIX_KEY) or DEFAULT_PREFIX)
-    return incident_number(prefix, year, counter.last)
+    return incident_number(prefix, year, next_in_year(s, IncidentCounter, year, NUMBER_LOCK))

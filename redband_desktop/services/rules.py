@@ -1,14 +1,16 @@
-"""Rules every service applies the same way: free text is trimmed and bounded, and an
-edit made on a stale copy of a record is refused instead of overwriting someone's work."""
+"""Rules every service applies the same way: free text is trimmed and bounded, an edit
+made on a stale copy of a record is refused instead of overwriting someone's work, a place
+(district → site → building or zone) must hang together, and per-year record numbers are
+handed out inside the saving transaction."""
 
 from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from redband_desktop.db.models import AuditEntry
+from redband_desktop.db.models import AuditEntry, Building, District, MarketZone, Site
 from redband_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
 from redband_desktop.messages import field_label
 
@@ -80,3 +82,34 @@ def fetch(session: Session, model, ident: int):  # noqa: ANN001, ANN201 - any ma
     if obj is None:
         raise NotFoundError(what=model.__tablename__, id=ident)
     return obj
+
+
+def place_problems(s: Session, form) -> list[Problem]:  # noqa: ANN001 - any form with the four place fields
+    """The district is required and exists; a site belongs to it; a building or zone
+    belongs to the site (incidents and clues are placed the same way)."""
+    if form.district_id is None or s.get(District, form.district_id) is None:
+        return [Problem("district_id", "required")]
+    site = s.get(Site, form.site_id) if form.site_id else None
+    if form.site_id and (site is None or site.district_id != form.district_id):
+        return [Problem("site_id", "site_district_mismatch")]
+    out = []
+    for name, model in (("building_id", Building), ("zone_id", MarketZone)):
+        ident = getattr(form, name)
+        if ident and (site is None or getattr(s.get(model, ident), "site_id", None) != site.id):
+            out.append(Problem(name, "building_site_mismatch"))
+    return out
+
+
+def next_in_year(s: Session, counter_model, year: int, lock_key: int) -> int:  # noqa: ANN001 - a counter table
+    """The next sequence number of `year` from a (year, last) counter table, taken inside
+    the caller's write transaction: SQLite's BEGIN IMMEDIATE already holds the write lock;
+    on PostgreSQL an advisory lock serialises the first number of a year too."""
+    if s.bind.dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock_key})
+    counter = s.get(counter_model, year, with_for_update=True)
+    if counter is None:
+        counter = counter_model(year=year, last=0)
+        s.add(counter)
+    counter.last += 1
+    s.flush()
+    return counter.last
