@@ -72,6 +72,9 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+_NOT_CLOSED = frozenset(CaseStatus) - {CaseStatus.CLOSED}
+
+
 class MediationService:
     def __init__(self, db: Database, access: AccessControl, today: Callable[[], date] = date.today) -> None:
         self._db = db
@@ -188,9 +191,10 @@ class MediationService:
 
     # -- the file grows ----------------------------------------------------------
     def add_party(self, case_id: int, form: PartyForm) -> CaseDetail:
+        """A party joins before the outcome (an agreement names its parties)."""
         form = check_party(form)
         with self._db.write() as s:
-            c = self._editable(s, case_id)
+            c = self._editable(s, case_id, OPEN_STATUSES)
             c.parties.append(MediationParty(**{**asdict(form), "role": form.role.value}))
             return self._saved(s, c, "party", f"{form.role.zh} {form.name}")
 
@@ -274,9 +278,11 @@ class MediationService:
 
     # -- helpers -----------------------------------------------------------------
     def _editable(self, s: Session, case_id: int, stages=None) -> MediationCase:  # noqa: ANN001
+        """The case, if the user may edit it and it is at one of `stages` (default: any
+        stage but closed — a closed file (结案) is kept as it was closed)."""
         c = fetch(s, MediationCase, case_id)
         self._access.require(Action.EDIT, c.district_id)
-        if stages is not None and CaseStatus(c.status) not in stages:
+        if CaseStatus(c.status) not in (stages or _NOT_CLOSED):
             raise ConflictError("mediation_wrong_stage", status=CaseStatus(c.status).zh)
         return c
 

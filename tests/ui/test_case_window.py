@@ -273,3 +273,14 @@ def test_cases_open_from_the_list_by_button_or_double_click(qtbot, demo_services
     assert set(page.windows) == {first.id, page.model.row_at(1).id}
     page.windows[first.id].close()  # closing lets the window go; opening again makes a new one
     qtbot.waitUntil(lambda: first.id not in page.windows)
+
+
+def test_a_closed_file_opens_for_reading_and_printing_only(qtbot, demo_services) -> None:  # noqa: ANN001
+    closed = demo_services.mediation.cases(MediationFilter(status=CaseStatus.CLOSED)).rows[0]
+    _page, window = _open(qtbot, demo_services, closed.id)
+    reg = window.registration
+    assert not reg.save_button.isEnabled() and not reg.extend_button.isEnabled() and not reg.summary.isEnabled()
+    assert not window.parties.add_button.isEnabled() and not window.sessions.add_button.isEnabled()
+    window.tabs.setCurrentWidget(window.documents)
+    qtbot.waitUntil(lambda: not window.documents.busy and window.documents.preview.page_count() > 0, timeout=30_000)
+    assert window.documents.print_button.isEnabled()

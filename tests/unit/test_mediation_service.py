@@ -3,6 +3,7 @@ without both sides, the list filters and the audit trail."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -77,6 +78,21 @@ def test_a_case_from_registration_to_closing(services) -> None:  # noqa: ANN001
     for action in ("mediation.party", "mediation.outcome", "mediation.follow_up", "mediation.close", "extend"):
         assert action in actions
     assert services.audit.count(AuditFilter(entity="mediation", entity_id=str(c.id))) == 10
+    # the closed file is kept as it was closed
+    with pytest.raises(ConflictError):
+        services.mediation.update(c.id, c.version, replace(c.form, summary="改过的简要"))
+    with pytest.raises(ConflictError):
+        services.mediation.add_party(c.id, PartyForm(PartyRole.RESPONDENT, "王建明", "M"))
+    assert services.mediation.case(c.id).form.summary == "楼上漏水纠纷"
+
+
+def test_parties_join_before_the_outcome_only(services) -> None:  # noqa: ANN001
+    c = _case(services, date(2026, 10, 1))
+    _both_sides(services, c.id)
+    services.mediation.record_outcome(c.id, _agreement())
+    with pytest.raises(ConflictError):
+        services.mediation.add_party(c.id, PartyForm(PartyRole.RESPONDENT, "王建明", "M"))
+    assert len(services.mediation.case(c.id).parties) == 2
 
 
 def test_agreement_needs_both_sides_and_saves_nothing_otherwise(services) -> None:  # noqa: ANN001

@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from redband_desktop.domain.access import Action
-from redband_desktop.domain.mediation import OPEN_STATUSES
+from redband_desktop.domain.mediation import OPEN_STATUSES, CaseStatus
 from redband_desktop.services.mediation_types import CaseDetail
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
@@ -83,7 +83,8 @@ class CaseWindow(QWidget):
             show_error(self, exc)
             return False
         self.case = case
-        can_edit = self._services.access.can(Action.EDIT, case.form.district_id)
+        # A closed file (结案) is kept as it was closed: it can be read and printed only.
+        can_edit = self._services.access.can(Action.EDIT, case.form.district_id) and case.status is not CaseStatus.CLOSED
         self.setWindowTitle(self.tr("Mediation case {number}").format(number=case.number))
         self._show_header(case)
         for tab in (self.registration, self.parties, self.investigation, self.sessions, self.outcome,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from redband_desktop.domain.enums import Gender
-from redband_desktop.domain.mediation import PartyRole
+from redband_desktop.domain.mediation import OPEN_STATUSES, PartyRole
 from redband_desktop.services.mediation import MediationService
 from redband_desktop.services.mediation_types import CaseDetail, Party
 from redband_desktop.ui.feedback import show_error
@@ -53,7 +53,7 @@ class PartiesTab(QWidget):
         missing = [label(r) for r in PartyRole if not case.of_role(r)]
         self.hint.setText(self.tr("An agreement needs at least one of each side; missing: {roles}").format(
             roles="、".join(missing)) if missing else "")
-        self.add_button.setEnabled(can_edit)
+        self.add_button.setEnabled(can_edit and case.status in OPEN_STATUSES)  # before the outcome only
         self._enable()
 
     def _cells(self, p: Party) -> list[str]:
