@@ -2,8 +2,9 @@
 
 The view believes it has `total` rows; when it asks for a row that is not cached, the
 model fetches the page holding it (`fetch_page(offset, limit)`, a service call) and keeps
-the last few pages. Sorting is done by the database: a header click calls
-`sort_changed(key, descending)` and the owner re-queries. This keeps a keystroke in the
+the last few pages. Sorting is done by the database: the model keeps the chosen
+`sort_order` (key, descending) and a header click that changes it calls
+`sort_changed(key, descending)` so the owner re-queries with it. This keeps a keystroke in the
 search box to one count query and one page query, whatever the size of the roster
 (a QSortFilterProxyModel over 100,000 rows costs ~0.7 s per keystroke).
 """
@@ -41,8 +42,10 @@ class PagedTableModel(QAbstractTableModel):
         sort_changed: Callable[[str, bool], None],
         decorate: Callable[[list[Any]], dict[int, Any]] | None = None,
         parent=None,  # noqa: ANN001
+        sort_order: tuple[str | None, bool] = (None, False),
     ) -> None:
         super().__init__(parent)
+        self.sort_order = sort_order
         self._columns = list(columns)
         self._alignments = [int(c.align) for c in self._columns]
         self._sort_changed = sort_changed
@@ -119,7 +122,14 @@ class PagedTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._columns[column].sort_key
         if key is not None:
-            self._sort_changed(key, order == Qt.SortOrder.DescendingOrder)
+            self.sort_by(key, order == Qt.SortOrder.DescendingOrder)
+
+    def sort_by(self, key: str, descending: bool) -> None:
+        """Choose the order; the owner re-queries only when it changed (the view
+        re-announces the same order at times, e.g. when sorting is switched on)."""
+        if (key, descending) != self.sort_order:
+            self.sort_order = (key, descending)
+            self._sort_changed(key, descending)
 
     def is_sortable(self, column: int) -> bool:
         return self._columns[column].sort_key is not None

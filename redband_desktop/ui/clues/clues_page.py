@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -45,6 +44,7 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.incident_dialog import code_combo
 from redband_desktop.ui.page_keys import add_page_keys
 from redband_desktop.ui.place_filter import PlaceFilter
+from redband_desktop.ui.register_table import selected_row, set_up_register_table
 from redband_desktop.ui.table_model import Column, PagedTableModel
 
 if TYPE_CHECKING:
@@ -67,8 +67,8 @@ class CluesPage(QWidget):
         self.places = PlaceFilter(self)
         self.district, self.site = self.places.district, self.places.site
         self.status = code_combo(ClueStatus, "filter_status", self.tr("Any status"))
-        self._sort = ("reported_at", True)
-        self.model = PagedTableModel(self._columns(), self._sort_changed, parent=self)
+        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
+                                     sort_order=("reported_at", True))
         self.table = QTableView(objectName="clue_table")
         self.count = QLabel(objectName="clue_count")
         self.count.setWordWrap(True)
@@ -104,16 +104,7 @@ class CluesPage(QWidget):
         ]
 
     def _layout(self) -> None:
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        for col, width in enumerate((140, 120, 110, 60, 140, 90, 110, 80, 140, 50, 64)):
-            self.table.setColumnWidth(col, width)
+        set_up_register_table(self.table, self.model, (140, 120, 110, 60, 140, 90, 110, 80, 140, 50, 64))
         title = QLabel(self.tr("Clue reports"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()
@@ -165,13 +156,8 @@ class CluesPage(QWidget):
             text=self.search.text(), clue_type=self.clue_type.currentData() or "",
             urgency=self.urgency.currentData() or "", district_id=self.places.district_id(),
             site_id=self.places.site_id(), status=self.status.currentData() or "",
-            date_from=date_from, date_to=date_to, sort=self._sort[0], descending=self._sort[1],
+            date_from=date_from, date_to=date_to, sort=self.model.sort_order[0], descending=self.model.sort_order[1],
         )
-
-    def _sort_changed(self, key: str, descending: bool) -> None:
-        if (key, descending) != self._sort:  # the view re-announces the same order at times
-            self._sort = (key, descending)
-            self.refresh()
 
     def refresh(self) -> None:
         f = self.current_filter()
@@ -190,8 +176,7 @@ class CluesPage(QWidget):
                                                    led=totals.led_to_incident, waiting=totals.awaiting_feedback))
 
     def selected(self) -> ClueRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return selected_row(self.table)
 
     def _selection_changed(self) -> None:
         row = self.selected()

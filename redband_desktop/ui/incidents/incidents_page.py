@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.incident_dialog import IncidentDialog, code_combo
 from redband_desktop.ui.page_keys import add_page_keys
 from redband_desktop.ui.place_filter import PlaceFilter
+from redband_desktop.ui.register_table import selected_row, set_up_register_table
 from redband_desktop.ui.table_model import Column, PagedTableModel
 
 if TYPE_CHECKING:
@@ -61,8 +61,8 @@ class IncidentsPage(QWidget):
             self.involvement.addItem(text, value)
         self.status = code_combo(IncidentStatus, "filter_status", self.tr("Open and closed"))
         self.channel = code_combo(IncidentChannel, "filter_channel", self.tr("All channels"))
-        self._sort = ("received_at", True)
-        self.model = PagedTableModel(self._columns(), self._sort_changed, parent=self)
+        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
+                                     sort_order=("received_at", True))
         self.table = QTableView(objectName="incident_table")
         self.count = QLabel(objectName="incident_count")
         self.new_button = QPushButton(self.tr("Record an incident…"), objectName="new_incident")
@@ -95,16 +95,7 @@ class IncidentsPage(QWidget):
         ]
 
     def _layout(self) -> None:
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        for col, width in enumerate((150, 120, 110, 90, 110, 150, 130, 60)):
-            self.table.setColumnWidth(col, width)
+        set_up_register_table(self.table, self.model, (150, 120, 110, 90, 110, 150, 130, 60))
         title = QLabel(self.tr("Incident register"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()
@@ -154,14 +145,9 @@ class IncidentsPage(QWidget):
             text=self.search.text(), category=self.category.currentData() or "",
             district_id=self.places.district_id(), status=self.status.currentData() or "",
             channel=self.channel.currentData() or "", site_id=self.places.site_id(),
-            with_volunteers=self.involvement.currentData(), sort=self._sort[0], descending=self._sort[1],
+            with_volunteers=self.involvement.currentData(), sort=self.model.sort_order[0], descending=self.model.sort_order[1],
             date_from=date_from, date_to=date_to,
         )
-
-    def _sort_changed(self, key: str, descending: bool) -> None:
-        if (key, descending) != self._sort:  # the view re-announces the same order at times
-            self._sort = (key, descending)
-            self.refresh()
 
     def refresh(self) -> None:
         f = self.current_filter()
@@ -178,8 +164,7 @@ class IncidentsPage(QWidget):
             " · " + "  ".join(parts) if parts else ""))
 
     def selected(self) -> IncidentRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return selected_row(self.table)
 
     def new(self) -> None:
         self._open_dialog(None)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from redband_desktop.ui.mediation.case_window import CaseWindow
 from redband_desktop.ui.mediation.register_dialog import RegisterDialog, enum_combo
 from redband_desktop.ui.page_keys import add_page_keys
 from redband_desktop.ui.place_filter import PlaceFilter
+from redband_desktop.ui.register_table import selected_row, set_up_register_table
 from redband_desktop.ui.table_model import Column, PagedTableModel
 
 if TYPE_CHECKING:
@@ -53,8 +53,8 @@ class MediationPage(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue"), objectName="filter_overdue")
         self.follow_up_due = QCheckBox(self.tr("Follow-up due"), objectName="filter_follow_up")
         self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Name or case number"))
-        self._sort = ("registered_on", True)
-        self.model = PagedTableModel(self._columns(), self._sort_changed, parent=self)
+        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
+                                     sort_order=("registered_on", True))
         self.table = QTableView(objectName="mediation_table")
         self.count = QLabel(objectName="mediation_count")
         self.register_button = QPushButton(self.tr("Register a dispute…"), objectName="register")
@@ -86,16 +86,7 @@ class MediationPage(QWidget):
         return label(r.status) + (f"（{'，'.join(marks)}）" if marks else "")
 
     def _layout(self) -> None:
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        for col, width in enumerate((170, 90, 100, 150, 90, 170, 200)):
-            self.table.setColumnWidth(col, width)
+        set_up_register_table(self.table, self.model, (170, 90, 100, 150, 90, 170, 200))
         title = QLabel(self.tr("People's mediation"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()
@@ -142,12 +133,7 @@ class MediationPage(QWidget):
                                source=self.source.currentData(), date_from=date_from, date_to=date_to,
                                district_id=self.places.district_id(), site_id=self.places.site_id(),
                                overdue=self.overdue.isChecked(), follow_up_due=self.follow_up_due.isChecked(),
-                               text=self.search.text(), sort=self._sort[0], descending=self._sort[1])
-
-    def _sort_changed(self, key: str, descending: bool) -> None:
-        if (key, descending) != self._sort:  # the view re-announces the same order at times
-            self._sort = (key, descending)
-            self.refresh()
+                               text=self.search.text(), sort=self.model.sort_order[0], descending=self.model.sort_order[1])
 
     def refresh(self) -> None:
         f = self.current_filter()
@@ -167,8 +153,7 @@ class MediationPage(QWidget):
         self.print_button.setEnabled(chosen)
 
     def selected(self) -> CaseRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return selected_row(self.table)
 
     def register(self) -> None:
         districts = [(d.id, d.name) for d in self._services.sites.tree()]

@@ -45,9 +45,9 @@ class RosterPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._sort = ("name", False)
         self.filters = RosterFilterBar(services)
-        self.model = PagedTableModel(self._columns(), self._sort_changed, self._thumbnails, self)
+        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), self._thumbnails, self,
+                                     sort_order=("name", False))
         self.counts = QLabel(objectName="counts")
         self.table = self._make_table()
         self.add_button = QPushButton(self.tr("Add volunteer"), objectName="add")
@@ -119,7 +119,7 @@ class RosterPage(QWidget):
     # -- loading -----------------------------------------------------------------
     def refresh(self) -> None:
         """Re-run the search with the current text, filters and sort order."""
-        f = self.filters.current(*self._sort)
+        f = self.filters.current(*self.model.sort_order)
         roster = self._services.roster
         result = roster.search(f, PagedTableModel.PAGE_SIZE)
         ids = result.ids
@@ -138,11 +138,6 @@ class RosterPage(QWidget):
             suspended=f"{by_status.get('suspended', 0):,}",
             left=f"{by_status.get('left', 0):,}",
         )
-
-    def _sort_changed(self, key: str, descending: bool) -> None:
-        if (key, descending) != self._sort:  # the view re-announces the same order at times
-            self._sort = (key, descending)
-            self.refresh()
 
     def _thumbnails(self, rows: list[RosterRow]) -> dict[int, QPixmap]:
         ids = [r.id for r in rows if r.has_photo]
