@@ -113,3 +113,20 @@ def demo_services(_demo_file: Path, tmp_path: Path) -> Services:
     db = Database(database_url(path))
     yield sign_in_admin(build_services(db))
     db.dispose()
+
+
+@pytest.fixture
+def place(services: Services) -> dict:
+    """Two districts with a compound each and one volunteer of the first compound: where
+    incidents and clues are recorded in their service tests."""
+    from redband_desktop.domain.idnumber import make_id_number
+    from redband_desktop.services.roster_types import VolunteerForm
+
+    d = services.structure.create_district("金家河片区", officer_name="陈卿")
+    other = services.structure.create_district("滨江片区")
+    compound = services.structure.create_site(d.id, "compound", "金色家园")
+    far = services.structure.create_site(other.id, "compound", "滨江花园")
+    v = services.roster.create(VolunteerForm(
+        name="张洁", id_number=make_id_number("510104", date(1988, 3, 8), 24), phone="13808712345",
+        background="resident", political_status="masses", site_id=compound.id, joined_on=date(2021, 7, 1)))
+    return {"district": d, "other": other, "compound": compound, "far": far, "volunteer": v.volunteer.id}

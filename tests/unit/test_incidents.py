@@ -17,25 +17,11 @@ from redband_desktop.db.engine import Database
 from redband_desktop.db.models import AuditEntry, Volunteer
 from redband_desktop.db.models.incidents import Incident
 from redband_desktop.domain.access import Role
-from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.errors import PermissionDenied, ValidationError
 from redband_desktop.services import build_services
 from redband_desktop.services.incident_types import IncidentFilter, IncidentForm
-from redband_desktop.services.roster_types import VolunteerForm
 
 RECEIVED = datetime(2026, 3, 8, 21, 15)
-
-
-@pytest.fixture
-def place(services):  # noqa: ANN001, ANN201
-    d = services.structure.create_district("金家河片区", officer_name="陈卿")
-    other = services.structure.create_district("滨江片区")
-    compound = services.structure.create_site(d.id, "compound", "金色家园")
-    far = services.structure.create_site(other.id, "compound", "滨江花园")
-    v = services.roster.create(VolunteerForm(
-        name="张洁", id_number=make_id_number("510104", date(1988, 3, 8), 24), phone="13808712345",
-        background="resident", political_status="masses", site_id=compound.id, joined_on=date(2021, 7, 1)))
-    return {"district": d, "other": other, "compound": compound, "far": far, "volunteer": v.volunteer.id}
 
 
 def form(place, **changes) -> IncidentForm:  # noqa: ANN001
