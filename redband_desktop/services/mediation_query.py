@@ -92,12 +92,13 @@ def find(s: Session, f: MediationFilter, today: date, offset: int = 0, limit: in
     if f.status:
         where.append(MediationCase.status == CaseStatus(f.status).value)
     total = s.scalar(select(func.count()).select_from(MediationCase).where(*where))
-    q = (select(MediationCase, District.name).outerjoin(District, District.id == MediationCase.district_id)
+    visited = exists().where(MediationFollowUp.case_id == MediationCase.id)  # one query, not one per row
+    q = (select(MediationCase, District.name, visited).outerjoin(District, District.id == MediationCase.district_id)
          .where(*where).order_by(*_order(f))
          .offset(offset).limit(limit))
     found = s.execute(q).all()
-    names = _party_names(s, [case.id for case, _ in found])
-    rows = tuple(_row(case, district or "", names.get(case.id, ""), today) for case, district in found)
+    names = _party_names(s, [case.id for case, _, _ in found])
+    rows = tuple(_row(case, district or "", names.get(case.id, ""), seen, today) for case, district, seen in found)
     return CaseList(rows, total, {st.value: by_status.get(st.value, 0) for st in CaseStatus})
 
 
@@ -112,9 +113,9 @@ def _party_names(s: Session, ids: list[int]) -> dict[int, str]:
             for k, v in sides.items()}
 
 
-def _row(c: MediationCase, district: str, parties: str, today: date) -> CaseRow:
+def _row(c: MediationCase, district: str, parties: str, visited: bool, today: date) -> CaseRow:
     status = CaseStatus(c.status)
-    visits = 1 if c.follow_ups else 0
+    visits = 1 if visited else 0
     return CaseRow(
         c.id, c.number, c.registered_on, DisputeType(c.dispute_type), CaseSource(c.source), status, district,
         c.summary, parties, c.deadline, is_overdue(status, c.deadline, today),
