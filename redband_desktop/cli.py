@@ -88,7 +88,7 @@ def _password(prompt: str, confirm: bool = False) -> str:
 
 def _sign_in(services, args: argparse.Namespace, required: bool) -> None:  # noqa: ANN001
     """Sign in as --user; without one, read-only commands run with viewer rights."""
-    from redband_desktop.services.access import anonymous_reader
+    from redband_desktop.services.shared.access import anonymous_reader
 
     if args.user:
         services.accounts.sign_in(args.user, _password(f"{args.user} 的密码 / password: "))
@@ -101,7 +101,7 @@ def _sign_in(services, args: argparse.Namespace, required: bool) -> None:  # noq
 def _open(args: argparse.Namespace, sign_in: bool = True, required: bool = True):  # noqa: ANN202 - Services
     from redband_desktop.db.engine import database_url
     from redband_desktop.services import open_services
-    from redband_desktop.services.backups import recover_if_damaged
+    from redband_desktop.services.backups.recovery import recover_if_damaged
 
     dirs = UserDirs.default()
     url = database_url(args.db or dirs.database())
@@ -114,7 +114,7 @@ def _open(args: argparse.Namespace, sign_in: bool = True, required: bool = True)
 
 
 def _init(args: argparse.Namespace) -> int:
-    from redband_desktop.services.setup import FirstAdmin
+    from redband_desktop.services.station.setup import FirstAdmin
 
     services = _open(args, sign_in=False)
     settings = services.station.settings()
@@ -158,22 +158,22 @@ def _iso_date(text: str):  # noqa: ANN202 - a date
 def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from redband_desktop.services.roster_types import RosterFilter
+    from redband_desktop.services.roster.types import RosterFilter
 
     services = _open(args)
     if args.what == "mediations":
         result = services.mediation.export()
     elif args.what == "incidents":
-        from redband_desktop.services.incident_types import IncidentFilter
+        from redband_desktop.services.incidents.types import IncidentFilter
 
         result = services.incidents.export(IncidentFilter(date_from=args.date_from, date_to=args.date_to),
                                            full=args.full)
     elif args.what == "clues":
-        from redband_desktop.services.clue_types import ClueFilter
+        from redband_desktop.services.clues.types import ClueFilter
 
         result = services.clues.export(ClueFilter(date_from=args.date_from, date_to=args.date_to), full=args.full)
     else:
-        result = services.exports.volunteers(RosterFilter(status=args.status), full=args.full)
+        result = services.roster.export(RosterFilter(status=args.status), full=args.full)
     Path(args.file).write_bytes(result.data)
     zh = args.lang.startswith("zh")
     kind = ("完整" if result.full else "脱敏") if zh else ("full" if result.full else "masked")

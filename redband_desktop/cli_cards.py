@@ -19,6 +19,7 @@ import json
 import sys
 from pathlib import Path
 
+from redband_desktop.documents.card_types import LAYOUTS
 from redband_desktop.errors import ValidationError
 
 
@@ -33,7 +34,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--district", type=int, metavar="ID", help="the active volunteers of one district")
     which.add_argument("--without-card", action="store_true", help="active volunteers without a valid card")
     which.add_argument("--expiring", type=int, metavar="DAYS", help="cards running out within DAYS")
-    prt.add_argument("--layout", choices=("a4", "cr80"), default="a4", help="A4 sheet 2×5 or one card a page")
+    prt.add_argument("--layout", choices=LAYOUTS, default="a4", help="A4 sheet 2×5 or one card a page")
     prt.add_argument("--start", type=int, default=1, metavar="N", help="first free slot (1–10) on the first A4 sheet")
     prt.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
     revoke = csub.add_parser("revoke", help="revoke a card (or record it lost with --lost)")
@@ -51,7 +52,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _selection(args: argparse.Namespace):  # noqa: ANN202 - CardSelection
-    from redband_desktop.services.card_types import CardSelection
+    from redband_desktop.services.cards.types import CardSelection
 
     if args.ids:
         try:
@@ -96,7 +97,7 @@ def _cards(args: argparse.Namespace) -> int:
 
 
 def _list(services, args: argparse.Namespace) -> None:  # noqa: ANN001
-    from redband_desktop.services.card_types import CardFilter
+    from redband_desktop.services.cards.types import CardFilter
 
     rows = services.cards.register(CardFilter(status=args.status))
     if args.json:

@@ -50,7 +50,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from redband_desktop.services.backups import recover_if_damaged, restore_file
+    from redband_desktop.services.backups.recovery import recover_if_damaged, restore_file
 
     url, dirs = _url(args)
     zh = args.lang.startswith("zh")
@@ -86,7 +86,7 @@ def _require_admin(args: argparse.Namespace) -> None:
 def _check(args: argparse.Namespace) -> int:
     from redband_desktop.db.engine import Database, sqlite_path
     from redband_desktop.services import build_services
-    from redband_desktop.services.checks import run_checks
+    from redband_desktop.services.backups.checks import run_checks
 
     url, dirs = _url(args)
     path = sqlite_path(url)

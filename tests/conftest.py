@@ -84,7 +84,7 @@ def services(db_url: str) -> Services:
 
 @pytest.fixture(scope="session")
 def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from redband_desktop.services.demo import load_demo
+    from redband_desktop.demo.station import load_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     url = create_database() if ON_POSTGRES else database_url(path)  # PG: a TEMPLATE database
@@ -120,7 +120,7 @@ def place(services: Services) -> dict:
     """Two districts with a compound each and one volunteer of the first compound: where
     incidents and clues are recorded in their service tests."""
     from redband_desktop.domain.idnumber import make_id_number
-    from redband_desktop.services.roster_types import VolunteerForm
+    from redband_desktop.services.roster.types import VolunteerForm
 
     d = services.structure.create_district("金家河片区", officer_name="陈卿")
     other = services.structure.create_district("滨江片区")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 DEFAULT_TITLE = "红袖标 治安志愿者证"
 DEFAULT_DUTIES = (
@@ -10,6 +10,7 @@ DEFAULT_DUTIES = (
     "发现警情及时报告，不得以志愿者名义从事与治安防范无关的活动。本证仅限本人使用。"
 )
 DEFAULT_RETURN = "拾到本证请交{station}或就近投入邮筒，谢谢！"
+LAYOUTS = ("a4", "cr80")  # A4 sheets of 2 × 5 cards, or one CR80 card a page (card printers)
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,10 @@ class CardDesign:
 
 
 # Station settings of the card design, with their defaults (merged into the station
-# settings' DEFAULTS). The private key ("cards.private_key") has no default: it is made
-# on first use.
+# settings' DEFAULTS): the design's own defaults, plus validity and warning days. The
+# private key ("cards.private_key") has no default: it is made on first use.
 CARD_DEFAULTS: dict[str, object] = {
     "cards.validity_years": 3,
-    "cards.title": DEFAULT_TITLE,
-    "cards.duties": DEFAULT_DUTIES,
-    "cards.phone": "",
-    "cards.return_text": DEFAULT_RETURN,
-    "cards.offset_x_mm": 0.0,
-    "cards.offset_y_mm": 0.0,
-    "cards.back_offset_x_mm": 0.0,
-    "cards.back_offset_y_mm": 0.0,
+    **{f"cards.{f.name}": f.default for f in fields(CardDesign) if f.name != "station_name"},
     "cards.warn_days": 60,
 }

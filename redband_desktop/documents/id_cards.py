@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from redband_desktop.documents.card_faces import FONT, draw_back, draw_front, register_font
-from redband_desktop.documents.card_types import CardDesign, CardFace
+from redband_desktop.documents.card_types import LAYOUTS, CardDesign, CardFace
 from redband_desktop.errors import RedbandError
 
 CARD_W = 85.60 * mm
@@ -36,7 +36,6 @@ COLUMNS, ROWS = 2, 5
 GAP = 3 * mm
 MARK_LEN = 4 * mm
 MARK_OFFSET = 1.5 * mm  # crop marks stop short of the card so they are cut away
-LAYOUTS = ("a4", "cr80")
 
 Rect = tuple[float, float, float, float]  # x, y, width, height (points)
 Line = tuple[float, float, float, float]  # x1, y1, x2, y2

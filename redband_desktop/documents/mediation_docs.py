@@ -1,6 +1,6 @@
 """Printed forms of a people's mediation case: 人民调解协议书, 调解记录, 回访记录.
 
-Pure functions: a case detail (the shape of `services.mediation_types.CaseDetail`, read
+Pure functions: a case detail (the shape of `services.mediation.types.CaseDetail`, read
 by attribute) in, PDF bytes or a list of reportlab flowables out. Text is set in the
 bundled CJK font and wrapped by `Paragraph` (CJK word wrap), so long facts and terms flow
 onto further lines and pages instead of leaving the form. `mediation_file` binds these

@@ -1,5 +1,10 @@
-"""One module per capability. Each public method is one user action in one transaction,
-returning frozen dataclasses (never live ORM objects)."""
+"""The services: one package per capability (roster/, sites/, incidents/, clues/,
+mediation/, cards/, accounts/, audit/, backups/, station/, stats/), each with the same
+inner names — service.py (the user actions), query.py (reads), rules.py (checks),
+types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
+capability uses (access, audit log, settings, text and version rules). Each public
+method is one user action in one transaction, returning frozen dataclasses (never live
+ORM objects). `Services` holds one of each, built once by `build_services`."""
 
 from __future__ import annotations
 
@@ -8,24 +13,23 @@ from pathlib import Path
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.migrate import migrate
-from redband_desktop.services.access import AccessControl
-from redband_desktop.services.accounts import AccountService
-from redband_desktop.services.audit import AuditService
-from redband_desktop.services.backups import BackupService
-from redband_desktop.services.cards import CardService
-from redband_desktop.services.clues import ClueService
-from redband_desktop.services.coverage import CoverageService
-from redband_desktop.services.exporting import ExportService
-from redband_desktop.services.incidents import IncidentService
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.places import PlacesService
-from redband_desktop.services.privacy import PrivacyService
-from redband_desktop.services.roster import RosterService
-from redband_desktop.services.setup import SetupService
-from redband_desktop.services.sites import SitesService
-from redband_desktop.services.station import StationService
-from redband_desktop.services.stats import StatsService
-from redband_desktop.services.structure import StructureService
+from redband_desktop.services.accounts.service import AccountService
+from redband_desktop.services.audit.service import AuditService
+from redband_desktop.services.backups.service import BackupService
+from redband_desktop.services.cards.service import CardService
+from redband_desktop.services.clues.service import ClueService
+from redband_desktop.services.coverage.service import CoverageService
+from redband_desktop.services.incidents.service import IncidentService
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.roster.privacy import PrivacyService
+from redband_desktop.services.roster.service import RosterService
+from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.sites.places import PlacesService
+from redband_desktop.services.sites.service import SitesService
+from redband_desktop.services.sites.structure import StructureService
+from redband_desktop.services.station.service import StationService
+from redband_desktop.services.station.setup import SetupService
+from redband_desktop.services.stats.service import StatsService
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,6 @@ class Services:
     roster: RosterService
     cards: CardService
     privacy: PrivacyService
-    exports: ExportService
     stats: StatsService
     setup: SetupService
     backups: BackupService
@@ -61,6 +64,9 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
     access = AccessControl()
     station = StationService(db, access)
     accounts = AccountService(db, access)
+    coverage = CoverageService(db, access)
+    mediation = MediationService(db, access)
+    clues = ClueService(db, access)
     return Services(
         db=db,
         access=access,
@@ -72,13 +78,12 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         roster=RosterService(db, access),
         cards=CardService(db, access),
         privacy=PrivacyService(db, access),
-        exports=ExportService(db, access),
-        stats=StatsService(db, access),
+        stats=StatsService(db, access, coverage, clues, mediation),
         backups=BackupService(db, access, backups_dir),
         sites=SitesService(db, access),
         places=PlacesService(db, access),
-        coverage=CoverageService(db, access),
-        mediation=MediationService(db, access),
+        coverage=coverage,
+        mediation=mediation,
         incidents=IncidentService(db, access),
-        clues=ClueService(db, access),
+        clues=clues,
     )

@@ -23,7 +23,7 @@ from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.accounts import AccountService
+    from redband_desktop.services.accounts.service import AccountService
 
 
 def password_input(name: str) -> QLineEdit:

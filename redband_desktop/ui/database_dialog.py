@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.errors import RedbandError
 from redband_desktop.paths import UserDirs
-from redband_desktop.services.setup import check_location
+from redband_desktop.services.station.setup import check_location
 from redband_desktop.ui.i18n import ui_lang
 
 

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.errors import ValidationError
-from redband_desktop.services.setup import FirstAdmin
+from redband_desktop.services.station.setup import FirstAdmin
 from redband_desktop.ui.change_password_dialog import password_input
 from redband_desktop.ui.feedback import run_in_background, show_error
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.accounts import AccountService
-    from redband_desktop.services.setup import SetupService
+    from redband_desktop.services.accounts.service import AccountService
+    from redband_desktop.services.station.setup import SetupService
 
 
 class FirstRunDialog(QDialog):

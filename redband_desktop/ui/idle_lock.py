@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from redband_desktop.ui.lock_dialog import LockDialog
 
 if TYPE_CHECKING:
-    from redband_desktop.services.accounts import AccountService
+    from redband_desktop.services.accounts.service import AccountService
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,

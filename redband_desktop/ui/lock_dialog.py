@@ -28,7 +28,7 @@ from redband_desktop.ui.i18n import label, ui_lang
 from redband_desktop.ui.roster.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
-    from redband_desktop.services.accounts import AccountService
+    from redband_desktop.services.accounts.service import AccountService
 
 PANEL_WIDTH = 400
 

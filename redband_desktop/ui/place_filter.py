@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 if TYPE_CHECKING:
-    from redband_desktop.services.sites_types import DistrictNode
+    from redband_desktop.services.sites.types import DistrictNode
 
 
 class PlaceFilter(QObject):

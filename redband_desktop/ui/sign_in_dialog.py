@@ -26,8 +26,8 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
-    from redband_desktop.services.access import Actor
-    from redband_desktop.services.accounts import AccountService
+    from redband_desktop.services.accounts.service import AccountService
+    from redband_desktop.services.shared.access import Actor
 
 
 class SignInDialog(QDialog):

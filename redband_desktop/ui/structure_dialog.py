@@ -26,7 +26,7 @@ from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
 
 if TYPE_CHECKING:
-    from redband_desktop.services.structure import StructureService
+    from redband_desktop.services.sites.structure import StructureService
 
 ROLE = Qt.ItemDataRole.UserRole
 

@@ -15,10 +15,10 @@ from sqlalchemy import insert, select
 from redband_desktop.db.engine import Database, database_url
 from redband_desktop.db.migrate import migrate
 from redband_desktop.db.models import Site, Volunteer
+from redband_desktop.demo.station import load_demo
 from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.domain.names import name_pinyin
 from redband_desktop.services import build_services
-from redband_desktop.services.demo import load_demo
 
 BENCH_ADMIN = ("bench", "Speed#2026pw")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"

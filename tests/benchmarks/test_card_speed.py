@@ -23,7 +23,7 @@ from redband_desktop.domain.cards import (
     sign_payload,
     station_code,
 )
-from redband_desktop.services.card_types import CardSelection
+from redband_desktop.services.cards.types import CardSelection
 
 
 def _faces(services) -> list[CardFace]:  # noqa: ANN001

@@ -17,10 +17,10 @@ from redband_desktop.db.engine import Database, database_url
 from redband_desktop.db.migrate import migrate
 from redband_desktop.db.models import Site
 from redband_desktop.db.models.incidents import Incident
+from redband_desktop.demo.station import load_demo
 from redband_desktop.domain.incidents import IncidentCategory, IncidentChannel
 from redband_desktop.services import build_services
-from redband_desktop.services.demo import load_demo
-from redband_desktop.services.incident_types import IncidentFilter
+from redband_desktop.services.incidents.types import IncidentFilter
 
 PLACES = ["东门", "北门", "菜场口", "3栋楼下", "地下车库", "广场", "停车场", "小卖部", "快递柜", "二单元"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from redband_desktop.services import Services
-from redband_desktop.services.accounts import UserForm
+from redband_desktop.services.accounts.types import UserForm
 
 ADMIN = ("admin", "Station#2026")
 STAFF_PASSWORD = "Volunteer#77"

@@ -13,8 +13,8 @@ from sqlalchemy import text
 
 from redband_desktop.domain.access import Role
 from redband_desktop.errors import PermissionDenied
-from redband_desktop.services.accounts import UserForm
-from redband_desktop.services.audit import AuditFilter
+from redband_desktop.services.accounts.types import UserForm
+from redband_desktop.services.audit.types import AuditFilter
 from redband_desktop.ui.admin.audit_page import AuditPage, render_changes
 
 

@@ -21,8 +21,8 @@ from redband_desktop.domain.mediation import (
     PartyRole,
     Performance,
 )
-from redband_desktop.services.mediation_types import CaseForm, MediationFilter, OutcomeForm
-from redband_desktop.services.roster_types import VolunteerForm
+from redband_desktop.services.mediation.types import CaseForm, MediationFilter, OutcomeForm
+from redband_desktop.services.roster.types import VolunteerForm
 from redband_desktop.ui.mediation.case_window import CaseWindow
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from tests.ui.staff import ADMIN, STAFF_PASSWORD, add_staff

@@ -13,9 +13,9 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from redband_desktop.domain.access import Role
-from redband_desktop.services.clue_types import ClueFilter
-from redband_desktop.services.incident_types import IncidentForm
-from redband_desktop.services.roster_types import RosterFilter
+from redband_desktop.services.clues.types import ClueFilter
+from redband_desktop.services.incidents.types import IncidentForm
+from redband_desktop.services.roster.types import RosterFilter
 from redband_desktop.ui.clues.clue_dialog import ClueDialog
 from redband_desktop.ui.clues.clues_page import CluesPage
 from redband_desktop.ui.clues.flow_dialogs import (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from redband_desktop.services.incident_types import IncidentFilter
+from redband_desktop.services.incidents.types import IncidentFilter
 from redband_desktop.ui.incidents.incident_dialog import IncidentDialog
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
 

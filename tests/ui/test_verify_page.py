@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from redband_desktop.services.card_types import CardSelection
+from redband_desktop.services.cards.types import CardSelection
 from redband_desktop.ui.cards.verify_page import VerifyPage
 
 
 @pytest.fixture
 def printed(demo_services, tmp_path: Path):  # noqa: ANN001, ANN201
     from redband_desktop.db.models import Card
-    from redband_desktop.services.card_settings import card_faces
-    from redband_desktop.services.station import read_settings
+    from redband_desktop.services.cards.design import card_faces
+    from redband_desktop.services.shared.settings import read_settings
 
     result = demo_services.cards.print_batch(CardSelection("site", site_id=3), "cr80")
     with demo_services.db.read() as s:

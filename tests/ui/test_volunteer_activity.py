@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from redband_desktop.domain.mediation import CaseStatus
-from redband_desktop.services.clue_types import ClueFilter
-from redband_desktop.services.incident_types import IncidentForm
-from redband_desktop.services.mediation_types import MediationFilter, SessionForm
+from redband_desktop.services.clues.types import ClueFilter
+from redband_desktop.services.incidents.types import IncidentForm
+from redband_desktop.services.mediation.types import MediationFilter, SessionForm
 from redband_desktop.ui.roster.activity_tabs import ActivityTabs
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 

@@ -26,7 +26,7 @@ from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.domain.photo import centre_crop_box
 from redband_desktop.services import build_services
-from redband_desktop.services.roster_types import RosterFilter, VolunteerForm
+from redband_desktop.services.roster.types import RosterFilter, VolunteerForm
 from redband_desktop.ui.roster.photo_crop_dialog import PhotoCropDialog
 from redband_desktop.ui.roster.status_dialog import StatusDialog
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
@@ -290,7 +290,7 @@ def test_show_button_reveals_the_id_number_and_records_why(qtbot, world, boxes):
     assert "*" in dialog.id_number.text() and dialog.reveal_id.isVisibleTo(dialog)
     dialog.reveal_id.reveal("核实身份")
     assert dialog.id_number.text() == OTHER_ID and not dialog.reveal_id.isVisibleTo(dialog)
-    from redband_desktop.services.audit import AuditFilter
+    from redband_desktop.services.audit.types import AuditFilter
 
     entries = world.services.audit.page(AuditFilter(action="reveal"), 0, 10)
     assert entries[0].entity_id == str(v.id) and "核实身份" in entries[0].summary

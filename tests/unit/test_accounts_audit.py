@@ -11,8 +11,8 @@ import pytest
 from redband_desktop.db.engine import Database, database_url
 from redband_desktop.errors import PermissionDenied, ValidationError
 from redband_desktop.services import build_services
-from redband_desktop.services.accounts import UserForm
-from redband_desktop.services.audit import AuditFilter
+from redband_desktop.services.accounts.types import UserForm
+from redband_desktop.services.audit.types import AuditFilter
 
 PASSWORD = "Clerk#2026x"
 

@@ -1,15 +1,20 @@
-"""The layers in DESIGN.md hold: no Qt below the UI, no SQLAlchemy in the UI, and no
-module imports a layer above its own."""
+"""The layers in DESIGN.md hold: no Qt below the UI, no SQLAlchemy in the UI, no module
+imports a layer above its own, and the capability packages under `services/` use each
+other only through their public face (`service` and `types`), sharing rules through
+`services/shared`. import-linter checks the layers too (pyproject.toml); these tests keep
+the rules in the suite, with the capability rule that import-linter cannot express."""
 
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "redband_desktop"
-RANK = {"domain": 0, "db": 1, "documents": 1, "services": 2, "ui": 3}
+RANK = {"domain": 0, "db": 1, "documents": 1, "demo": 2, "services": 3, "ui": 4}
+PUBLIC_FACE = {"service", "types"}  # what one capability may import of another
 
 
 def _modules() -> list[Path]:
@@ -24,6 +29,7 @@ def _imports(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -32,11 +38,19 @@ def _layer(path: Path) -> str | None:
     return parts[0] if len(parts) > 1 and parts[0] in RANK else None
 
 
+def _capability(module: str) -> tuple[str, str] | None:
+    """("roster", "query") for redband_desktop.services.roster.query(.name)."""
+    parts = module.split(".")
+    if parts[:2] != ["redband_desktop", "services"] or len(parts) < 4:
+        return None
+    return parts[2], parts[3]
+
+
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_imports_point_down(path: Path) -> None:
     layer = _layer(path)
     imports = _imports(path)
-    if layer in ("domain", "db", "documents", "services"):
+    if layer in ("domain", "db", "documents", "demo", "services"):
         assert not [m for m in imports if m.split(".")[0] in ("PySide6", "shiboken6")], "Qt below the UI"
     if layer == "ui":
         assert not [m for m in imports if m.split(".")[0] in ("sqlalchemy", "alembic")], "SQLAlchemy in the UI"
@@ -49,9 +63,46 @@ def test_imports_point_down(path: Path) -> None:
         assert not (parts[0] == "redband_desktop" and parts[1:2] in (["app"], ["cli"])), "imports the top"
 
 
+def capability_violations(path: Path) -> list[str]:
+    """Imports by a module of one capability package of another's private modules."""
+    own = path.relative_to(PACKAGE).parts
+    if own[:1] != ("services",) or len(own) < 3:
+        return []
+    found = set()
+    for module in _imports(path):
+        target = _capability(module)
+        if target is None or target[0] in (own[1], "shared") or target[1] in PUBLIC_FACE:
+            continue
+        if not (PACKAGE / "services" / target[0] / target[1]).exists() and \
+                not (PACKAGE / "services" / target[0] / f"{target[1]}.py").exists():
+            continue  # `from redband_desktop.services.x import name`: a name, not a module
+        found.add(f"redband_desktop.services.{target[0]}.{target[1]}")
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "services").rglob("*.py")),
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_capabilities_use_each_others_public_face(path: Path) -> None:
+    assert capability_violations(path) == []
+
+
 def test_checker_catches_an_upward_import(tmp_path: Path) -> None:
     """The test above is not vacuous: a services module importing Qt is caught."""
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtWidgets import QWidget\nimport redband_desktop.ui.i18n\n")
     imports = _imports(bad)
     assert "PySide6.QtWidgets" in imports and "redband_desktop.ui.i18n" in imports
+
+
+def test_checker_catches_a_private_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A roster module reaching into the incidents' query module is caught; its service is not."""
+    fake = tmp_path / "redband_desktop"
+    (fake / "services" / "roster").mkdir(parents=True)
+    (fake / "services" / "incidents").mkdir(parents=True)
+    for name in ("query.py", "service.py"):
+        (fake / "services" / "incidents" / name).write_text("")
+    bad = fake / "services" / "roster" / "x.py"
+    bad.write_text("from redband_desktop.services.incidents.query import filtered\n"
+                   "from redband_desktop.services.incidents.service import IncidentService\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    assert capability_violations(bad) == ["redband_desktop.services.incidents.query"]

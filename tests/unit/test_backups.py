@@ -14,7 +14,7 @@ from redband_desktop.db.backup import Dated, backup_name, to_prune
 from redband_desktop.db.health import integrity_problems, table_counts
 from redband_desktop.errors import DatabaseError
 from redband_desktop.services import Services
-from redband_desktop.services.checks import run_checks
+from redband_desktop.services.backups.checks import run_checks
 
 pytestmark = pytest.mark.sqlite_only
 

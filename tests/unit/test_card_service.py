@@ -15,9 +15,9 @@ from redband_desktop.documents.id_cards import Cancelled
 from redband_desktop.documents.qr import decode_qr_image
 from redband_desktop.domain.cards import CheckResult
 from redband_desktop.errors import PermissionDenied, ValidationError
-from redband_desktop.services.audit import AuditFilter
-from redband_desktop.services.card_types import CardFilter, CardSelection
-from redband_desktop.services.cards import CardService
+from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.services.cards.service import CardService
+from redband_desktop.services.cards.types import CardFilter, CardSelection
 
 TODAY = date(2026, 11, 28)
 
@@ -28,7 +28,7 @@ def cards(demo_services):  # noqa: ANN001, ANN201
 
 
 def _active_ids(services, n: int) -> list[int]:  # noqa: ANN001
-    from redband_desktop.services.roster_types import RosterFilter
+    from redband_desktop.services.roster.types import RosterFilter
 
     return [r.id for r in services.roster.page(RosterFilter(status="active"), 0, n)]
 
@@ -100,8 +100,8 @@ def test_warnings_expiring_and_without_card(demo_services) -> None:  # noqa: ANN
 
 
 def test_verify_every_status(cards, demo_services) -> None:  # noqa: ANN001
-    from redband_desktop.services.card_settings import card_faces
-    from redband_desktop.services.station import read_settings
+    from redband_desktop.services.cards.design import card_faces
+    from redband_desktop.services.shared.settings import read_settings
 
     ids = _active_ids(demo_services, 3)
     issued = [cards.issue(v) for v in ids]

@@ -11,7 +11,7 @@ from conftest import ADMIN
 from openpyxl import load_workbook
 
 from redband_desktop.cli import main
-from redband_desktop.services.incident_types import IncidentFilter
+from redband_desktop.services.incidents.types import IncidentFilter
 
 
 def test_export_incidents_of_a_date_range(demo_services, tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001

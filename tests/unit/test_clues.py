@@ -20,8 +20,8 @@ from redband_desktop.db.models.clues import Clue, ClueAttachment
 from redband_desktop.domain.access import Role
 from redband_desktop.errors import ConflictError, PermissionDenied, ValidationError
 from redband_desktop.services import build_services
-from redband_desktop.services.clue_types import ClueFilter, ClueForm
-from redband_desktop.services.incident_types import IncidentForm
+from redband_desktop.services.clues.types import ClueFilter, ClueForm
+from redband_desktop.services.incidents.types import IncidentForm
 
 REPORTED = datetime(2026, 3, 8, 21, 15)
 

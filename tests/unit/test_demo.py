@@ -20,10 +20,10 @@ from sqlalchemy.orm import selectinload
 from redband_desktop.db.engine import Database, database_url
 from redband_desktop.db.migrate import migrate
 from redband_desktop.db.models import District, Site, Volunteer, VolunteerPhoto
+from redband_desktop.demo.station import DEMO_SEED, FIRST_JOIN, DemoSummary, load_demo
 from redband_desktop.domain.idnumber import parse_id_number
 from redband_desktop.domain.names import name_pinyin
 from redband_desktop.errors import ConflictError
-from redband_desktop.services.demo import DEMO_SEED, FIRST_JOIN, DemoSummary, load_demo
 
 TODAY = date(2025, 9, 10)
 SMALL = 300
@@ -265,7 +265,7 @@ def test_full_roster_of_1100(tmp_path: Path) -> None:
 
 def test_most_buildings_and_zones_have_a_head_and_some_gaps_show(tmp_path: Path) -> None:
     from redband_desktop.db.models import PlaceHead
-    from redband_desktop.services.coverage import station_report
+    from redband_desktop.services.coverage.service import station_report
 
     db = _fresh_db(tmp_path)
     load_demo(db, today=TODAY)

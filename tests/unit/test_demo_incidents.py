@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from redband_desktop.db.models import Site
 from redband_desktop.db.models.incidents import Incident, IncidentVolunteer
-from redband_desktop.services.incident_types import IncidentFilter
+from redband_desktop.services.incidents.types import IncidentFilter
 
 
 def _count(s, categories: tuple[str, ...], start: datetime, end: datetime) -> int:  # noqa: ANN001

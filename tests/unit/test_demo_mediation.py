@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from redband_desktop.domain.mediation import CaseStatus
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import MediationFilter
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import MediationFilter
 
 TODAY = date(2026, 11, 28)  # tests/conftest.py DEMO_TODAY
 

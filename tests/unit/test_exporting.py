@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from redband_desktop.errors import PermissionDenied
-from redband_desktop.services.accounts import UserForm
-from redband_desktop.services.audit import AuditFilter
-from redband_desktop.services.roster_types import RosterFilter
+from redband_desktop.services.accounts.types import UserForm
+from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.services.roster.types import RosterFilter
 
 
 def rows(export) -> list[tuple]:  # noqa: ANN001
@@ -22,7 +22,7 @@ def rows(export) -> list[tuple]:  # noqa: ANN001
 def test_masked_export_of_the_filtered_roster(demo_services) -> None:  # noqa: ANN001
     svc = demo_services
     active = svc.roster.summary(RosterFilter(status="active")).total
-    export = svc.exports.volunteers(RosterFilter(status="active"))
+    export = svc.roster.export(RosterFilter(status="active"))
     table = rows(export)
     assert export.rows == active == len(table) - 1
     header = table[0]
@@ -35,12 +35,12 @@ def test_masked_export_of_the_filtered_roster(demo_services) -> None:  # noqa: A
 
 def test_full_export_only_for_roles_allowed(demo_services) -> None:  # noqa: ANN001
     svc = demo_services
-    full = rows(svc.exports.volunteers(RosterFilter(text="张洁"), full=True))
+    full = rows(svc.roster.export(RosterFilter(text="张洁"), full=True))
     assert len(full[1][2]) == 18 and "*" not in full[1][2]
     pw = "Clerk#2026x"
     svc.accounts.create_user(UserForm("clerk1", "录入员", role="clerk"), pw, pw)
     svc.accounts.sign_in("clerk1", pw)
     svc.accounts.change_password(pw, pw + "y", pw + "y")
     with pytest.raises(PermissionDenied):
-        svc.exports.volunteers(RosterFilter(), full=True)
-    assert svc.exports.volunteers(RosterFilter(text="张洁")).rows >= 1
+        svc.roster.export(RosterFilter(), full=True)
+    assert svc.roster.export(RosterFilter(text="张洁")).rows >= 1

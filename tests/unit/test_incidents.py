@@ -19,7 +19,7 @@ from redband_desktop.db.models.incidents import Incident
 from redband_desktop.domain.access import Role
 from redband_desktop.errors import PermissionDenied, ValidationError
 from redband_desktop.services import build_services
-from redband_desktop.services.incident_types import IncidentFilter, IncidentForm
+from redband_desktop.services.incidents.types import IncidentFilter, IncidentForm
 
 RECEIVED = datetime(2026, 3, 8, 21, 15)
 

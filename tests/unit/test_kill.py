@@ -27,7 +27,7 @@ import pytest
 from redband_desktop.db.engine import Database, database_url
 from redband_desktop.db.health import foreign_key_problems, integrity_problems
 from redband_desktop.db.migrate import head_revision, migrate
-from redband_desktop.services.backups import recover_if_damaged
+from redband_desktop.services.backups.recovery import recover_if_damaged
 
 pytestmark = [pytest.mark.sqlite_only, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")]
 
@@ -210,7 +210,7 @@ def test_sigkill_during_migration_leaves_old_or_new_version(tmp_path: Path) -> N
 
 
 def test_sigkill_during_restore_leaves_old_or_restored_database(tmp_path: Path) -> None:
-    from redband_desktop.services.backups import restore_file
+    from redband_desktop.services.backups.recovery import restore_file
 
     def station(path: Path, name: str, rows: int) -> None:
         url = database_url(path)

@@ -18,7 +18,7 @@ from redband_desktop.domain.mediation import (
     PartyRole,
     Performance,
 )
-from redband_desktop.services.mediation_types import (
+from redband_desktop.services.mediation.types import (
     CaseForm,
     FollowUpForm,
     InvestigationForm,

@@ -14,10 +14,10 @@ import pytest
 from redband_desktop.domain.access import Role
 from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType, PartyRole
 from redband_desktop.errors import PermissionDenied, ValidationError
-from redband_desktop.services.audit import AuditFilter
-from redband_desktop.services.incident_types import IncidentForm
-from redband_desktop.services.mediation_types import CaseForm, PartyForm, SessionForm
-from redband_desktop.services.station import write_setting
+from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.services.incidents.types import IncidentForm
+from redband_desktop.services.mediation.types import CaseForm, PartyForm, SessionForm
+from redband_desktop.services.shared.settings import write_setting
 
 RECEIVED = datetime(2026, 11, 20, 19, 40)
 
@@ -144,7 +144,7 @@ def test_cases_a_volunteer_mediated_match_ids_exactly(services) -> None:  # noqa
 
 
 def test_overdue_and_follow_up_flags_in_the_detail(services) -> None:  # noqa: ANN001
-    from redband_desktop.services.mediation import MediationService
+    from redband_desktop.services.mediation.service import MediationService
 
     svc = MediationService(services.db, services.access, today=lambda: date(2026, 11, 28))
     late = svc.register(CaseForm(date(2026, 10, 1), CaseSource.APPLIED, DisputeType.NEIGHBOUR, "超期"))

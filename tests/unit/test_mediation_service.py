@@ -18,9 +18,9 @@ from redband_desktop.domain.mediation import (
     Performance,
 )
 from redband_desktop.errors import ConflictError, ValidationError
-from redband_desktop.services.audit import AuditFilter
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import (
+from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import (
     CaseForm,
     FollowUpForm,
     InvestigationForm,

@@ -14,9 +14,9 @@ import pytest
 
 from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.errors import PermissionDenied
-from redband_desktop.services.accounts import UserForm
-from redband_desktop.services.audit import AuditFilter
-from redband_desktop.services.roster_types import RosterFilter, VolunteerForm
+from redband_desktop.services.accounts.types import UserForm
+from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.services.roster.types import RosterFilter, VolunteerForm
 
 PW = "Roles#2026pw"
 ROLES = ("admin", "leader", "officer", "clerk", "viewer")

@@ -16,7 +16,7 @@ from redband_desktop.cli import main
 from redband_desktop.db.engine import database_url
 from redband_desktop.db.health import integrity_problems, table_counts
 from redband_desktop.services import Services
-from redband_desktop.services.backups import recover_if_damaged
+from redband_desktop.services.backups.recovery import recover_if_damaged
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from redband_desktop.db.models import Building, MarketZone, Volunteer
 from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.errors import ConflictError, ValidationError
-from redband_desktop.services.roster_types import RosterFilter, VolunteerForm
+from redband_desktop.services.roster.types import RosterFilter, VolunteerForm
 
 ZHANG_JIE_ID = make_id_number("510104", date(1988, 3, 8), 24)  # even sequence: female
 
@@ -199,7 +199,7 @@ def test_conflict_names_who_changed_what(services, place) -> None:  # noqa: ANN0
 def test_many_matches_are_sorted_by_the_database_the_same_way(demo_services, monkeypatch, sort) -> None:  # noqa: ANN001
     """Above the id-list cap (e.g. the first digits of an ID number match everyone) the
     database sorts the page; both paths must give the same counts and the same order."""
-    from redband_desktop.services import roster as roster_module
+    from redband_desktop.services.roster import service as roster_module
 
     roster = demo_services.roster
     f = RosterFilter(text="53", sort=sort, descending=sort == "joined_on")

@@ -13,10 +13,10 @@ from redband_desktop.domain.access import Role
 from redband_desktop.domain.coverage import GapReason, PlaceKind
 from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.errors import ConflictError, PermissionDenied, ValidationError
-from redband_desktop.services.access import Actor
-from redband_desktop.services.audit import AuditFilter
-from redband_desktop.services.roster_types import VolunteerForm
-from redband_desktop.services.sites_types import BuildingForm, DistrictForm
+from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.services.roster.types import VolunteerForm
+from redband_desktop.services.shared.access import Actor
+from redband_desktop.services.sites.types import BuildingForm, DistrictForm
 
 B, Z = PlaceKind.BUILDING, PlaceKind.ZONE
 
@@ -162,7 +162,7 @@ def test_officers_edit_only_their_own_district(services, world) -> None:  # noqa
 def test_a_head_whose_card_lapsed_is_a_gap(demo_services) -> None:  # noqa: ANN001
     """Coverage counts cards once they exist: revoking a head's card opens a gap; a head
     who never had a card is not a gap (the cards page lists who still needs one)."""
-    from redband_desktop.services.coverage import load_facts
+    from redband_desktop.services.shared.coverage import load_facts
 
     svc = demo_services
     before = svc.coverage.report()

@@ -102,7 +102,7 @@ def test_two_pcs_editing_the_same_record(db_path: Path) -> None:
     """Two Database objects on one file (two PCs): the second save of the same record is
     refused with a conflict and the first save is kept."""
     from redband_desktop.db.models import District
-    from redband_desktop.services.rules import check_version
+    from redband_desktop.services.shared.rules import check_version
 
     url = database_url(db_path)
     pc1, pc2 = Database(url), Database(url)

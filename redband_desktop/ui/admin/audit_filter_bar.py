@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.services.audit import AuditFilter
+from redband_desktop.services.audit.types import AuditFilter
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date boxes, shown as "any"
 

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.documents.xlsx import table_to_xlsx
 from redband_desktop.domain.access import Role
 from redband_desktop.messages import field_label
-from redband_desktop.services.audit import AuditFilter, AuditRow, ChainReport
+from redband_desktop.services.audit.types import AuditFilter, AuditRow
+from redband_desktop.services.shared.audit_log import ChainReport
 from redband_desktop.ui.admin.audit_filter_bar import AuditFilterBar
 from redband_desktop.ui.feedback import run_in_background, show_error
 from redband_desktop.ui.i18n import ui_lang

@@ -33,7 +33,7 @@ from redband_desktop.ui.feedback import run_in_background, show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
-    from redband_desktop.services.backups import BackupInfo
+    from redband_desktop.services.backups.types import BackupInfo
 
 AUTO_CHECK_MS = 5 * 60 * 1000
 

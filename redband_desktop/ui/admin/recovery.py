@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from redband_desktop.errors import RedbandError
-from redband_desktop.services.backups import Recovery, recover_if_damaged, restore_file
+from redband_desktop.services.backups.recovery import Recovery, recover_if_damaged, restore_file
 from redband_desktop.ui.i18n import ui_lang
 
 

@@ -13,7 +13,8 @@ from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.accounts import AccountService, UserRow
+    from redband_desktop.services.accounts.service import AccountService
+    from redband_desktop.services.accounts.types import UserRow
 
 
 class ResetPasswordDialog(QDialog):

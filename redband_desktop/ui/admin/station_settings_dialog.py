@@ -15,7 +15,7 @@ from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.station import StationService
+    from redband_desktop.services.station.service import StationService
 
 
 class StationSettingsDialog(QDialog):

@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Role
 from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.services.accounts import UserForm
+from redband_desktop.services.accounts.types import UserForm
 from redband_desktop.ui.change_password_dialog import password_input
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.accounts import AccountService, UserRow
-    from redband_desktop.services.structure import StructureService
+    from redband_desktop.services.accounts.service import AccountService
+    from redband_desktop.services.accounts.types import UserRow
+    from redband_desktop.services.sites.structure import StructureService
 
 
 class UserDialog(QDialog):

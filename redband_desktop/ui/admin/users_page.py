@@ -32,7 +32,7 @@ from redband_desktop.ui.i18n import label
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
-    from redband_desktop.services.accounts import UserRow
+    from redband_desktop.services.accounts.types import UserRow
 
 
 def _when(moment: datetime | None) -> str:

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Action
 from redband_desktop.errors import ValidationError
-from redband_desktop.services.card_types import CardSettings
+from redband_desktop.services.cards.types import CardSettings
 from redband_desktop.ui.cards.pdf_preview import PdfPreview
 from redband_desktop.ui.feedback import show_error
 
 if TYPE_CHECKING:
-    from redband_desktop.services.cards import CardService
+    from redband_desktop.services.cards.service import CardService
 
 OFFSETS = ("offset_x_mm", "offset_y_mm", "back_offset_x_mm", "back_offset_y_mm")
 

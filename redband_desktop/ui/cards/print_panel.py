@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.services.card_types import CardSelection
+from redband_desktop.services.cards.types import CardSelection
 from redband_desktop.ui.cards.pdf_preview import PdfPreview
 from redband_desktop.ui.cards.pdf_printing import print_document
 from redband_desktop.ui.feedback import run_in_background, show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
-    from redband_desktop.services.card_types import PrintResult
+    from redband_desktop.services.cards.types import PrintResult
 
 
 class _Progress(QObject):

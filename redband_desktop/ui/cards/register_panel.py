@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.access import Action
-from redband_desktop.services.card_types import CardFilter
+from redband_desktop.services.cards.types import CardFilter
 from redband_desktop.ui.feedback import show_error
 
 if TYPE_CHECKING:
-    from redband_desktop.services.card_types import CardRow
-    from redband_desktop.services.cards import CardService
+    from redband_desktop.services.cards.service import CardService
+    from redband_desktop.services.cards.types import CardRow
 
 STATUS_COLOURS = {"valid": "#1b7f3b", "expired": "#b26a00", "revoked": "#c8102e", "lost": "#c8102e",
                   "replaced": "#666666"}

@@ -27,7 +27,7 @@ from redband_desktop.ui.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
-    from redband_desktop.services.card_types import Verification
+    from redband_desktop.services.cards.types import Verification
 
 COLOURS = {"valid": "#1b7f3b", "expired": "#b26a00", "revoked": "#c8102e", "lost": "#c8102e",
            "unknown": "#555555", "forged": "#c8102e"}

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.services.clue_types import AttachmentInfo
+from redband_desktop.services.clues.types import AttachmentInfo
 
 KEY = Qt.ItemDataRole.UserRole
 THUMB = QSize(96, 96)

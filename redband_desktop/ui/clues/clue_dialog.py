@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.clues import ClueClosing, ClueStatus, ClueType, ClueUrgency
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.errors import ValidationError
-from redband_desktop.services.clue_types import ClueDetail, ClueForm
+from redband_desktop.services.clues.types import ClueDetail, ClueForm
 from redband_desktop.ui.clues.attachments_box import AttachmentsBox
 from redband_desktop.ui.clues.reporter_field import ReporterField
 from redband_desktop.ui.feedback import show_error

@@ -30,7 +30,7 @@ from redband_desktop.domain.clues import (
     ClueUrgency,
     step_allowed,
 )
-from redband_desktop.services.clue_types import ClueFilter, ClueRow
+from redband_desktop.services.clues.types import ClueFilter, ClueRow
 from redband_desktop.ui.clues.clue_dialog import ClueDialog
 from redband_desktop.ui.clues.flow_dialogs import (
     CloseDialog,

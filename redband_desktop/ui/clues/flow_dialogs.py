@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.clues import ClueClosing
 from redband_desktop.domain.incidents import IncidentCategory
 from redband_desktop.errors import ValidationError
-from redband_desktop.services.clue_types import ClueDetail
-from redband_desktop.services.incident_types import IncidentFilter
+from redband_desktop.services.clues.types import ClueDetail
+from redband_desktop.services.incidents.types import IncidentFilter
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.incident_dialog import code_combo

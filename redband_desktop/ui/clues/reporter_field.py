@@ -10,11 +10,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from redband_desktop.domain.enums import VolunteerStatus
-from redband_desktop.services.roster_types import RosterFilter
+from redband_desktop.services.roster.types import RosterFilter
 from redband_desktop.ui.i18n import label
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
 
 ROW = Qt.ItemDataRole.UserRole
 LIMIT = 30

@@ -28,10 +28,10 @@ from redband_desktop.domain.incidents import (
     IncidentChannel,
 )
 from redband_desktop.errors import Problem, ValidationError
-from redband_desktop.services.incident_types import IncidentDetail, IncidentForm
-from redband_desktop.services.incidents import IncidentService
-from redband_desktop.services.roster import RosterService
-from redband_desktop.services.sites_types import DistrictNode
+from redband_desktop.services.incidents.service import IncidentService
+from redband_desktop.services.incidents.types import IncidentDetail, IncidentForm
+from redband_desktop.services.roster.service import RosterService
+from redband_desktop.services.sites.types import DistrictNode
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.volunteer_list import VolunteerList

@@ -30,7 +30,7 @@ from redband_desktop.domain.incidents import (
     IncidentOutcome,
     IncidentStatus,
 )
-from redband_desktop.services.incident_types import IncidentFilter, IncidentRow
+from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow
 from redband_desktop.ui.date_range import DateRange
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang

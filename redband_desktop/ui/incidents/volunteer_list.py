@@ -20,7 +20,7 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.volunteer_picker import VolunteerPicker
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
 
 LINK = Qt.ItemDataRole.UserRole
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import OPEN_STATUSES, CaseStatus
-from redband_desktop.services.mediation_types import CaseDetail
+from redband_desktop.services.mediation.types import CaseDetail
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.documents_tab import DocumentsTab

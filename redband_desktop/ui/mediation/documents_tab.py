@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.mediation import OutcomeKind
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import CaseDetail
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import CaseDetail
 from redband_desktop.ui.cards.pdf_preview import PdfPreview
 from redband_desktop.ui.cards.pdf_printing import print_document
 from redband_desktop.ui.feedback import run_in_background, show_error

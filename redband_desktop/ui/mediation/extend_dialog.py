@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QSpinBox, QWidget
 
 from redband_desktop.domain.mediation import EXTENSION_DAYS
-from redband_desktop.services.mediation_types import CaseDetail
+from redband_desktop.services.mediation.types import CaseDetail
 from redband_desktop.ui.mediation.form_dialog import FormDialog, text_box
 
 

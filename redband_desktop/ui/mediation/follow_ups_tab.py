@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redband_desktop.domain.mediation import AFTER_AGREEMENT, Satisfaction, follow_up_due_on
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import CaseDetail, FollowUpForm
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import CaseDetail, FollowUpForm
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
 from redband_desktop.ui.mediation.follow_up_dialog import FollowUpDialog

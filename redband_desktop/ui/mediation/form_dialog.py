@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.errors import ValidationError
-from redband_desktop.services.mediation_types import CaseDetail
+from redband_desktop.services.mediation.types import CaseDetail
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.roster.field_errors import FieldErrors
 

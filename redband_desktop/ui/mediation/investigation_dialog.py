@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from redband_desktop.services.mediation_types import CaseDetail, InvestigationForm
+from redband_desktop.services.mediation.types import CaseDetail, InvestigationForm
 from redband_desktop.ui.mediation.form_dialog import FormDialog, date_edit, text_box
 
 

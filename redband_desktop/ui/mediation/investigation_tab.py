@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redband_desktop.domain.mediation import OPEN_STATUSES
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import CaseDetail
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import CaseDetail
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
 from redband_desktop.ui.mediation.form_dialog import discard

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType
-from redband_desktop.services.mediation_types import CaseRow, MediationFilter
+from redband_desktop.services.mediation.types import CaseRow, MediationFilter
 from redband_desktop.ui.date_range import DateRange
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label

@@ -29,8 +29,8 @@ from redband_desktop.domain.mediation import (
     OutcomeKind,
 )
 from redband_desktop.errors import ValidationError
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import CaseDetail, OutcomeForm
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import CaseDetail, OutcomeForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable

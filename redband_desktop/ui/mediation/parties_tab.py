@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from redband_desktop.domain.enums import Gender
 from redband_desktop.domain.mediation import OPEN_STATUSES, PartyRole
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import CaseDetail, Party
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import CaseDetail, Party
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from redband_desktop.domain.enums import Gender
 from redband_desktop.domain.mediation import PartyRole
-from redband_desktop.services.mediation_types import CaseDetail, PartyForm
+from redband_desktop.services.mediation.types import CaseDetail, PartyForm
 from redband_desktop.ui.mediation.form_dialog import FormDialog
 from redband_desktop.ui.mediation.register_dialog import enum_combo
 

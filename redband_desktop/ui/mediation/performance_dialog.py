@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from redband_desktop.domain.mediation import Performance
-from redband_desktop.services.mediation_types import CaseDetail, PerformanceForm
+from redband_desktop.services.mediation.types import CaseDetail, PerformanceForm
 from redband_desktop.ui.mediation.form_dialog import FormDialog, date_edit, text_box
 from redband_desktop.ui.mediation.register_dialog import enum_combo
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.mediation import CaseSource, DisputeType
-from redband_desktop.services.mediation import MediationService
-from redband_desktop.services.mediation_types import CaseDetail, CaseForm
+from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.mediation.types import CaseDetail, CaseForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 

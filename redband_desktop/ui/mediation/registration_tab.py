@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.mediation import OPEN_STATUSES, CaseSource, DisputeType
 from redband_desktop.errors import ValidationError
-from redband_desktop.services.mediation_types import CaseDetail, CaseForm
+from redband_desktop.services.mediation.types import CaseDetail, CaseForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.mediation.extend_dialog import ExtendDialog
 from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, discard, text_box

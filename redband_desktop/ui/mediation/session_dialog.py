@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.services.mediation_types import CaseDetail, SessionForm
+from redband_desktop.services.mediation.types import CaseDetail, SessionForm
 from redband_desktop.ui.mediation.form_dialog import FormDialog, datetime_edit, text_box
 from redband_desktop.ui.roster.volunteer_picker import VolunteerPicker
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
 
 ID = Qt.ItemDataRole.UserRole
 

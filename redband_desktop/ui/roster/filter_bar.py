@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
-from redband_desktop.services.roster_types import RosterFilter
+from redband_desktop.services.roster.types import RosterFilter
 from redband_desktop.ui.i18n import ui_lang
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from redband_desktop.domain.enums import SiteKind
 from redband_desktop.ui.i18n import label
 
 if TYPE_CHECKING:
-    from redband_desktop.services.structure import SiteRow, StructureService
+    from redband_desktop.services.sites.structure import SiteRow, StructureService
 
 
 class PlaceCombos(QObject):

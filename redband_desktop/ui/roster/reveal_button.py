@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QToolButton, QWidget
 from redband_desktop.ui.feedback import show_error
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
 
 
 class RevealButton(QToolButton):

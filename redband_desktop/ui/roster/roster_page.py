@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.access import Action
-from redband_desktop.services.roster_types import RosterRow
+from redband_desktop.services.roster.types import RosterRow
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.activity_tabs import ActivityTabs

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from redband_desktop.services.roster_types import SkillRow
+from redband_desktop.services.roster.types import SkillRow
 
 CHECK_AND_GAP = 30  # px: the check box indicator and some space before the next column
 

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.services.roster_types import Volunteer
+from redband_desktop.services.roster.types import Volunteer
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.roster.field_errors import FieldErrors
 from redband_desktop.ui.roster.form_inputs import date_edit
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
 
 # Stored as typed, in the station's working language, like any other reason (data, not UI).
 COMMON_REASONS = ("搬离辖区", "身体原因", "工作调动", "个人原因", "恢复参加活动")

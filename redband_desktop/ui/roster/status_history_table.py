@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.services.roster_types import StatusEntry
+from redband_desktop.services.roster.types import StatusEntry
 from redband_desktop.ui.i18n import label
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
 from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
 from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.services.roster_types import Saved, Volunteer, VolunteerForm
+from redband_desktop.services.roster.types import Saved, Volunteer, VolunteerForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
 from redband_desktop.ui.roster.field_errors import FieldErrors
@@ -49,8 +49,8 @@ from redband_desktop.ui.roster.status_history_table import StatusHistoryTable
 from redband_desktop.ui.roster.volunteer_form_io import fill_form, read_form
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
-    from redband_desktop.services.structure import StructureService
+    from redband_desktop.services.roster.service import RosterService
+    from redband_desktop.services.sites.structure import StructureService
 
 MIDDLE_MIN_WIDTH = 320  # px: room for the site names and the skills in columns
 REQUIRED_MARK = '<span style="color:#c62828">*</span>'

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 
 from redband_desktop.domain.access import Action
-from redband_desktop.services.roster_types import Volunteer, VolunteerForm
+from redband_desktop.services.roster.types import Volunteer, VolunteerForm
 from redband_desktop.ui.roster.form_inputs import BLANK_DATE
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.enums import VolunteerStatus
-from redband_desktop.services.roster_types import RosterFilter, RosterRow
+from redband_desktop.services.roster.types import RosterFilter, RosterRow
 from redband_desktop.ui.i18n import label
 
 if TYPE_CHECKING:
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
 
 ROW = Qt.ItemDataRole.UserRole
 LIMIT = 50

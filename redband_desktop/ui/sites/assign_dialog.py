@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.services.roster_types import RosterFilter
-from redband_desktop.services.sites_types import PlaceDetail
+from redband_desktop.services.roster.types import RosterFilter
+from redband_desktop.services.sites.types import PlaceDetail
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.places import PlacesService
-    from redband_desktop.services.roster import RosterService
+    from redband_desktop.services.roster.service import RosterService
+    from redband_desktop.services.sites.places import PlacesService
 
 ROW = Qt.ItemDataRole.UserRole
 LIMIT = 50

@@ -12,7 +12,7 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.places import PlacesService
+    from redband_desktop.services.sites.places import PlacesService
 
 
 class BulkBuildingsDialog(QDialog):

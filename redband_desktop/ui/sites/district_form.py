@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from redband_desktop.domain.access import Action
 from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.services.sites_types import DistrictDetail, DistrictForm
+from redband_desktop.services.sites.types import DistrictDetail, DistrictForm
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from redband_desktop.services.sites import SitesService
+    from redband_desktop.services.sites.service import SitesService
 
 
 class DistrictFormWidget(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.services.sites_types import PersonRow
+from redband_desktop.services.sites.types import PersonRow
 from redband_desktop.ui.i18n import label
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.services.sites_types import BuildingForm, PlaceDetail
+from redband_desktop.services.sites.types import BuildingForm, PlaceDetail
 from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
 from redband_desktop.ui.roster.field_errors import FieldErrors

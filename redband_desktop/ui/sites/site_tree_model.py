@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from redband_desktop.services.sites_types import DistrictNode, PlaceNode, SiteNode
+from redband_desktop.services.sites.types import DistrictNode, PlaceNode, SiteNode
 from redband_desktop.ui.i18n import label
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,0 +1,1 @@
+"""Station staff accounts: sign-in, passwords, lockout and user administration."""

@@ -1,0 +1,75 @@
+"""The audit trail's reading side: search it (administrators and leaders) and verify its
+chain; entries are written by `shared.audit_log.record` inside each action's transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from redband_desktop.db.engine import Database
+from redband_desktop.db.models import AuditEntry
+from redband_desktop.domain.access import Action
+from redband_desktop.services.audit.types import AuditFilter, AuditRow
+from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.audit_log import (
+    ChainReport,
+    export_summary,
+    record,
+    verify_chain,
+)
+
+
+class AuditService:
+    def __init__(self, db: Database, access: AccessControl) -> None:
+        self._db = db
+        self._access = access
+
+    def verify(self) -> ChainReport:
+        self._access.require(Action.AUDIT)
+        with self._db.read() as s:
+            return verify_chain(s)
+
+    def count(self, f: AuditFilter) -> int:
+        self._access.require(Action.AUDIT)
+        with self._db.read() as s:
+            return s.scalar(_filtered(select(func.count()).select_from(AuditEntry), f))
+
+    def page(self, f: AuditFilter, offset: int, limit: int) -> list[AuditRow]:
+        self._access.require(Action.AUDIT)
+        q = _filtered(select(AuditEntry), f).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+        with self._db.read() as s:
+            return [_row(e) for e in s.scalars(q)]
+
+    def actions(self) -> list[str]:
+        self._access.require(Action.AUDIT)
+        with self._db.read() as s:
+            return list(s.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+
+    def note_export(self, what: str, rows: int, full: bool) -> None:
+        with self._db.write() as s:
+            record(s, self._access, "export", what, "", summary=export_summary(rows, full))
+
+
+def _filtered(q, f: AuditFilter):  # noqa: ANN001, ANN202 - SQL statement
+    if f.username:
+        q = q.where(AuditEntry.username == f.username)
+    if f.action:
+        q = q.where(AuditEntry.action == f.action)
+    if f.entity:
+        q = q.where(AuditEntry.entity == f.entity)
+    if f.entity_id:
+        q = q.where(AuditEntry.entity_id == f.entity_id)
+    if f.date_from:
+        q = q.where(AuditEntry.at >= datetime.combine(f.date_from, datetime.min.time()))
+    if f.date_to:
+        q = q.where(AuditEntry.at <= datetime.combine(f.date_to, datetime.max.time()))
+    if f.text:
+        q = q.where(AuditEntry.summary.like(f"%{f.text}%") | AuditEntry.changes.like(f"%{f.text}%"))
+    return q
+
+
+def _row(e: AuditEntry) -> AuditRow:
+    return AuditRow(e.id, e.at, e.username, e.host, e.action, e.entity, e.entity_id, e.summary,
+                    json.loads(e.changes or "{}"))

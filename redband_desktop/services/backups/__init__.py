@@ -1,0 +1,1 @@
+"""Verified backups of the SQLite file, restore, start-up recovery and `redband check`."""

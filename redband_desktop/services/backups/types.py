@@ -1,0 +1,26 @@
+"""What the backup service lists and returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str  # auto, exit, manual, pre-migration, pre-restore
+    taken: datetime
+    size: int
+    counts: dict[str, int]
+
+    @property
+    def volunteers(self) -> int | None:
+        return self.counts.get("volunteers")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: Path
+    pre_restore: Path | None

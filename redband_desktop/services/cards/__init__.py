@@ -1,0 +1,1 @@
+"""Volunteer ID cards: issue, print, revoke, the register, the design and verification."""

@@ -1,0 +1,176 @@
+"""Queries and rules of the card register, as helpers that take a session (no commits).
+
+Card numbers run per issue year (2026-00001, …). A volunteer has at most one card in
+status "valid" at a time: issuing a new one marks the old one "replaced" and points it
+at its successor. The card's printed role comes from the volunteer's current building-
+head or zone-lead post.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from redband_desktop.db.models import Card, District, PlaceHead, Site, Volunteer
+from redband_desktop.domain.cards import CardStatus, parse_card_no
+from redband_desktop.domain.enums import VolunteerStatus
+from redband_desktop.errors import NotFoundError
+from redband_desktop.services.cards.types import CardFilter, CardRow, CardSelection
+
+ROLE_BUILDING_HEAD = "楼栋长"
+ROLE_ZONE_LEAD = "市场片区负责人"
+ROLE_DEFAULT = "治安志愿者"
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def next_seq(s: Session, year: int) -> int:
+    """The next running number of card numbers issued in `year`."""
+    last = s.scalar(select(func.max(Card.card_no)).where(Card.card_no.like(f"{year:04d}-%")))
+    return parse_card_no(last)[1] + 1 if last else 1
+
+
+def role_of(s: Session, volunteer_id: int) -> str:
+    posts = s.execute(
+        select(PlaceHead.building_id, PlaceHead.zone_id)
+        .where(PlaceHead.volunteer_id == volunteer_id, PlaceHead.end_date.is_(None))
+    ).all()
+    if any(b for b, _ in posts):
+        return ROLE_BUILDING_HEAD
+    if any(z for _, z in posts):
+        return ROLE_ZONE_LEAD
+    return ROLE_DEFAULT
+
+
+def roles_of(s: Session, volunteer_ids: list[int]) -> dict[int, str]:
+    """Printed roles of the volunteers holding a post (the others get ROLE_DEFAULT)."""
+    roles: dict[int, str] = {}
+    posts = s.execute(
+        select(PlaceHead.volunteer_id, PlaceHead.building_id)
+        .where(PlaceHead.volunteer_id.in_(volunteer_ids), PlaceHead.end_date.is_(None))
+    )
+    for vid, building_id in posts:
+        if building_id or vid not in roles:
+            roles[vid] = ROLE_BUILDING_HEAD if building_id else ROLE_ZONE_LEAD
+    return roles
+
+
+def current_cards(s: Session, volunteer_ids: list[int]) -> dict[int, Card]:
+    """Each volunteer's newest card in status "valid" (it may have run out)."""
+    cards: dict[int, Card] = {}
+    q = select(Card).where(Card.volunteer_id.in_(volunteer_ids), Card.status == CardStatus.VALID.value)
+    for card in s.scalars(q.order_by(Card.id)):
+        cards[card.volunteer_id] = card
+    return cards
+
+
+def valid_cards(s: Session, volunteer_id: int, exclude_id: int | None = None) -> list[Card]:
+    q = select(Card).where(Card.volunteer_id == volunteer_id, Card.status == CardStatus.VALID.value)
+    if exclude_id is not None:
+        q = q.where(Card.id != exclude_id)
+    return list(s.scalars(q))
+
+
+def card_by_no(s: Session, number: str) -> Card:
+    card = s.scalar(select(Card).where(Card.card_no == number.strip()))
+    if card is None:
+        raise NotFoundError("card_not_found", card_no=number)
+    return card
+
+
+# -- register rows ----------------------------------------------------------------
+def _row_query():  # noqa: ANN202 - SQL statement
+    successor = aliased(Card)
+    return (
+        select(Card, Volunteer.name, District.name, Site.name, successor.card_no)
+        .join(Volunteer, Card.volunteer_id == Volunteer.id)
+        .join(Site, Volunteer.site_id == Site.id)
+        .join(District, Site.district_id == District.id)
+        .outerjoin(successor, Card.replaced_by_id == successor.id)
+    )
+
+
+def _to_row(r, today: date) -> CardRow:  # noqa: ANN001 - result row
+    c = r[0]
+    return CardRow(
+        id=c.id, card_no=c.card_no, volunteer_id=c.volunteer_id, name=r[1], district=r[2], site=r[3],
+        role=c.role, issued_on=c.issued_on, valid_until=c.valid_until, status=CardStatus(c.status),
+        expired=c.valid_until < today, changed_on=c.changed_on, reason=c.reason, replaced_by=r[4] or "",
+        printed_count=c.printed_count,
+    )
+
+
+def register_rows(s: Session, f: CardFilter, today: date, limit: int = 5000) -> list[CardRow]:
+    q = _row_query()
+    if f.text.strip():
+        like = f"%{f.text.strip()}%"
+        q = q.where(or_(Card.card_no.like(like), Volunteer.name.like(like)))
+    if f.district_id is not None:
+        q = q.where(Site.district_id == f.district_id)
+    if f.site_id is not None:
+        q = q.where(Volunteer.site_id == f.site_id)
+    if f.status == "expired":
+        q = q.where(Card.status == CardStatus.VALID.value, Card.valid_until < today)
+    elif f.status == CardStatus.VALID.value:
+        q = q.where(Card.status == CardStatus.VALID.value, Card.valid_until >= today)
+    elif f.status:
+        q = q.where(Card.status == f.status)
+    q = q.order_by(Card.card_no.desc()).limit(limit)
+    return [_to_row(r, today) for r in s.execute(q)]
+
+
+def rows_by_no(s: Session, numbers: list[str], today: date) -> list[CardRow]:
+    return [_to_row(r, today) for r in s.execute(_row_query().where(Card.card_no.in_(numbers)))]
+
+
+def expiring(s: Session, today: date, days: int) -> list[CardRow]:
+    q = _row_query().where(
+        Card.status == CardStatus.VALID.value, Card.valid_until >= today,
+        Card.valid_until <= today + timedelta(days=days), Volunteer.status == VolunteerStatus.ACTIVE.value,
+    ).order_by(Card.valid_until)
+    return [_to_row(r, today) for r in s.execute(q)]
+
+
+def lacks_valid_card(today: date):  # noqa: ANN201 - SQL condition
+    """The volunteer has no card that is valid today (one rule for warnings and batches)."""
+    return ~select(Card.id).where(
+        Card.volunteer_id == Volunteer.id, Card.status == CardStatus.VALID.value, Card.valid_until >= today
+    ).exists()
+
+
+def selected_volunteers(s: Session, sel: CardSelection, today: date) -> list[int]:
+    """Active volunteers of a batch, in print order (district, site, name)."""
+    return list(s.scalars(_selection(sel, today)))
+
+
+def count_selected(s: Session, sel: CardSelection, today: date) -> int:
+    return s.scalar(select(func.count()).select_from(_selection(sel, today).order_by(None).subquery()))
+
+
+def _selection(sel: CardSelection, today: date):  # noqa: ANN202 - SQL statement
+    q = (
+        select(Volunteer.id).join(Site, Volunteer.site_id == Site.id)
+        .join(District, Site.district_id == District.id)
+        .where(Volunteer.status == VolunteerStatus.ACTIVE.value)
+        .order_by(District.sort_order, Site.name, Volunteer.name_pinyin, Volunteer.id)
+    )
+    if sel.kind == "ids":
+        q = q.where(Volunteer.id.in_(sel.ids))
+    elif sel.kind == "district":
+        q = q.where(Site.district_id == sel.district_id)
+    elif sel.kind == "site":
+        q = q.where(Volunteer.site_id == sel.site_id)
+    elif sel.kind == "without_card":
+        q = q.where(lacks_valid_card(today))
+    elif sel.kind == "expiring":
+        soon = select(Card.volunteer_id).where(and_(
+            Card.status == CardStatus.VALID.value, Card.valid_until <= today + timedelta(days=sel.days)))
+        q = q.where(Volunteer.id.in_(soon))
+    return q

@@ -1,0 +1,276 @@
+"""Volunteer ID cards: issue, re-issue, print in batches, revoke or report lost, warn
+about cards running out, and verify a scanned card.
+
+Printing issues a card to every selected volunteer without a valid one and renders the
+PDF in the same transaction, so a cancelled or failed batch leaves nothing half-issued.
+Every action is checked against the signed-in user's rights (issuing and printing need
+EDIT, revoking DELETE, verifying READ) and recorded in the audit trail in the same
+transaction. The station's Ed25519 key pair is made on first use and kept in the
+settings table (so it travels with every backup); only the public key leaves the program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from redband_desktop.db.engine import Database
+from redband_desktop.db.models import Card, Volunteer
+from redband_desktop.documents.card_types import LAYOUTS
+from redband_desktop.domain.access import Action
+from redband_desktop.domain.cards import (
+    CardStatus,
+    CheckResult,
+    card_no,
+    payload_card_no,
+    read_payload,
+)
+from redband_desktop.domain.enums import VolunteerStatus
+from redband_desktop.errors import NotFoundError, ValidationError
+from redband_desktop.services.cards import query as reg
+from redband_desktop.services.cards.design import (
+    card_faces,
+    card_settings,
+    design_of,
+    private_key,
+    public_key,
+    save_card_settings,
+)
+from redband_desktop.services.cards.types import (
+    CardFilter,
+    CardRow,
+    CardSelection,
+    CardSettings,
+    CardWarnings,
+    PrintResult,
+    Verification,
+)
+from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.audit_log import record
+from redband_desktop.services.shared.rules import clean_text
+from redband_desktop.services.shared.settings import read_settings
+
+AUTO_REVOKE_REASON = "志愿者退出队伍，证件自动注销"
+
+
+@dataclass
+class _Batch:
+    """What every card issued in one transaction shares, read once."""
+
+    today: date
+    valid_until: date
+    seq: int  # the next running number of today's year
+    roles: dict[int, str] | None  # volunteer id -> printed role, when known for the batch
+
+
+class CardService:
+    def __init__(self, db: Database, access: AccessControl, today: Callable[[], date] = date.today) -> None:
+        self._db = db
+        self._access = access
+        self._today = today
+
+    def can(self, action: Action) -> bool:
+        return self._access.can(action)
+
+    # -- reading -------------------------------------------------------------------
+    def register(self, f: CardFilter | None = None) -> list[CardRow]:
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            return reg.register_rows(s, f or CardFilter(), self._today())
+
+    def warnings(self, days: int | None = None) -> CardWarnings:
+        """Cards expiring within `days` (default: the setting) and active volunteers
+        without a valid card."""
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            days = days if days is not None else int(read_settings(s)["cards.warn_days"])
+            today = self._today()
+            missing = reg.count_selected(s, CardSelection("without_card"), today)
+            return CardWarnings(tuple(reg.expiring(s, today, days)), missing, days)
+
+    def count_selected(self, sel: CardSelection) -> int:
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            return reg.count_selected(s, sel, self._today())
+
+    def settings(self) -> CardSettings:
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            return card_settings(read_settings(s))
+
+    def design(self, settings: CardSettings | None = None):  # noqa: ANN201 - documents.CardDesign
+        """The print design from the stored settings (or from `settings` being edited)."""
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            values = read_settings(s)
+            return design_of(values["station.name"], settings or card_settings(values))
+
+    def public_key_pem(self) -> str:
+        """The station's public key (PEM), for PCs that verify cards without the database."""
+        self._access.require(Action.READ)
+        with self._db.write() as s:
+            return public_key(s)
+
+    def verify(self, payload: str) -> Verification:
+        """The verdict on a scanned QR text: valid, expired, revoked, lost, unknown or forged."""
+        self._access.require(Action.READ)
+        text = payload.strip()
+        with self._db.read() as s:
+            values = read_settings(s)
+            pem = values.get("cards.public_key")
+            content = read_payload(text, pem) if pem else None
+            if content is None:
+                return Verification(CheckResult.FORGED, payload_card_no(text))
+            try:
+                card = reg.card_by_no(s, content.card_no)
+            except NotFoundError:
+                return Verification(CheckResult.UNKNOWN, content.card_no, valid_until=content.valid_until)
+            return _verdict(card, self._today())
+
+    def verify_image(self, data: bytes) -> Verification:
+        """Verify the first card QR code found in an image file (photo or scan of a card)."""
+        from redband_desktop.documents.qr import decode_qr_image
+
+        self._access.require(Action.READ)
+        texts = [t for t in decode_qr_image(data) if t.startswith("RB1:")] or decode_qr_image(data)
+        if not texts:
+            raise ValidationError.single("image", "no_qr_found")
+        return self.verify(texts[0])
+
+    def sample_pdf(self, settings: CardSettings | None = None) -> bytes:
+        """A one-card CR80 PDF (front and back) of a made-up volunteer, for the live preview."""
+        from redband_desktop.documents.id_cards import render_cards, sample_face
+
+        return render_cards([sample_face()], self.design(settings), "cr80")
+
+    # -- writing -------------------------------------------------------------------
+    def issue(self, volunteer_id: int) -> CardRow:
+        """A new card for an active volunteer; a valid older card becomes "replaced"."""
+        self._access.require(Action.EDIT)
+        with self._db.write() as s:
+            card = self._issue(s, volunteer_id)
+            return reg.rows_by_no(s, [card.card_no], self._today())[0]
+
+    def reissue(self, number: str) -> CardRow:
+        """Replace the card `number` (e.g. worn out or details changed) with a new one."""
+        self._access.require(Action.EDIT)
+        with self._db.write() as s:
+            old = reg.card_by_no(s, number)
+            card = self._issue(s, old.volunteer_id)
+            return reg.rows_by_no(s, [card.card_no], self._today())[0]
+
+    def revoke(self, number: str, reason: str, lost: bool = False) -> CardRow:
+        """Revoke a card (or record it lost). Clerks may not: it needs DELETE."""
+        self._access.require(Action.DELETE)
+        why = clean_text(reason, "reason", 200, required=True)
+        status = CardStatus.LOST if lost else CardStatus.REVOKED
+        with self._db.write() as s:
+            card = reg.card_by_no(s, number)
+            if card.status != CardStatus.VALID.value:
+                raise ValidationError.single("card_no", "card_not_valid", status=CardStatus(card.status).zh)
+            self._change(s, card, status, why)
+            return reg.rows_by_no(s, [card.card_no], self._today())[0]
+
+    def update_settings(self, new: CardSettings) -> CardSettings:
+        """Validity years, printed texts and printer offsets (station settings)."""
+        self._access.require(Action.SETTINGS)
+        with self._db.write() as s:
+            changes = save_card_settings(s, new)
+            record(s, self._access, "settings", "card", "", changes, "card design")
+            return card_settings(read_settings(s))
+
+    def print_batch(
+        self, sel: CardSelection, layout: str = "a4", start: int = 0,
+        progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
+    ) -> PrintResult:
+        """Issue missing cards for the selected active volunteers and make the PDF."""
+        from redband_desktop.documents.id_cards import render_cards
+
+        self._access.require(Action.EDIT)
+        if layout not in LAYOUTS:
+            raise ValidationError.single("layout", "invalid_choice", value=layout)
+        today = self._today()
+        with self._db.write() as s:
+            volunteer_ids = reg.selected_volunteers(s, sel, today)
+            if not volunteer_ids:
+                raise ValidationError.single("selection", "nothing_selected")
+            current = reg.current_cards(s, volunteer_ids)
+            batch = self._batch(s, volunteer_ids)
+            cards, issued = [], 0
+            for vid in volunteer_ids:
+                card = current.get(vid)
+                if card is None or card.valid_until < today:
+                    card, issued = self._issue(s, vid, batch), issued + 1
+                card.printed_count += 1
+                cards.append(card)
+            values = read_settings(s)
+            faces = card_faces(s, cards, values)
+            pdf = render_cards(faces, design_of(values["station.name"], card_settings(values)),
+                               layout, start, progress, cancelled)
+            numbers = [c.card_no for c in cards]
+            record(s, self._access, "print", "card", numbers[0] if len(numbers) == 1 else "",
+                   {"card_nos": ["", ",".join(numbers)]}, f"{len(cards)} cards, {layout}, {issued} new")
+        return PrintResult(pdf, len(cards), issued, layout)
+
+    # -- helpers (inside the caller's transaction) ---------------------------------
+    def _batch(self, s: Session, volunteer_ids: list[int] | None = None) -> _Batch:
+        private_key(s)  # made on first use
+        today = self._today()
+        years = int(read_settings(s)["cards.validity_years"])
+        roles = reg.roles_of(s, volunteer_ids) if volunteer_ids is not None else None
+        return _Batch(today, reg.add_years(today, years), reg.next_seq(s, today.year), roles)
+
+    def _issue(self, s: Session, volunteer_id: int, batch: _Batch | None = None) -> Card:
+        volunteer = s.get(Volunteer, volunteer_id)
+        if volunteer is None:
+            raise NotFoundError(what="志愿者", id=volunteer_id)
+        self._access.require(Action.EDIT, volunteer.site.district_id)
+        if volunteer.status != VolunteerStatus.ACTIVE.value:
+            raise ValidationError.single("volunteer", "card_volunteer_inactive", name=volunteer.name)
+        batch = batch or self._batch(s)
+        role = batch.roles.get(volunteer_id, reg.ROLE_DEFAULT) if batch.roles is not None else reg.role_of(s, volunteer_id)
+        card = Card(card_no=card_no(batch.today.year, batch.seq), volunteer_id=volunteer_id,
+                    issued_on=batch.today, valid_until=batch.valid_until, status=CardStatus.VALID.value,
+                    role=role, reason="", printed_count=0)
+        batch.seq += 1
+        s.add(card)
+        s.flush()
+        for old in reg.valid_cards(s, volunteer_id, exclude_id=card.id):
+            self._change(s, old, CardStatus.REPLACED, f"换发新证 {card.card_no}", replaced_by=card)
+        record(s, self._access, "issue", "card", card.card_no,
+               {"status": [None, card.status], "valid_until": [None, card.valid_until]}, volunteer.name)
+        return card
+
+    def _change(self, s: Session, card: Card, status: CardStatus, reason: str, replaced_by: Card | None = None) -> None:
+        old = card.status
+        card.status, card.reason, card.changed_on = status.value, reason, self._today()
+        if replaced_by is not None:
+            card.replaced_by_id = replaced_by.id
+        action = "replace" if status is CardStatus.REPLACED else status.value
+        record(s, self._access, action, "card", card.card_no, {"status": [old, status.value]}, reason)
+
+
+def revoke_cards_of(s: Session, access: AccessControl, volunteer_id: int, on: date, reason: str = "") -> int:
+    """Revoke every valid card of a volunteer who left (called by the roster service in
+    its own transaction). Returns how many cards were revoked."""
+    count = 0
+    for card in reg.valid_cards(s, volunteer_id):
+        card.status, card.changed_on = CardStatus.REVOKED.value, on
+        card.reason = f"{AUTO_REVOKE_REASON}：{reason}" if reason else AUTO_REVOKE_REASON
+        record(s, access, "revoked", "card", card.card_no, {"status": ["valid", "revoked"]}, card.reason)
+        count += 1
+    return count
+
+
+def _verdict(card: Card, today: date) -> Verification:
+    status = CardStatus(card.status)
+    result = {
+        CardStatus.REVOKED: CheckResult.REVOKED, CardStatus.REPLACED: CheckResult.REVOKED,
+        CardStatus.LOST: CheckResult.LOST,
+    }.get(status, CheckResult.EXPIRED if card.valid_until < today else CheckResult.VALID)
+    photo = card.volunteer.photo.image if card.volunteer.photo else None
+    return Verification(result, card.card_no, card.volunteer.name, photo, card.valid_until,
+                        status.value, card.reason)

@@ -1,0 +1,1 @@
+"""Clue reports (线索上报) and their flow from received to feedback."""

@@ -1,0 +1,1 @@
+"""The incident register (警情)."""

@@ -1,0 +1,101 @@
+"""Searching the incident register: one filter shared by the list, its totals and the
+export. Pages are taken by id (the matching ids first, then the rows of one page), as the
+roster does, so the list stays quick whatever the size of the register."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import Session
+
+from redband_desktop.db.models import District, Site
+from redband_desktop.db.models.incidents import Incident, IncidentVolunteer
+from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus
+from redband_desktop.domain.phone import mask_phone
+from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow, IncidentSummary
+
+CONFIDENTIAL = "（保密）"
+
+
+def filtered(q: Select, f: IncidentFilter) -> Select:
+    if f.text.strip():
+        like = f"%{f.text.strip()}%"
+        q = q.where(Incident.number.like(like) | Incident.summary.like(like) | Incident.location.like(like)
+                    | Incident.caller_name.like(like) | Incident.caller_phone.like(like))
+    if f.date_from:
+        q = q.where(Incident.received_at >= datetime.combine(f.date_from, datetime.min.time()))
+    if f.date_to:
+        q = q.where(Incident.received_at <= datetime.combine(f.date_to, datetime.max.time()))
+    for value, column in ((f.category, Incident.category), (f.status, Incident.status),
+                          (f.channel, Incident.channel), (f.district_id, Incident.district_id),
+                          (f.site_id, Incident.site_id)):
+        if value:
+            q = q.where(column == value)
+    if f.with_volunteers is not None:
+        helped = exists().where(IncidentVolunteer.incident_id == Incident.id)
+        q = q.where(helped if f.with_volunteers else ~helped)
+    return q
+
+
+def summary(s: Session, f: IncidentFilter) -> IncidentSummary:
+    q = filtered(select(Incident.category, Incident.status, func.count(), func.sum(Incident.loss_yuan)), f)
+    by_category: dict[str, int] = {c.value: 0 for c in IncidentCategory}
+    by_status: dict[str, int] = {}
+    loss = Decimal(0)
+    for category, status, n, lost in s.execute(q.group_by(Incident.category, Incident.status)):
+        by_category[category] = by_category.get(category, 0) + n
+        by_status[status] = by_status.get(status, 0) + n
+        loss += Decimal(lost or 0)
+    return IncidentSummary(sum(by_status.values()), by_status.get(IncidentStatus.OPEN, 0),
+                           by_status.get(IncidentStatus.CLOSED, 0), loss, by_category)
+
+
+def _helpers():  # noqa: ANN202 - the number of volunteers linked to each incident
+    return (select(func.count()).where(IncidentVolunteer.incident_id == Incident.id)
+            .correlate(Incident).scalar_subquery())
+
+
+# Sort keys of the register's columns; received time (then id) breaks ties.
+SORTS = {
+    "number": lambda: Incident.number, "received_at": lambda: Incident.received_at,
+    "category": lambda: Incident.category, "district": lambda: District.sort_order,
+    "site": lambda: func.coalesce(Site.name, ""), "caller": lambda: Incident.caller_name,
+    "status": lambda: Incident.status, "volunteers": _helpers, "location": lambda: Incident.location,
+}
+
+
+def matching_ids(s: Session, f: IncidentFilter) -> list[int]:
+    """Every matching id in the filter's order (default: newest received first)."""
+    q = filtered(select(Incident.id), f)
+    if f.sort == "district":
+        q = q.join(District, Incident.district_id == District.id)
+    elif f.sort == "site":
+        q = q.outerjoin(Site, Incident.site_id == Site.id)
+    key = SORTS.get(f.sort, SORTS["received_at"])()
+    ties = (Incident.received_at.desc(), Incident.id.desc())
+    return list(s.scalars(q.order_by(key.desc() if f.descending else key.asc(), *ties)))
+
+
+def rows_by_id(s: Session, ids: list[int]) -> list[IncidentRow]:
+    q = (select(Incident, District.name, func.coalesce(Site.name, ""), _helpers())
+         .join(District, Incident.district_id == District.id)
+         .outerjoin(Site, Incident.site_id == Site.id)
+         .where(Incident.id.in_(ids)))
+    found = {i.id: (i, d, site, n) for i, d, site, n in s.execute(q)}
+    return [_row(*found[i]) for i in ids if i in found]
+
+
+def caller_text(i: Incident, masked: bool) -> str:
+    if masked and i.caller_confidential:
+        return CONFIDENTIAL
+    phone = (mask_phone(i.caller_phone) if masked else i.caller_phone) if i.caller_phone else ""
+    return " ".join(p for p in (i.caller_name, phone) if p)
+
+
+def _row(i: Incident, district: str, site: str, helpers: int) -> IncidentRow:
+    # Lists always mask the caller's phone and hide confidential callers, whatever the
+    # role (like phones in the roster); the full value is in the incident itself.
+    return IncidentRow(i.id, i.number, i.received_at, i.category, i.subcategory, district, site,
+                       i.location, caller_text(i, True), i.status, i.outcome, helpers)

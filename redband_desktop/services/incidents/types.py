@@ -1,0 +1,94 @@
+"""Plain values the incident service takes and returns (no ORM objects leave a service)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class IncidentForm:
+    """What a clerk types for one incident. `volunteers` is ((volunteer id, role), …)."""
+
+    received_at: datetime | None
+    category: str
+    district_id: int | None
+    channel: str = "110"
+    occurred_at: datetime | None = None
+    caller_name: str = ""
+    caller_phone: str = ""
+    caller_confidential: bool = False
+    site_id: int | None = None
+    building_id: int | None = None
+    zone_id: int | None = None
+    location: str = ""
+    subcategory: str = ""
+    loss_yuan: Decimal | None = None
+    fraud_method: str = ""
+    summary: str = ""
+    handling_officer: str = ""
+    volunteers: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class IncidentDetail:
+    id: int
+    number: str
+    version: int
+    form: IncidentForm
+    status: str
+    outcome: str
+    closed_at: datetime | None
+    district_name: str
+    site_name: str
+    volunteer_names: dict[int, str] = field(default_factory=dict)
+    mediation_cases: tuple[tuple[int, str], ...] = ()  # (case id, case number) made from it
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    text: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    category: str = ""
+    district_id: int | None = None
+    site_id: int | None = None
+    status: str = ""
+    channel: str = ""
+    with_volunteers: bool | None = None  # None: either
+    sort: str = "received_at"  # a key of incidents.query.SORTS
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    id: int
+    number: str
+    received_at: datetime
+    category: str
+    subcategory: str
+    district: str
+    site: str
+    location: str
+    caller: str
+    status: str
+    outcome: str
+    volunteers: int
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    total: int
+    open: int
+    closed: int
+    loss_yuan: Decimal
+    by_category: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VolunteerIncident:
+    """An incident on a volunteer's page, with what they did in it (VolunteerRole codes)."""
+
+    row: IncidentRow
+    roles: tuple[str, ...]

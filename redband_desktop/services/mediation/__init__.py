@@ -1,0 +1,1 @@
+"""People's mediation case records (人民调解案卷)."""

@@ -1,0 +1,321 @@
+"""People's mediation case records (人民调解案卷): register a dispute, record the
+investigations, sessions, outcome, performance and follow-up visits, and close the case.
+
+Each method is one user action in one transaction with its audit entry. Officers edit
+the cases of their own district. The case number `(2026)人调字第N号` is taken inside the
+write transaction (one writer at a time; a unique key on year + number backs it up).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from redband_desktop.db.engine import Database
+from redband_desktop.db.models import (
+    District,
+    Incident,
+    MediationCase,
+    MediationFollowUp,
+    MediationInvestigation,
+    MediationParty,
+    MediationSession,
+    Site,
+)
+from redband_desktop.domain.access import Action
+from redband_desktop.domain.mediation import (
+    AFTER_AGREEMENT,
+    CLOSABLE,
+    OPEN_STATUSES,
+    OUTCOME_STATUS,
+    CaseSource,
+    CaseStatus,
+    DisputeType,
+    case_number,
+    deadline,
+)
+from redband_desktop.errors import ConflictError, ValidationError
+from redband_desktop.services.mediation import referral
+from redband_desktop.services.mediation.query import find
+from redband_desktop.services.mediation.rules import (
+    check_outcome,
+    check_party,
+    clean,
+    detail,
+    performance_row,
+)
+from redband_desktop.services.mediation.types import (
+    CaseDetail,
+    CaseForm,
+    CaseList,
+    CaseRow,
+    FollowUpForm,
+    InvestigationForm,
+    MediationFilter,
+    OutcomeForm,
+    PartyForm,
+    PerformanceForm,
+    SessionForm,
+)
+from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.audit_log import export_summary, record
+from redband_desktop.services.shared.exports import Export
+from redband_desktop.services.shared.rules import check_version, fetch
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+_NOT_CLOSED = frozenset(CaseStatus) - {CaseStatus.CLOSED}
+
+
+class MediationService:
+    def __init__(self, db: Database, access: AccessControl, today: Callable[[], date] = date.today) -> None:
+        self._db = db
+        self._access = access
+        self._today = today
+
+    # -- reading -----------------------------------------------------------------
+    def cases(self, f: MediationFilter | None = None, offset: int = 0, limit: int | None = None) -> CaseList:
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            return find(s, f or MediationFilter(), self._today(), offset, limit)
+
+    def case(self, case_id: int) -> CaseDetail:
+        actor = self._access.require(Action.READ)
+        with self._db.read() as s:
+            return detail(fetch(s, MediationCase, case_id), actor.masks_personal_data, self._today())
+
+    def for_volunteer(self, volunteer_id: int) -> list[CaseRow]:
+        """Cases the volunteer mediated in (named in a session's mediators), newest first."""
+        return list(self.cases(MediationFilter(volunteer_id=volunteer_id)).rows)
+
+    def figures(self) -> dict:
+        """`redband stats` key "mediation": cases by status, agreements, 防止民转刑."""
+        self._access.require(Action.STATS)
+        with self._db.read() as s:
+            by_status = dict(s.execute(select(MediationCase.status, func.count()).group_by(MediationCase.status)).all())
+            agreements = s.scalar(select(func.count()).where(MediationCase.outcome_kind.in_(("written", "oral"))))
+            prevented = s.scalar(select(func.count()).where(MediationCase.prevented_criminal.is_(True)))
+        return {"total": sum(by_status.values()), "by_status": {st.value: by_status.get(st.value, 0) for st in CaseStatus},
+                "agreements": agreements, "prevented_criminal": prevented}
+
+    def export(self, f: MediationFilter | None = None) -> Export:
+        """The filtered case book as an .xlsx workbook (台账), audited."""
+        from redband_desktop.documents.xlsx import table_to_xlsx
+        from redband_desktop.services.mediation import export as sheet
+
+        self._access.require(Action.EXPORT)
+        with self._db.write() as s:
+            cells = sheet.rows(s, f or MediationFilter(), self._today())
+            record(s, self._access, "export", "mediation", "", summary=export_summary(len(cells), False))
+        return Export(table_to_xlsx(list(sheet.HEADERS), cells, sheet.SHEET), len(cells), False)
+
+    def document(self, case_id: int, which: str, filed_by: str = "", committee: str = "") -> bytes:
+        """A printed form as PDF: "agreement" 协议书, "sessions" 调解记录, "follow_ups" 回访记录
+        or "file" the whole 卷宗. Printing is recorded (it carries personal data)."""
+        from redband_desktop.documents import mediation_docs, mediation_file
+        from redband_desktop.services.shared.settings import read_settings
+
+        actor = self._access.require(Action.READ)
+        makers = {"agreement": mediation_docs.agreement_pdf, "sessions": mediation_docs.sessions_pdf,
+                  "follow_ups": mediation_docs.follow_ups_pdf}
+        if which not in (*makers, "file"):
+            raise ValueError(which)
+        with self._db.write() as s:
+            case = detail(fetch(s, MediationCase, case_id), actor.masks_personal_data)
+            settings = read_settings(s)
+            committee = (committee or str(settings["mediation.committee"] or "").strip()
+                         or f"{settings['station.name']}人民调解委员会")
+            record(s, self._access, "print", "mediation", case.id, summary=f"{case.number} {which}")
+        if which == "file":
+            return mediation_file.case_file_pdf(case, committee, filed_by or actor.display_name)
+        return makers[which](case, committee)
+
+    # -- registering -------------------------------------------------------------
+    def register(self, form: CaseForm) -> CaseDetail:
+        """Register (受理) a dispute: a new number for its year, due one month later."""
+        self._access.require(Action.EDIT, form.district_id)
+        form = replace(clean(form, ("summary",)), source=CaseSource(form.source),
+                       dispute_type=DisputeType(form.dispute_type))
+        with self._db.write() as s:
+            _check_links(s, form)
+            c = _new_case(s, form)
+            record(s, self._access, "create", "mediation", c.id, {"number": [None, c.number]}, c.summary)
+            return detail(c, False, self._today())
+
+    def register_from_incident(self, incident_id: int, registered_on: date | None = None) -> CaseDetail:
+        """A dispute incident referred by the police (公安机关移交) becomes a case in one step:
+        linked to the incident, its place, summary and facts filled in, and its caller (when
+        not confidential) the applicant. Refused for other incidents and for one already
+        referred."""
+        actor = self._access.require(Action.EDIT)
+        on = registered_on or self._today()
+        with self._db.write() as s:
+            incident = fetch(s, Incident, incident_id)
+            self._access.require(Action.EDIT, incident.district_id)
+            referral.check_referable(s, incident, on)
+            site = s.get(Site, incident.site_id) if incident.site_id else None
+            form = referral.case_form(incident, site.name if site else "", on, actor.display_name)
+            c = _new_case(s, clean(form, ("summary",)))
+            party = referral.caller_party(incident)
+            if party is not None:
+                c.parties.append(MediationParty(**{**asdict(party), "role": party.role.value}))
+            s.flush()
+            record(s, self._access, "create", "mediation", c.id,
+                   {"number": [None, c.number], "incident": [None, incident.number]}, c.summary)
+            return detail(c, False, self._today())
+
+    def update(self, case_id: int, version: int, form: CaseForm) -> CaseDetail:
+        form = replace(clean(form, ("summary",)), source=CaseSource(form.source),
+                       dispute_type=DisputeType(form.dispute_type))
+        with self._db.write() as s:
+            c = self._editable(s, case_id)
+            check_version(c, version, s, "mediation")
+            _check_links(s, form, c.id)
+            before = {k: getattr(c, k) for k in _case_values(form)}
+            for k, v in _case_values(form).items():
+                setattr(c, k, v)
+            if c.registered_on != before["registered_on"]:
+                c.deadline = deadline(c.registered_on) + (c.deadline - deadline(before["registered_on"]))
+            changes = {k: [_json(before[k]), _json(v)] for k, v in _case_values(form).items() if before[k] != v}
+            s.flush()
+            record(s, self._access, "update", "mediation", c.id, changes, c.number)
+            return detail(c, False, self._today())
+
+    # -- the file grows ----------------------------------------------------------
+    def add_party(self, case_id: int, form: PartyForm) -> CaseDetail:
+        """A party joins before the outcome (an agreement names its parties)."""
+        form = check_party(form)
+        with self._db.write() as s:
+            c = self._editable(s, case_id, OPEN_STATUSES)
+            c.parties.append(MediationParty(**{**asdict(form), "role": form.role.value}))
+            return self._saved(s, c, "party", f"{form.role.zh} {form.name}")
+
+    def remove_party(self, case_id: int, party_id: int) -> CaseDetail:
+        with self._db.write() as s:
+            c = self._editable(s, case_id)
+            party = next((p for p in c.parties if p.id == party_id), None)
+            if party is None or c.outcome_kind:
+                raise ConflictError("mediation_wrong_stage", status=CaseStatus(c.status).zh)
+            c.parties.remove(party)
+            return self._saved(s, c, "party.remove", party.name)
+
+    def add_investigation(self, case_id: int, form: InvestigationForm) -> CaseDetail:
+        form = clean(form, ("findings",))
+        with self._db.write() as s:
+            c = self._editable(s, case_id, OPEN_STATUSES)
+            c.investigations.append(MediationInvestigation(**asdict(form)))
+            if c.status == CaseStatus.REGISTERED.value:
+                c.status = CaseStatus.INVESTIGATING.value
+            return self._saved(s, c, "investigation", form.place)
+
+    def add_session(self, case_id: int, form: SessionForm) -> CaseDetail:
+        form = clean(form, ("mediators",))
+        with self._db.write() as s:
+            c = self._editable(s, case_id, OPEN_STATUSES)
+            ids = ",".join(str(i) for i in form.mediator_ids)
+            c.sessions.append(MediationSession(**{**asdict(form), "mediator_ids": ids}))
+            c.status = CaseStatus.MEDIATING.value
+            return self._saved(s, c, "session", f"{form.held_at:%Y-%m-%d %H:%M} {form.place}")
+
+    def extend(self, case_id: int, days: int, reason: str) -> CaseDetail:
+        """Both parties agreed to take longer (当事人同意延长): move the deadline."""
+        reason = clean(FollowUpForm(date.min, notes=reason), ("notes",)).notes
+        if not 1 <= days <= 90:
+            raise ValidationError.single("days", "out_of_range", low=1, high=90)
+        with self._db.write() as s:
+            c = self._editable(s, case_id, OPEN_STATUSES)
+            old = c.deadline
+            c.deadline, c.extended = old + timedelta(days=days), True
+            c.extension_reason = (c.extension_reason + "\n" + reason).strip()
+            s.flush()
+            record(s, self._access, "extend", "mediation", c.id, {"deadline": [old, c.deadline]}, reason)
+            return detail(c, False, self._today())
+
+    def record_outcome(self, case_id: int, form: OutcomeForm) -> CaseDetail:
+        """Agreement (written or oral), failure or withdrawal; refused while parties are missing."""
+        with self._db.write() as s:
+            c = self._editable(s, case_id, OPEN_STATUSES)
+            form = check_outcome(form, list(c.parties))
+            values = asdict(form)
+            c.outcome_kind, c.outcome_on = form.kind.value, values.pop("on")
+            values.pop("kind")
+            for k, v in values.items():
+                setattr(c, k, v)
+            c.status = OUTCOME_STATUS[form.kind].value
+            return self._saved(s, c, "outcome", form.kind.zh, {"status": [None, c.status]})
+
+    def record_performance(self, case_id: int, form: PerformanceForm) -> CaseDetail:
+        form = clean(form)
+        with self._db.write() as s:
+            c = self._editable(s, case_id, AFTER_AGREEMENT)
+            c.performances.append(performance_row(c.id, form))
+            if c.status == CaseStatus.AGREED.value:
+                c.status = CaseStatus.PERFORMING.value
+            return self._saved(s, c, "performance", form.status.zh)
+
+    def add_follow_up(self, case_id: int, form: FollowUpForm) -> CaseDetail:
+        form = clean(form)
+        with self._db.write() as s:
+            c = self._editable(s, case_id, AFTER_AGREEMENT)
+            c.follow_ups.append(MediationFollowUp(**asdict(form)))
+            c.status = CaseStatus.FOLLOW_UP.value
+            return self._saved(s, c, "follow_up", f"{form.visited_on} {form.party}")
+
+    def close(self, case_id: int, on: date | None = None) -> CaseDetail:
+        """Close the file (结案) once it has an outcome."""
+        with self._db.write() as s:
+            c = self._editable(s, case_id, CLOSABLE)
+            c.status, c.closed_on = CaseStatus.CLOSED.value, on or self._today()
+            return self._saved(s, c, "close", c.number, {"status": [None, c.status]})
+
+    # -- helpers -----------------------------------------------------------------
+    def _editable(self, s: Session, case_id: int, stages=None) -> MediationCase:  # noqa: ANN001
+        """The case, if the user may edit it and it is at one of `stages` (default: any
+        stage but closed — a closed file (结案) is kept as it was closed)."""
+        c = fetch(s, MediationCase, case_id)
+        self._access.require(Action.EDIT, c.district_id)
+        if CaseStatus(c.status) not in (stages or _NOT_CLOSED):
+            raise ConflictError("mediation_wrong_stage", status=CaseStatus(c.status).zh)
+        return c
+
+    def _saved(self, s: Session, c: MediationCase, what: str, summary: str, changes=None) -> CaseDetail:  # noqa: ANN001
+        s.flush()
+        record(s, self._access, f"mediation.{what}", "mediation", c.id, changes, f"{c.number} {summary}")
+        return detail(c, False, self._today())
+
+
+def _case_values(form: CaseForm) -> dict:
+    values = asdict(form)
+    values.update(source=form.source.value, dispute_type=form.dispute_type.value)
+    return values
+
+
+def _new_case(s: Session, form: CaseForm) -> MediationCase:
+    """A registered case with the next number of its year, due one month later."""
+    year = form.registered_on.year
+    seq = (s.scalar(select(func.max(MediationCase.seq)).where(MediationCase.year == year)) or 0) + 1
+    c = MediationCase(year=year, seq=seq, number=case_number(year, seq), status=CaseStatus.REGISTERED.value,
+                      deadline=deadline(form.registered_on), **_case_values(form))
+    s.add(c)
+    s.flush()
+    return c
+
+
+def _check_links(s: Session, form: CaseForm, case_id: int | None = None) -> None:
+    """The district, site and incident exist; an incident is linked to one case only."""
+    for model, ident in ((District, form.district_id), (Site, form.site_id), (Incident, form.incident_id)):
+        if ident is not None:
+            fetch(s, model, ident)
+    if form.incident_id is not None:
+        other = s.scalar(select(MediationCase.number).where(
+            MediationCase.incident_id == form.incident_id, MediationCase.id != (case_id or 0)).limit(1))
+        if other is not None:
+            raise ValidationError.single("incident_id", "mediation_incident_linked", number=other)

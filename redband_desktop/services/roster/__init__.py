@@ -1,0 +1,1 @@
+"""The volunteer roster: search, records, status, personal-data rights and export."""

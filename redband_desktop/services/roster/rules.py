@@ -1,0 +1,171 @@
+"""Checking a submitted volunteer form against every rule before anything is written.
+
+All problems are collected so the dialog can mark every wrong field at once; nothing is
+saved unless the whole form is valid. Warnings (such as an ID region code missing from
+the list) do not block saving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redband_desktop.db.models import Building, MarketZone, Site, Skill, Volunteer
+from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
+from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
+from redband_desktop.domain.names import name_pinyin, normalize_name
+from redband_desktop.domain.phone import normalize_phone
+from redband_desktop.domain.photo import Portrait, make_portrait
+from redband_desktop.errors import Problem, ValidationError
+from redband_desktop.services.roster.types import VolunteerForm
+from redband_desktop.services.shared.rules import text_problem
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CheckedForm:
+    values: dict[str, Any]  # column values ready for the Volunteer row
+    skills: list[Skill]
+    portrait: Portrait | None
+    warnings: tuple[Problem, ...]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def run(self, fn: Callable[..., T], *args: Any) -> T | None:
+        try:
+            return fn(*args)
+        except ValidationError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def add(self, field: str, code: str, **params: Any) -> None:
+        self.problems.append(Problem(field, code, params))
+
+
+def check_form(
+    session: Session, form: VolunteerForm, current: Volunteer | None, today: date
+) -> CheckedForm:
+    """Check the whole form; `current` is the stored row when editing (its ID number is
+    used when the form leaves the masked number unchanged)."""
+    c = _Collector()
+    values: dict[str, Any] = {}
+    name = c.run(normalize_name, form.name)
+    if name:
+        values["name"] = name
+        values["name_pinyin"], values["name_initials"] = name_pinyin(name)
+    info = _check_identity(session, c, form, current, today, values)
+    _check_contact(c, form, values)
+    _check_choices(c, form, values)
+    _check_place(session, c, form, values)
+    _check_joined(c, form, today, values, info)
+    skills = _check_skills(session, c, form.skill_ids)
+    portrait = c.run(make_portrait, form.photo, form.photo_crop) if form.photo else None
+    if c.problems:
+        raise ValidationError(c.problems)
+    return CheckedForm(values, skills, portrait, info.warnings if info else ())
+
+
+def _check_identity(session, c: _Collector, form, current, today, values) -> IdNumberInfo | None:  # noqa: ANN001
+    editing_id = current.id if current is not None else None
+    raw = current.id_number if form.id_number is None and current is not None else (form.id_number or "")
+    if not raw.strip():
+        c.add("id_number", "required")
+        return None
+    info = c.run(parse_id_number, raw, "id_number", today)
+    if info is None:
+        return None
+    values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender.value)
+    other = session.execute(
+        select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == info.number)
+    ).first()
+    if other is not None and other.id != editing_id:
+        c.add("id_number", "id_duplicate", name=other.name, id=other.id)
+    if form.gender and form.gender != info.gender.value:
+        c.add("gender", "gender_mismatch", expected=info.gender.zh)
+    if form.birth_date and form.birth_date != info.birth_date:
+        c.add("birth_date", "birth_mismatch", expected=info.birth_date.isoformat())
+    return info
+
+
+def _check_contact(c: _Collector, form: VolunteerForm, values: dict) -> None:
+    if not form.phone.strip():
+        c.add("phone", "required")
+    else:
+        values["phone"] = c.run(normalize_phone, form.phone, "phone")
+    values["emergency_phone"] = (
+        c.run(normalize_phone, form.emergency_phone, "emergency_phone") or ""
+    )
+    for field, limit in (("address", 200), ("emergency_name", 40), ("notes", 2000)):
+        text = " ".join(getattr(form, field).split()) if field != "notes" else form.notes.strip()
+        problem = text_problem(text, field, limit)
+        if problem:
+            c.problems.append(problem)
+        values[field] = text
+    values["in_wechat_group"] = bool(form.in_wechat_group)
+
+
+def _check_choices(c: _Collector, form: VolunteerForm, values: dict) -> None:
+    for field, enum in (("background", Background), ("political_status", PoliticalStatus)):
+        raw = getattr(form, field)
+        if not raw:
+            c.add(field, "required")
+            continue
+        try:
+            values[field] = enum(raw).value
+        except ValueError:
+            c.add(field, "invalid_choice", value=raw)
+    if form.gender and form.gender not in {g.value for g in Gender}:
+        c.add("gender", "invalid_choice", value=form.gender)
+
+
+def _check_place(session: Session, c: _Collector, form: VolunteerForm, values: dict) -> None:
+    site = session.get(Site, form.site_id) if form.site_id is not None else None
+    if site is None:
+        c.add("site_id", "required")
+        return
+    values.update(site_id=site.id, building_id=None, zone_id=None)
+    if form.building_id is not None:
+        building = session.get(Building, form.building_id)
+        if site.kind != SiteKind.COMPOUND.value:
+            c.add("building_id", "building_needs_compound")
+        elif building is None or building.site_id != site.id:
+            c.add("building_id", "building_site_mismatch")
+        else:
+            values["building_id"] = building.id
+    if form.zone_id is not None:
+        zone = session.get(MarketZone, form.zone_id)
+        if site.kind != SiteKind.MARKET.value:
+            c.add("zone_id", "zone_needs_market")
+        elif zone is None or zone.site_id != site.id:
+            c.add("zone_id", "building_site_mismatch")
+        else:
+            values["zone_id"] = zone.id
+
+
+def _check_joined(c: _Collector, form, today: date, values: dict, info) -> None:  # noqa: ANN001
+    if form.joined_on is None:
+        c.add("joined_on", "required")
+    elif form.joined_on > today:
+        c.add("joined_on", "date_in_future")
+    elif info is not None and form.joined_on < info.birth_date:
+        c.add("joined_on", "joined_before_birth")
+    else:
+        values["joined_on"] = form.joined_on
+
+
+def _check_skills(session: Session, c: _Collector, ids: tuple[int, ...]) -> list[Skill]:
+    if not ids:
+        return []
+    skills = list(session.scalars(select(Skill).where(Skill.id.in_(ids))))
+    if len(skills) != len(set(ids)):
+        c.add("skills", "invalid_choice", value=",".join(map(str, ids)))
+    return skills

@@ -1,0 +1,100 @@
+"""Station settings: the station's name, security and numbering settings, as user actions
+(administrators); the key/value store itself is `shared.settings`."""
+
+from __future__ import annotations
+
+from redband_desktop.db.engine import Database
+from redband_desktop.db.models.base import now
+from redband_desktop.domain.access import Action
+from redband_desktop.domain.incidents import DEFAULT_PREFIX, NUMBER_PREFIX_KEY, clean_prefix
+from redband_desktop.errors import DatabaseError, Problem, ValidationError
+from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.audit_log import record
+from redband_desktop.services.shared.settings import COMMITTEE_KEY, read_settings, write_setting
+from redband_desktop.services.station.types import StationSettings
+
+
+class StationService:
+    def __init__(self, db: Database, access: AccessControl) -> None:
+        self._db = db
+        self._access = access
+
+    def settings(self) -> StationSettings:
+        with self._db.read() as s:
+            v = read_settings(s)
+        return StationSettings(
+            name=v["station.name"], initialised_at=v["station.initialised_at"],
+            idle_minutes=int(v["security.idle_minutes"]), purge_after_years=int(v["privacy.purge_after_years"]),
+            incident_prefix=str(v.get(NUMBER_PREFIX_KEY) or DEFAULT_PREFIX), committee=str(v.get(COMMITTEE_KEY) or ""),
+        )
+
+    def update_security(self, idle_minutes: int, purge_after_years: int) -> StationSettings:
+        """Idle-lock minutes (1–240) and years after leaving before personal data may be purged."""
+        self._access.require(Action.SETTINGS)
+        problems = []
+        if not 1 <= idle_minutes <= 240:
+            problems.append(Problem("idle_minutes", "out_of_range", {"low": 1, "high": 240}))
+        if not 1 <= purge_after_years <= 30:
+            problems.append(Problem("purge_after_years", "out_of_range", {"low": 1, "high": 30}))
+        if problems:
+            raise ValidationError(problems)
+        with self._db.write() as s:
+            old = read_settings(s)
+            new = {"security.idle_minutes": idle_minutes, "privacy.purge_after_years": purge_after_years}
+            for key, value in new.items():
+                write_setting(s, key, value)
+            record(s, self._access, "settings", "station", "", {k: [old[k], v] for k, v in new.items() if old[k] != v})
+        return self.settings()
+
+    def initialise(self, station_name: str) -> StationSettings:
+        """First run: name the station. Refused when the database is already set up."""
+        name = check_station_name(station_name)
+        with self._db.write() as s:
+            current = read_settings(s)
+            if current["station.name"]:
+                raise DatabaseError(
+                    "db_already_initialised", path=self._db.url, station=current["station.name"]
+                )
+            write_setting(s, "station.name", name)
+            write_setting(s, "station.initialised_at", now().isoformat(sep=" "))
+        return self.settings()
+
+    def rename(self, station_name: str) -> StationSettings:
+        current = self.settings()
+        return self.update_station(station_name, current.incident_prefix, current.committee)
+
+    def update_station(self, station_name: str, incident_prefix: str, committee: str) -> StationSettings:
+        """The station's name, the prefix of new incident numbers (numbers already given
+        keep theirs) and the mediation committee's name printed on mediation documents."""
+        self._access.require(Action.SETTINGS)
+        problems = []
+        try:
+            name = check_station_name(station_name)
+        except ValidationError as exc:
+            problems += exc.problems
+        prefix = clean_prefix(incident_prefix)
+        if prefix is None:
+            problems.append(Problem("incident_prefix", "prefix_invalid"))
+        committee = " ".join((committee or "").split())
+        if len(committee) > 40:
+            problems.append(Problem("committee", "too_long", {"max": 40}))
+        if problems:
+            raise ValidationError(problems)
+        new = {"station.name": name, NUMBER_PREFIX_KEY: prefix, COMMITTEE_KEY: committee}
+        with self._db.write() as s:
+            old = read_settings(s)
+            changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
+            for key in changes:
+                write_setting(s, key, new[key])
+            if changes:
+                record(s, self._access, "settings", "station", "", changes)
+        return self.settings()
+
+
+def check_station_name(raw: str) -> str:
+    name = " ".join((raw or "").split())
+    if not name:
+        raise ValidationError.single("station_name", "required")
+    if len(name) > 40:
+        raise ValidationError.single("station_name", "too_long", max=40)
+    return name

@@ -1,0 +1,79 @@
+"""First run: name the station, create its first administrator and, if asked, load the
+demonstration station.
+
+Everything the user typed is checked before anything is written; the demo is loaded
+before the station is marked as set up, so a failed load leaves a database that still
+offers the first-run dialog instead of a half-filled station.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from redband_desktop.db.engine import Database
+from redband_desktop.errors import ValidationError
+from redband_desktop.services.accounts.service import AccountService
+from redband_desktop.services.station.service import StationService, check_station_name
+from redband_desktop.services.station.types import StationSettings
+
+
+@dataclass(frozen=True)
+class FirstAdmin:
+    username: str
+    display_name: str
+    password: str
+    confirm: str
+
+
+def check_location(location: str) -> str:
+    """Check a database location typed by an administrator (a file path or a
+    postgresql:// URL): "new", "current" or "older", or a DatabaseError saying why not."""
+    from redband_desktop.db.engine import database_url
+    from redband_desktop.db.migrate import location_state
+
+    if not location.strip():
+        raise ValidationError.single("database", "required")
+    return location_state(database_url(location.strip()))
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    station: StationSettings
+    demo_volunteers: int
+
+
+class SetupService:
+    def __init__(self, db: Database, station: StationService, accounts: AccountService) -> None:
+        self._db = db
+        self._station = station
+        self._accounts = accounts
+
+    def is_done(self) -> bool:
+        return self._station.settings().initialised
+
+    def needs_admin(self) -> bool:
+        return not self._accounts.has_users()
+
+    def first_run(
+        self, station_name: str, admin: FirstAdmin | None, with_demo: bool, today: date | None = None
+    ) -> SetupResult:
+        problems = []
+        try:
+            check_station_name(station_name)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+        create_admin = admin is not None and self.needs_admin()
+        if create_admin:
+            problems.extend(self._accounts.first_admin_problems(admin.username, admin.display_name,
+                                                                admin.password, admin.confirm))
+        if problems:
+            raise ValidationError(problems)
+        if create_admin:
+            self._accounts.create_first_admin(admin.username, admin.display_name, admin.password, admin.confirm)
+        volunteers = 0
+        if with_demo:
+            from redband_desktop.demo.station import load_demo
+
+            volunteers = load_demo(self._db, today=today).volunteers
+        return SetupResult(self._station.initialise(station_name), volunteers)

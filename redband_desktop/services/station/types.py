@@ -1,0 +1,21 @@
+"""The station settings as the window and the commands read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redband_desktop.domain.incidents import DEFAULT_PREFIX
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    name: str
+    initialised_at: str | None
+    idle_minutes: int = 15
+    purge_after_years: int = 3
+    incident_prefix: str = DEFAULT_PREFIX
+    committee: str = ""  # mediation committee's own name; "" = "<station>人民调解委员会"
+
+    @property
+    def initialised(self) -> bool:
+        return bool(self.name)

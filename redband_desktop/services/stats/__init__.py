@@ -1,0 +1,1 @@
+"""Figures over the whole station for `redband stats`."""
