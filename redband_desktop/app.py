@@ -55,9 +55,9 @@ def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from redband_desktop.ui.feedback import show_crash
     from redband_desktop.ui.fonts import ensure_cjk_font
     from redband_desktop.ui.i18n import install_language
+    from redband_desktop.ui.widgets.feedback import show_crash
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("红袖标 Desktop")
@@ -91,11 +91,11 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
 
     from redband_desktop.db.engine import database_url
     from redband_desktop.services import open_services
+    from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
+    from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
     from redband_desktop.ui.admin.recovery import recover_at_startup
-    from redband_desktop.ui.first_run_dialog import FirstRunDialog
     from redband_desktop.ui.i18n import ui_lang
     from redband_desktop.ui.main_window import AppInfo, MainWindow
-    from redband_desktop.ui.sign_in_dialog import sign_in_interactively
 
     url = database_url(db or dirs.database())
     try:

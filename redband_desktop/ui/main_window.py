@@ -29,24 +29,24 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.paths import UserDirs
 from redband_desktop.ui.about_dialog import AboutDialog
+from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from redband_desktop.ui.accounts.idle_lock import IdleLock
+from redband_desktop.ui.accounts.lock_dialog import user_text
+from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
 from redband_desktop.ui.admin.audit_page import AuditPage
 from redband_desktop.ui.admin.backup_page import BackupPage
+from redband_desktop.ui.admin.database_dialog import DatabaseDialog
 from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
 from redband_desktop.ui.admin.users_page import UsersPage
 from redband_desktop.ui.cards.cards_page import CardsPage
 from redband_desktop.ui.cards.verify_page import VerifyPage
-from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
 from redband_desktop.ui.clues.clues_page import CluesPage
-from redband_desktop.ui.database_dialog import DatabaseDialog
-from redband_desktop.ui.idle_lock import IdleLock
+from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
-from redband_desktop.ui.lock_dialog import user_text
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
-from redband_desktop.ui.sign_in_dialog import sign_in_interactively
-from redband_desktop.ui.sites.coverage_page import CoveragePage
 from redband_desktop.ui.sites.site_page import SitePage
-from redband_desktop.ui.structure_dialog import StructureDialog
+from redband_desktop.ui.sites.structure_dialog import StructureDialog
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 from redband_desktop.db.engine import database_url
 from redband_desktop.db.migrate import migrate
 from redband_desktop.paths import UserDirs
-from redband_desktop.ui.database_dialog import DatabaseDialog
+from redband_desktop.ui.admin.database_dialog import DatabaseDialog
 
 
 def test_location_is_checked_saved_and_used(qtbot, tmp_path: Path) -> None:

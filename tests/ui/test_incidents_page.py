@@ -87,7 +87,7 @@ def test_site_and_volunteer_filters(qtbot, demo_services) -> None:  # noqa: ANN0
 def test_dialog_records_the_building_and_the_volunteers(qtbot, demo_services, monkeypatch) -> None:  # noqa: ANN001
     from redband_desktop.domain.incidents import VolunteerRole
     from redband_desktop.ui.i18n import ui_lang
-    from redband_desktop.ui.roster.volunteer_picker import VolunteerPicker
+    from redband_desktop.ui.widgets.volunteer_picker import VolunteerPicker
 
     tree = demo_services.sites.tree()
     district, site = next((d, s) for d in tree for s in d.sites if len(s.places) > 2)

@@ -11,10 +11,10 @@ from redband_desktop.db.engine import Database, database_url
 from redband_desktop.domain.access import Role
 from redband_desktop.paths import UserDirs
 from redband_desktop.services import build_services
-from redband_desktop.ui import sign_in_dialog
-from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
-from redband_desktop.ui.first_run_dialog import FirstRunDialog
-from redband_desktop.ui.sign_in_dialog import SignInDialog, sign_in_interactively
+from redband_desktop.ui.accounts import sign_in_dialog
+from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from redband_desktop.ui.accounts.sign_in_dialog import SignInDialog, sign_in_interactively
+from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
 from tests.ui.staff import STAFF_PASSWORD, add_staff
 
 

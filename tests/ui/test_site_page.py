@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.domain.names import name_pinyin
 from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.sites.assign_dialog import AssignDialog
-from redband_desktop.ui.sites.coverage_page import CoveragePage
 from redband_desktop.ui.sites.site_page import SitePage
 from redband_desktop.ui.sites.site_tree_model import NODE_ROLE
 

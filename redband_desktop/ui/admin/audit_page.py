@@ -30,9 +30,9 @@ from redband_desktop.messages import field_label
 from redband_desktop.services.audit.types import AuditFilter, AuditRow
 from redband_desktop.services.shared.audit_log import ChainReport
 from redband_desktop.ui.admin.audit_filter_bar import AuditFilterBar
-from redband_desktop.ui.feedback import run_in_background, show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.ui.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

@@ -27,8 +27,8 @@ from redband_desktop.domain.access import Action
 from redband_desktop.ui.admin.reset_password_dialog import ResetPasswordDialog
 from redband_desktop.ui.admin.security_settings import SecuritySettingsBox
 from redband_desktop.ui.admin.user_dialog import UserDialog
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

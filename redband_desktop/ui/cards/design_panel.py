@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.cards.types import CardSettings
-from redband_desktop.ui.cards.pdf_preview import PdfPreview
-from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.pdf_preview import PdfPreview
 
 if TYPE_CHECKING:
     from redband_desktop.services.cards.service import CardService

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.services.cards.types import CardSelection
-from redband_desktop.ui.cards.pdf_preview import PdfPreview
-from redband_desktop.ui.cards.pdf_printing import print_document
-from redband_desktop.ui.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.pdf_preview import PdfPreview
+from redband_desktop.ui.widgets.pdf_printing import print_document
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Action
 from redband_desktop.services.cards.types import CardFilter
-from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services.cards.service import CardService

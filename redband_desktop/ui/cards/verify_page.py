@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.errors import RedbandError
-from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

@@ -25,11 +25,11 @@ from redband_desktop.errors import ValidationError
 from redband_desktop.services.clues.types import ClueDetail, ClueForm
 from redband_desktop.ui.clues.attachments_box import AttachmentsBox
 from redband_desktop.ui.clues.reporter_field import ReporterField
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.incidents.incident_dialog import code_combo
-from redband_desktop.ui.roster.field_errors import FieldErrors
-from redband_desktop.ui.roster.place_combos import PlaceCombos
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.place_combos import PlaceCombos
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -46,8 +46,8 @@ class ClueDialog(QDialog):
         self.reported_at = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-60), objectName="reported_at")
         self.reported_at.setCalendarPopup(True)
         self.reported_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.clue_type = code_combo(ClueType, "clue_type")
-        self.urgency = code_combo(ClueUrgency, "urgency")
+        self.clue_type = enum_combo(ClueType, "clue_type")
+        self.urgency = enum_combo(ClueUrgency, "urgency")
         self.places = PlaceCombos(services.structure, self)
         self.location = QLineEdit(objectName="location", placeholderText=self.tr("e.g. the gate of building 3"))
         self.content = QPlainTextEdit(objectName="content")

@@ -38,14 +38,14 @@ from redband_desktop.ui.clues.flow_dialogs import (
     TransferDialog,
     VerifyDialog,
 )
-from redband_desktop.ui.date_range import DateRange
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.incidents.incident_dialog import code_combo
-from redband_desktop.ui.page_keys import add_page_keys
-from redband_desktop.ui.place_filter import PlaceFilter
-from redband_desktop.ui.register_table import selected_row, set_up_register_table
 from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.date_range import DateRange
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.page_keys import add_page_keys
+from redband_desktop.ui.widgets.place_filter import PlaceFilter
+from redband_desktop.ui.widgets.register_table import selected_row, set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -62,11 +62,11 @@ class CluesPage(QWidget):
         self.search = QLineEdit(objectName="filter_text",
                                 placeholderText=self.tr("Number, content, place or reporter (name or pinyin)"))
         self.dates = DateRange(self.tr("Reported from"))
-        self.clue_type = code_combo(ClueType, "filter_type", self.tr("All types"))
-        self.urgency = code_combo(ClueUrgency, "filter_urgency", self.tr("Any urgency"))
+        self.clue_type = enum_combo(ClueType, "filter_type", self.tr("All types"))
+        self.urgency = enum_combo(ClueUrgency, "filter_urgency", self.tr("Any urgency"))
         self.places = PlaceFilter(self)
         self.district, self.site = self.places.district, self.places.site
-        self.status = code_combo(ClueStatus, "filter_status", self.tr("Any status"))
+        self.status = enum_combo(ClueStatus, "filter_status", self.tr("Any status"))
         self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
                                      sort_order=("reported_at", True))
         self.table = QTableView(objectName="clue_table")

@@ -27,10 +27,10 @@ from redband_desktop.domain.incidents import IncidentCategory
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.clues.types import ClueDetail
 from redband_desktop.services.incidents.types import IncidentFilter
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.incidents.incident_dialog import code_combo
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -115,7 +115,7 @@ class CloseDialog(StepDialog):
     def __init__(self, services: Services, clue: ClueDetail, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Close clue"), clue, parent)
         self._clues, self._incidents = services.clues, services.incidents
-        self.closing = code_combo(ClueClosing, "closing")
+        self.closing = enum_combo(ClueClosing, "closing")
         self.search = QLineEdit(objectName="incident_search", placeholderText=self.tr("Incident number or summary"))
         self.incidents = QListWidget(objectName="incident_candidates")
         self.add_row(self.tr("Closed as"), self.closing, "closing")

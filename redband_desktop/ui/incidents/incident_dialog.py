@@ -32,19 +32,11 @@ from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.incidents.types import IncidentDetail, IncidentForm
 from redband_desktop.services.roster.service import RosterService
 from redband_desktop.services.sites.types import DistrictNode
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.volunteer_list import VolunteerList
-from redband_desktop.ui.roster.field_errors import FieldErrors
-
-
-def code_combo(enum: type, name: str, blank: str | None = None) -> QComboBox:
-    combo = QComboBox(objectName=name)
-    if blank is not None:
-        combo.addItem(blank, "")
-    for member in enum:
-        combo.addItem(member.label(ui_lang()), member.value)
-    return combo
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 
 def _time_edit(name: str) -> QDateTimeEdit:
@@ -66,10 +58,10 @@ class IncidentDialog(QDialog):
         self.saved: IncidentDetail | None = None
         self.received_at, self.occurred_at = _time_edit("received_at"), _time_edit("occurred_at")
         self.occurred_known = QCheckBox(self.tr("Time of occurrence known"), objectName="occurred_known")
-        self.channel = code_combo(IncidentChannel, "channel")
-        self.category = code_combo(IncidentCategory, "category")
+        self.channel = enum_combo(IncidentChannel, "channel")
+        self.category = enum_combo(IncidentCategory, "category")
         self.subcategory = QComboBox(objectName="subcategory")
-        self.fraud_method = code_combo(FraudMethod, "fraud_method", self.tr("(none)"))
+        self.fraud_method = enum_combo(FraudMethod, "fraud_method", self.tr("(none)"))
         self.loss = QLineEdit(objectName="loss_yuan", placeholderText=self.tr("yuan"))
         self.district, self.site = QComboBox(objectName="district"), QComboBox(objectName="site")
         self.place = QComboBox(objectName="place")

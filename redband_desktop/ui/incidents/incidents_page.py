@@ -31,14 +31,15 @@ from redband_desktop.domain.incidents import (
     IncidentStatus,
 )
 from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow
-from redband_desktop.ui.date_range import DateRange
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.incidents.incident_dialog import IncidentDialog, code_combo
-from redband_desktop.ui.page_keys import add_page_keys
-from redband_desktop.ui.place_filter import PlaceFilter
-from redband_desktop.ui.register_table import selected_row, set_up_register_table
+from redband_desktop.ui.incidents.incident_dialog import IncidentDialog
 from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.date_range import DateRange
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.page_keys import add_page_keys
+from redband_desktop.ui.widgets.place_filter import PlaceFilter
+from redband_desktop.ui.widgets.register_table import selected_row, set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -52,15 +53,15 @@ class IncidentsPage(QWidget):
         self._services, self._incidents = services, services.incidents
         self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Number, summary, place or caller"))
         self.dates = DateRange(self.tr("Received from"))
-        self.category = code_combo(IncidentCategory, "filter_category", self.tr("All categories"))
+        self.category = enum_combo(IncidentCategory, "filter_category", self.tr("All categories"))
         self.places = PlaceFilter(self)
         self.district, self.site = self.places.district, self.places.site
         self.involvement = QComboBox(objectName="filter_volunteers")
         for text, value in ((self.tr("With or without volunteers"), None), (self.tr("Volunteers took part"), True),
                             (self.tr("No volunteers"), False)):
             self.involvement.addItem(text, value)
-        self.status = code_combo(IncidentStatus, "filter_status", self.tr("Open and closed"))
-        self.channel = code_combo(IncidentChannel, "filter_channel", self.tr("All channels"))
+        self.status = enum_combo(IncidentStatus, "filter_status", self.tr("Open and closed"))
+        self.channel = enum_combo(IncidentChannel, "filter_channel", self.tr("All channels"))
         self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
                                      sort_order=("received_at", True))
         self.table = QTableView(objectName="incident_table")

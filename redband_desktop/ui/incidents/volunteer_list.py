@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.incidents import VolunteerRole
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.roster.volunteer_picker import VolunteerPicker
+from redband_desktop.ui.widgets.volunteer_picker import VolunteerPicker
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import OPEN_STATUSES, CaseStatus
 from redband_desktop.services.mediation.types import CaseDetail
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.documents_tab import DocumentsTab
 from redband_desktop.ui.mediation.follow_ups_tab import FollowUpsTab
@@ -30,6 +29,7 @@ from redband_desktop.ui.mediation.outcome_tab import OutcomeTab
 from redband_desktop.ui.mediation.parties_tab import PartiesTab
 from redband_desktop.ui.mediation.registration_tab import RegistrationTab
 from redband_desktop.ui.mediation.sessions_tab import SessionsTab
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

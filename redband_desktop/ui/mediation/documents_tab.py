@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.mediation import OutcomeKind
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail
-from redband_desktop.ui.cards.pdf_preview import PdfPreview
-from redband_desktop.ui.cards.pdf_printing import print_document
-from redband_desktop.ui.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.pdf_preview import PdfPreview
+from redband_desktop.ui.widgets.pdf_printing import print_document
 
 
 class DocumentsTab(QWidget):

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation.types import CaseDetail
-from redband_desktop.ui.feedback import show_error
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 Row = tuple[str, QWidget, str | None]  # (label, input, service field name or None)
 MAX_HEIGHT = 640

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType
 from redband_desktop.services.mediation.types import CaseRow, MediationFilter
-from redband_desktop.ui.date_range import DateRange
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.case_window import CaseWindow
-from redband_desktop.ui.mediation.register_dialog import RegisterDialog, enum_combo
-from redband_desktop.ui.page_keys import add_page_keys
-from redband_desktop.ui.place_filter import PlaceFilter
-from redband_desktop.ui.register_table import selected_row, set_up_register_table
+from redband_desktop.ui.mediation.register_dialog import RegisterDialog
 from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.date_range import DateRange
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.page_keys import add_page_keys
+from redband_desktop.ui.widgets.place_filter import PlaceFilter
+from redband_desktop.ui.widgets.register_table import selected_row, set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.mediation import OutcomeKind
 from redband_desktop.services.mediation.types import OutcomeForm
 from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, text_box
-from redband_desktop.ui.mediation.register_dialog import enum_combo
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 NO_AMOUNT = -1.0  # the spin box's "(none)"
 

@@ -31,13 +31,13 @@ from redband_desktop.domain.mediation import (
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail, OutcomeForm
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
 from redband_desktop.ui.mediation.form_dialog import date_edit, discard
 from redband_desktop.ui.mediation.outcome_editor import OutcomeEditor
 from redband_desktop.ui.mediation.performance_dialog import PerformanceDialog
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 
 class OutcomeTab(QWidget):

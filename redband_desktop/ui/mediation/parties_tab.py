@@ -12,11 +12,11 @@ from redband_desktop.domain.enums import Gender
 from redband_desktop.domain.mediation import OPEN_STATUSES, PartyRole
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail, Party
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.entry_table import EntryTable
 from redband_desktop.ui.mediation.form_dialog import discard
 from redband_desktop.ui.mediation.party_dialog import PartyDialog
+from redband_desktop.ui.widgets.feedback import show_error
 
 
 class PartiesTab(QWidget):

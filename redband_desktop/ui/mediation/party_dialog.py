@@ -12,7 +12,7 @@ from redband_desktop.domain.enums import Gender
 from redband_desktop.domain.mediation import PartyRole
 from redband_desktop.services.mediation.types import CaseDetail, PartyForm
 from redband_desktop.ui.mediation.form_dialog import FormDialog
-from redband_desktop.ui.mediation.register_dialog import enum_combo
+from redband_desktop.ui.widgets.combos import enum_combo
 
 # the groups most often met in Kunming first; any other can be typed
 ETHNICITIES = ("汉族", "彝族", "白族", "回族", "哈尼族", "傣族", "苗族", "壮族", "纳西族", "藏族")

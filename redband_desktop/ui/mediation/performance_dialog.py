@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from redband_desktop.domain.mediation import Performance
 from redband_desktop.services.mediation.types import CaseDetail, PerformanceForm
 from redband_desktop.ui.mediation.form_dialog import FormDialog, date_edit, text_box
-from redband_desktop.ui.mediation.register_dialog import enum_combo
+from redband_desktop.ui.widgets.combos import enum_combo
 
 
 class PerformanceDialog(FormDialog):

@@ -18,17 +18,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.mediation import CaseSource, DisputeType
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail, CaseForm
-from redband_desktop.ui.feedback import show_error
-from redband_desktop.ui.i18n import ui_lang
-
-
-def enum_combo(enum: type, name: str, blank: str | None = None) -> QComboBox:
-    combo = QComboBox(objectName=name)
-    if blank is not None:
-        combo.addItem(blank, None)
-    for member in enum:
-        combo.addItem(member.label(ui_lang()), member)
-    return combo
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.feedback import show_error
 
 
 class RegisterDialog(QDialog):

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.mediation import OPEN_STATUSES, CaseSource, DisputeType
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation.types import CaseDetail, CaseForm
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.mediation.extend_dialog import ExtendDialog
 from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, discard, text_box
-from redband_desktop.ui.mediation.register_dialog import enum_combo
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.services.mediation.types import CaseDetail, SessionForm
 from redband_desktop.ui.mediation.form_dialog import FormDialog, datetime_edit, text_box
-from redband_desktop.ui.roster.volunteer_picker import VolunteerPicker
+from redband_desktop.ui.widgets.volunteer_picker import VolunteerPicker
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from redband_desktop.domain.idnumber import IdNumberInfo, normalize_id_number, parse_id_number
 from redband_desktop.errors import ValidationError
 from redband_desktop.ui.i18n import label, ui_lang
-from redband_desktop.ui.roster.wrapping_label import WrappingLabel
+from redband_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 HINT_COLOUR = "#5f6368"
 WARNING_COLOUR = "#e65100"

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from redband_desktop.ui.roster.field_errors import FieldErrors
 from redband_desktop.ui.roster.photo_crop_dialog import PhotoCropDialog
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 PHOTO_SIZE = (150, 200)  # 3:4, like the card
 

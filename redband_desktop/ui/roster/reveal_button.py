@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QInputDialog, QToolButton, QWidget
 
-from redband_desktop.ui.feedback import show_error
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Action
 from redband_desktop.services.roster.types import RosterRow
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.roster.activity_tabs import ActivityTabs
 from redband_desktop.ui.roster.filter_bar import RosterFilterBar
 from redband_desktop.ui.roster.status_dialog import StatusDialog
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

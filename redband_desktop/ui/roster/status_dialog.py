@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.roster.types import Volunteer
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
-from redband_desktop.ui.roster.field_errors import FieldErrors
-from redband_desktop.ui.roster.form_inputs import date_edit
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.form_inputs import date_edit
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService

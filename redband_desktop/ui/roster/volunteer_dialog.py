@@ -36,17 +36,18 @@ from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, Si
 from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.roster.types import Saved, Volunteer, VolunteerForm
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
-from redband_desktop.ui.roster.field_errors import FieldErrors
-from redband_desktop.ui.roster.form_inputs import BLANK_DATE, date_edit, enum_combo, line_edit
 from redband_desktop.ui.roster.id_number_hint import IdNumberHint
 from redband_desktop.ui.roster.photo_box import PhotoBox
-from redband_desktop.ui.roster.place_combos import PlaceCombos
 from redband_desktop.ui.roster.reveal_button import RevealButton
 from redband_desktop.ui.roster.skills_list import SkillsList
 from redband_desktop.ui.roster.status_history_table import StatusHistoryTable
 from redband_desktop.ui.roster.volunteer_form_io import fill_form, read_form
+from redband_desktop.ui.widgets.combos import enum_combo
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.form_inputs import BLANK_DATE, date_edit, line_edit
+from redband_desktop.ui.widgets.place_combos import PlaceCombos
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService
@@ -98,7 +99,7 @@ class VolunteerDialog(QDialog):
         self.id_hint = IdNumberHint(self)
         self.reveal_id = RevealButton(self._roster, "id_number", self)
         self.reveal_id.revealed.connect(self._id_revealed)
-        self.gender = enum_combo(self, "gender", Gender, self.tr("Choose"))
+        self.gender = enum_combo(Gender, "gender", placeholder=self.tr("Choose"), parent=self)
         # Narrow, so that the birth date fits beside it.
         self.gender.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -109,9 +110,9 @@ class VolunteerDialog(QDialog):
         self.phone = line_edit(self, "phone", 30)
         self.phone.setPlaceholderText(self.tr("Mobile, or landline with area code"))
         self.address = line_edit(self, "address", 200)
-        self.political = enum_combo(self, "political_status", PoliticalStatus, "")
+        self.political = enum_combo(PoliticalStatus, "political_status", placeholder="", parent=self)
         self.political.setCurrentIndex(self.political.findData(PoliticalStatus.MASSES.value))
-        self.background = enum_combo(self, "background", Background, self.tr("Choose"))
+        self.background = enum_combo(Background, "background", placeholder=self.tr("Choose"), parent=self)
         self.place = PlaceCombos(structure, self)
         self.joined_on = date_edit(self, "joined_on", QDate.currentDate(), BLANK_DATE)
         self.wechat = QCheckBox(self.tr("Is in the volunteers' WeChat group"), self)

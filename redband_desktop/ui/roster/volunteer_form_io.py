@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 
 from redband_desktop.domain.access import Action
 from redband_desktop.services.roster.types import Volunteer, VolunteerForm
-from redband_desktop.ui.roster.form_inputs import BLANK_DATE
+from redband_desktop.ui.widgets.form_inputs import BLANK_DATE
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService

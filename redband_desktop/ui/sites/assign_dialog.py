@@ -25,9 +25,9 @@ from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.roster.types import RosterFilter
 from redband_desktop.services.sites.types import PlaceDetail
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 from redband_desktop.domain.access import Action
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.sites.types import DistrictDetail, DistrictForm
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from redband_desktop.services.sites.service import SitesService

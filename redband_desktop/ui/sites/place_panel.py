@@ -25,11 +25,11 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.sites.types import BuildingForm, PlaceDetail
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
-from redband_desktop.ui.roster.field_errors import FieldErrors
 from redband_desktop.ui.sites.assign_dialog import AssignDialog
 from redband_desktop.ui.sites.person_table import PersonTable
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

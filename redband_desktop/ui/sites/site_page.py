@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.errors import RedbandError
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.sites.bulk_buildings_dialog import BulkBuildingsDialog
 from redband_desktop.ui.sites.district_form import DistrictFormWidget
 from redband_desktop.ui.sites.place_panel import PlacePanel
 from redband_desktop.ui.sites.site_form import SiteFormWidget
 from redband_desktop.ui.sites.site_tree_model import NODE_ROLE, Node, build_model, find
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

@@ -1,14 +1,10 @@
 """Inputs set up the same way in every roster form: named for tests and tab order,
-bounded like the columns they fill, dates shown as YYYY-MM-DD and never in the future,
-and code choices listed by their label in the user's language."""
+bounded like the columns they fill, dates shown as YYYY-MM-DD and never in the future (code choices: `combos.enum_combo`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
-
-from redband_desktop.domain.enums import LabeledEnum
-from redband_desktop.ui.i18n import label
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
 # The birth date shows blank at this value: "not given, take it from the ID number".
 BLANK_DATE = QDate(1900, 1, 1)
@@ -19,17 +15,6 @@ def line_edit(parent: QWidget, name: str, max_length: int) -> QLineEdit:
     edit.setObjectName(name)
     edit.setMaxLength(max_length)
     return edit
-
-
-def enum_combo(parent: QWidget, name: str, enum: type[LabeledEnum], placeholder: str) -> QComboBox:
-    """A combo of the enum's labels with codes as item data; nothing chosen at first."""
-    combo = QComboBox(parent)
-    combo.setObjectName(name)
-    for member in enum:
-        combo.addItem(label(member), member.value)
-    combo.setPlaceholderText(placeholder)
-    combo.setCurrentIndex(-1)
-    return combo
 
 
 def date_edit(parent: QWidget, name: str, value: QDate, earliest: QDate) -> QDateEdit:

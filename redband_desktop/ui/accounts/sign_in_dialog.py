@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.errors import RedbandError
-from redband_desktop.ui.change_password_dialog import ChangePasswordDialog
+from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.roster.field_errors import ERROR_STYLE
+from redband_desktop.ui.widgets.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService

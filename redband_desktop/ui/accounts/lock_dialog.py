@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.errors import PermissionDenied
 from redband_desktop.ui.i18n import label, ui_lang
-from redband_desktop.ui.roster.field_errors import ERROR_STYLE
+from redband_desktop.ui.widgets.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from redband_desktop.ui.lock_dialog import LockDialog
+from redband_desktop.ui.accounts.lock_dialog import LockDialog
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.ui.feedback import show_error
-from redband_desktop.ui.roster.field_errors import FieldErrors
+from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService

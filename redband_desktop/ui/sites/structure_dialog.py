@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.enums import SiteKind
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label, ui_lang
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services.sites.structure import StructureService

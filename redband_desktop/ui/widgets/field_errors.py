@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from redband_desktop.errors import ValidationError
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.roster.wrapping_label import WrappingLabel
+from redband_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_STYLE = "color: #c62828;"
 

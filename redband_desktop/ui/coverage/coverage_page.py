@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.documents.xlsx import table_to_xlsx
 from redband_desktop.domain.coverage import CoverageLine, CoverageReport
 from redband_desktop.errors import RedbandError
-from redband_desktop.ui.feedback import show_error
 from redband_desktop.ui.i18n import label
+from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services

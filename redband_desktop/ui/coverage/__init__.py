@@ -1,0 +1,1 @@
+"""The coverage view (定点见红): which buildings and zones lack an active head."""
