@@ -45,6 +45,24 @@ def _private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(var, str(tmp_path / "home" / var.lower()))
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_boxes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """UI tests: a message box nobody expected fails the test at once, naming what it said,
+    instead of waiting modally for a click that never comes (which hangs the run). A test
+    that expects a message patches the QMessageBox function itself."""
+    if "ui" not in request.path.parts:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(kind: str):  # noqa: ANN202
+        def box(_parent, title, text, *_args, **_kwargs):  # noqa: ANN001, ANN202
+            raise AssertionError(f"unexpected {kind} message box: {title}: {text}")
+        return box
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not ON_POSTGRES:
         return

@@ -9,7 +9,7 @@ instead of failing at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -142,12 +142,20 @@ class Database:
     read-only file or a lock held by another program surfaces as a `DatabaseError` with
     its own message code (see `translate_error`); the transaction has rolled back, so
     nothing is half-saved and the same call works again once the cause is gone.
+
+    After a `write()` has committed, the callbacks given to `on_commit` get the
+    session's `info` dict (what the transaction noted about itself); nothing is called for
+    a transaction that rolled back.
     """
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._committed: list[Callable[[dict], None]] = []
+
+    def on_commit(self, callback: Callable[[dict], None]) -> None:
+        self._committed.append(callback)
 
     @property
     def path(self) -> Path | None:
@@ -169,6 +177,8 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise translate_error(exc, self.url) from exc
+        for callback in self._committed:
+            callback(session.info)
 
     def dispose(self) -> None:
         self.engine.dispose()

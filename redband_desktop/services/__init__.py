@@ -24,6 +24,7 @@ from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.roster.privacy import PrivacyService
 from redband_desktop.services.roster.service import RosterService
 from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.changes import ChangeFeed
 from redband_desktop.services.sites.places import PlacesService
 from redband_desktop.services.sites.service import SitesService
 from redband_desktop.services.sites.structure import StructureService
@@ -36,6 +37,7 @@ from redband_desktop.services.stats.service import StatsService
 class Services:
     db: Database
     access: AccessControl
+    changes: ChangeFeed
     accounts: AccountService
     audit: AuditService
     station: StationService
@@ -62,6 +64,7 @@ def open_services(url: str, backups_dir: Path | None) -> Services:
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:
     access = AccessControl()
+    changes = ChangeFeed(db)
     station = StationService(db, access)
     accounts = AccountService(db, access)
     coverage = CoverageService(db, access)
@@ -70,6 +73,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
     return Services(
         db=db,
         access=access,
+        changes=changes,
         station=station,
         accounts=accounts,
         audit=AuditService(db, access),
@@ -79,7 +83,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         cards=CardService(db, access),
         privacy=PrivacyService(db, access),
         stats=StatsService(db, access, coverage, clues, mediation),
-        backups=BackupService(db, access, backups_dir),
+        backups=BackupService(db, access, backups_dir, changes),
         sites=SitesService(db, access),
         places=PlacesService(db, access),
         coverage=coverage,

@@ -1,7 +1,8 @@
 """The main window: a navigation list on the left and one page per capability.
 
-Pages get the services through their constructors. After a page writes something it
-emits `data_changed(kind)`; the window re-broadcasts it so other pages can reload.
+Pages get the services through their constructors and refresh themselves from the
+service layer's change notices (`ui.changes`): no page knows another, and the window
+only follows the station settings it shows itself (title, idle-lock minutes).
 Pages a role may not use are not built at all; signing out tears the pages down and
 builds them again for whoever signs in next. An idle lock covers the window after the
 station's idle minutes.
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Action
 from redband_desktop.paths import UserDirs
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.about_dialog import AboutDialog
 from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 from redband_desktop.ui.accounts.idle_lock import IdleLock
@@ -40,6 +42,7 @@ from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDial
 from redband_desktop.ui.admin.users_page import UsersPage
 from redband_desktop.ui.cards.cards_page import CardsPage
 from redband_desktop.ui.cards.verify_page import VerifyPage
+from redband_desktop.ui.changes import watch
 from redband_desktop.ui.clues.clues_page import CluesPage
 from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
@@ -60,8 +63,6 @@ class AppInfo:
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal(str)
-
     def __init__(
         self, services: Services, info: AppInfo, sign_in: Callable[[], bool] | None = None,
         idle_ms: int | None = None,
@@ -131,8 +132,6 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(0, 40))
         self.nav.addItem(item)
         self.pages.addWidget(page)
-        if hasattr(page, "data_changed"):
-            page.data_changed.connect(self.data_changed)
 
     def _build_layout(self) -> None:
         self.nav.setFixedWidth(170)
@@ -186,13 +185,8 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def _connect(self) -> None:
-        self.nav.currentRowChanged.connect(self._page_chosen)
-        self.data_changed.connect(self._on_data_changed)
-
-    def _page_chosen(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        if self.audit is not None and self.pages.currentWidget() is self.audit:
-            self.audit.reload()  # show what was recorded since it was last opened
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        watch(self, self._services.changes, Change.SETTINGS, self._settings_changed)
 
     def _show_station(self) -> None:
         self._show_title()
@@ -219,23 +213,9 @@ class MainWindow(QMainWindow):
     def _idle_interval(self) -> int:
         return self._idle_ms or self._services.station.settings().idle_minutes * 60_000
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("districts", "sites", "all"):  # "all": a backup was restored
-            self.roster.filters.reload_choices()
-            self.roster.refresh()
-            self.sites.reload()  # keeps its selection
-            self.incidents.refresh_districts()
-            self.mediation.refresh_districts()
-        if kind in ("districts", "sites", "volunteers", "all"):  # heads' status, renames
-            self.coverage.reload()
-        if kind == "settings":
-            self.idle.set_interval(self._idle_interval())
-        if kind in ("mediation", "all"):  # a case made from an incident, or a restore
-            self.mediation.refresh()
-        if kind in ("mediation", "incidents", "all"):  # links shown on both sides
-            self.incidents.refresh()
-        if kind in ("districts", "sites", "volunteers", "incidents", "all"):  # places, reporters, links
-            self.clues.refresh_districts()
+    def _settings_changed(self, _kinds: Change) -> None:
+        self._show_title()
+        self.idle.set_interval(self._idle_interval())
 
     def fix_gap(self, kind: str, ident: int) -> None:
         """From a gap in the coverage view to that building or zone, assign dialog open."""
@@ -243,14 +223,10 @@ class MainWindow(QMainWindow):
         self.sites.show_place(kind, ident, assign=True)
 
     def edit_structure(self) -> None:
-        dialog = StructureDialog(self._services.structure, self)
-        dialog.changed.connect(self.data_changed)
-        dialog.exec()
+        StructureDialog(self._services.structure, self).exec()
 
     def edit_station(self) -> None:
-        if StationSettingsDialog(self._services.station, self).exec():
-            self._show_title()
-            self.data_changed.emit("settings")
+        StationSettingsDialog(self._services.station, self).exec()
 
     def show_about(self) -> None:
         AboutDialog(self._info, self._services.station.settings().name, self).exec()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.admin.backup_page import BackupPage
 
 pytestmark = pytest.mark.sqlite_only
@@ -59,9 +60,10 @@ def test_restore_asks_first_and_reloads(page, qtbot, demo_services, monkeypatch)
     page.restore_selected()
     assert demo_services.station.settings().name == "改名"  # said no: nothing happened
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(page.data_changed, timeout=30_000) as signal:
-        page.restore_selected()
-    assert signal.args == ["all"]
+    told: list[Change] = []
+    demo_services.changes.subscribe(told.append)
+    page.restore_selected()
+    qtbot.waitUntil(lambda: told == [Change.ALL], timeout=30_000)  # every page reloads what it shows
     _idle(qtbot, page)
     assert demo_services.station.settings().name == "金家河派出所"
     kinds = {page.table.item(r, 1).text() for r in range(page.table.rowCount())}

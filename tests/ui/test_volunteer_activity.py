@@ -20,14 +20,14 @@ def _cells(table) -> list[str]:  # noqa: ANN001
 
 def test_the_volunteers_page_lists_incidents_clues_and_cases(qtbot, demo_services) -> None:  # noqa: ANN001
     s = demo_services
-    clue = s.clues.rows(s.clues.ids(ClueFilter()))[0]
+    clue = s.clues.search(ClueFilter(), limit=10_000).first_page[0]
     vid = clue.reporter_id
     volunteer = s.roster.get(vid)
     helped = s.incidents.create(IncidentForm(
         received_at=datetime.now().replace(second=0, microsecond=0) - timedelta(hours=1), category="dispute",
         district_id=volunteer.district_id, site_id=volunteer.site_id, summary="邻里噪音纠纷",
         volunteers=((vid, "assisted"),)))
-    case = s.mediation.cases(MediationFilter(status=CaseStatus.MEDIATING)).rows[0]
+    case = s.mediation.search(MediationFilter(status=CaseStatus.MEDIATING), limit=10_000).first_page[0]
     s.mediation.add_session(case.id, SessionForm(held_at=datetime.now().replace(microsecond=0) - timedelta(hours=2),
                                                  place="社区调解室", mediators=volunteer.name, mediator_ids=(vid,)))
     tabs = ActivityTabs(s, vid)

@@ -120,7 +120,7 @@ def error_text(dialog, field: str) -> str:
 
 
 def count(world) -> int:
-    return world.roster.summary(RosterFilter()).total
+    return world.roster.search(RosterFilter(), limit=0).total
 
 
 def saved_volunteer(world, name="王芳", id_number=OTHER_ID):

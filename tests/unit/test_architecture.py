@@ -1,4 +1,4 @@
-"""The layers in DESIGN.md hold: no Qt below the UI, no SQLAlchemy in the UI, no module
+"""The layers described in the README ("How it is built") hold: no Qt below the UI, no SQLAlchemy in the UI, no module
 imports a layer above its own, and the capability packages under `services/` use each
 other only through their public face (`service` and `types`), sharing rules through
 `services/shared`. import-linter checks the layers too (pyproject.toml); these tests keep

@@ -171,23 +171,23 @@ def test_search_filters_sort_and_totals(services, place) -> None:  # noqa: ANN00
     services.clues.create(form(place, district_id=place["other"].id, site_id=place["far"].id,
                                clue_type="safety_hazard", urgency="normal", reported_at=datetime(2025, 6, 1, 9)))
     services.clues.verify(a.id, a.version)
-    everything = services.clues.summary(ClueFilter())
+    everything = services.clues.search(ClueFilter(), limit=0).totals
     assert everything.total == 3 and everything.by_status["received"] == 2 and everything.by_status["verified"] == 1
     assert everything.by_type["fraud_attempt"] == 1 and everything.by_type["wanted_person"] == 0
     assert everything.by_urgency == {"normal": 1, "urgent": 1, "critical": 1}
-    assert services.clues.summary(ClueFilter(text="冒充")).total == 1
-    assert services.clues.summary(ClueFilter(text="张洁")).total == 3
-    assert services.clues.summary(ClueFilter(text="zj")).total == 3  # pinyin initials of the reporter
-    assert services.clues.summary(ClueFilter(text="XS-2025")).total == 1
-    assert services.clues.summary(ClueFilter(date_from=date(2026, 1, 1), date_to=date(2026, 3, 8))).total == 1
-    assert services.clues.summary(ClueFilter(district_id=place["other"].id)).total == 1
-    assert services.clues.summary(ClueFilter(site_id=place["compound"].id, status="verified")).total == 1
-    assert services.clues.summary(ClueFilter(urgency="critical", clue_type="fraud_attempt")).total == 1
-    newest = services.clues.rows(services.clues.ids(ClueFilter()))
+    assert services.clues.search(ClueFilter(text="冒充"), limit=0).total == 1
+    assert services.clues.search(ClueFilter(text="张洁"), limit=0).total == 3
+    assert services.clues.search(ClueFilter(text="zj"), limit=0).total == 3  # pinyin initials of the reporter
+    assert services.clues.search(ClueFilter(text="XS-2025"), limit=0).total == 1
+    assert services.clues.search(ClueFilter(date_from=date(2026, 1, 1), date_to=date(2026, 3, 8)), limit=0).total == 1
+    assert services.clues.search(ClueFilter(district_id=place["other"].id), limit=0).total == 1
+    assert services.clues.search(ClueFilter(site_id=place["compound"].id, status="verified"), limit=0).total == 1
+    assert services.clues.search(ClueFilter(urgency="critical", clue_type="fraud_attempt"), limit=0).total == 1
+    newest = services.clues.search(ClueFilter(), limit=10_000).first_page
     assert [r.reported_at for r in newest] == sorted((r.reported_at for r in newest), reverse=True)
-    by_urgency = services.clues.rows(services.clues.ids(ClueFilter(sort="urgency", descending=False)))
+    by_urgency = services.clues.search(ClueFilter(sort="urgency", descending=False), limit=10_000).first_page
     assert [r.urgency for r in by_urgency] == ["normal", "urgent", "critical"]
-    by_district = services.clues.rows(services.clues.ids(ClueFilter(sort="district", descending=False)))
+    by_district = services.clues.search(ClueFilter(sort="district", descending=False), limit=10_000).first_page
     assert [r.district for r in by_district] == ["金家河片区", "金家河片区", "滨江片区"]  # station order
     mine = services.clues.for_volunteer(place["volunteer"])
     assert len(mine) == 3 and mine[0].reported_at == REPORTED + timedelta(days=1)
@@ -227,12 +227,12 @@ def test_officer_only_in_own_district_and_viewer_only_reads(services, place) -> 
     services.access.user = replace(admin, role=Role.VIEWER)
     with pytest.raises(PermissionDenied):
         services.clues.export(ClueFilter())
-    assert services.clues.summary(ClueFilter()).total == 2
+    assert services.clues.search(ClueFilter(), limit=0).total == 2
     assert services.clues.get(clue.id).status == "received"
 
 
 def test_demo_has_clues_in_every_state_linked_to_their_incidents(demo_services) -> None:  # noqa: ANN001
-    totals = demo_services.clues.summary(ClueFilter())
+    totals = demo_services.clues.search(ClueFilter(), limit=0).totals
     assert totals.total > 200 and all(totals.by_status.values()) and all(totals.by_type.values())
     assert all(totals.by_urgency.values()) and totals.led_to_incident > 0
     with demo_services.db.read() as s:
@@ -246,7 +246,7 @@ def test_demo_has_clues_in_every_state_linked_to_their_incidents(demo_services) 
         assert s.scalar(select(func.count()).select_from(ClueAttachment)) > 0
         newest = s.scalar(select(func.max(Clue.reported_at)))
     assert newest.date() <= date(2026, 11, 28)
-    closed = demo_services.clues.summary(ClueFilter(status="closed"))
+    closed = demo_services.clues.search(ClueFilter(status="closed"), limit=0).totals
     assert closed.total > closed.awaiting_feedback > 0
 
 
@@ -254,7 +254,7 @@ def test_demo_has_clues_in_every_state_linked_to_their_incidents(demo_services) 
 def test_cli_exports_the_clues_of_a_date_range(demo_services, monkeypatch, capsys, tmp_path) -> None:  # noqa: ANN001
     from redband_desktop.cli import main
 
-    expected = demo_services.clues.summary(ClueFilter(date_from=date(2026, 1, 1), date_to=date(2026, 6, 30))).total
+    expected = demo_services.clues.search(ClueFilter(date_from=date(2026, 1, 1), date_to=date(2026, 6, 30)), limit=0).total
     demo_services.db.dispose()
     out = tmp_path / "clues.xlsx"
     monkeypatch.setenv("REDBAND_PASSWORD", "Station#2026")

@@ -39,18 +39,18 @@ def test_quiet_compounds_volunteers_and_numbers(demo_services) -> None:  # noqa:
         assert roles["reported"] > 50 and roles["assisted"] > 50
         numbers = list(s.scalars(select(Incident.number)))
         assert len(set(numbers)) == len(numbers) and all(n.startswith("JJH-20") for n in numbers)
-    totals = demo_services.incidents.summary(IncidentFilter(with_volunteers=True))
-    assert 0 < totals.total < demo_services.incidents.summary(IncidentFilter()).total
+    totals = demo_services.incidents.search(IncidentFilter(with_volunteers=True), limit=0).totals
+    assert 0 < totals.total < demo_services.incidents.search(IncidentFilter(), limit=0).total
     stats = demo_services.stats.report()["incidents"]
     assert stats["total"] == sum(stats["by_category"].values()) == sum(stats["by_year"].values())
 
 
 def test_new_incidents_continue_the_demo_numbering(demo_services) -> None:  # noqa: ANN001
-    ids = demo_services.incidents.ids(IncidentFilter(date_from=DEMO_TODAY.replace(month=1, day=1)))
-    last = demo_services.incidents.rows(ids[:1])[0]
+    this_year = demo_services.incidents.search(IncidentFilter(date_from=DEMO_TODAY.replace(month=1, day=1)), 1)
+    last = this_year.first_page[0]
     detail = demo_services.incidents.get(last.id)
     again = demo_services.incidents.create(detail.form.__class__(**{
         **{k: getattr(detail.form, k) for k in detail.form.__dataclass_fields__}, "received_at": datetime(2026, 11, 1, 9)}
         | {"occurred_at": None, "volunteers": ()}))
-    year_total = len(ids)
+    year_total = this_year.total
     assert again.number == f"JJH-2026-{year_total + 1:06d}"

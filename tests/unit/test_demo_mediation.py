@@ -13,18 +13,18 @@ TODAY = date(2026, 11, 28)  # tests/conftest.py DEMO_TODAY
 
 def test_demo_has_a_case_in_every_stage(demo_services) -> None:  # noqa: ANN001
     svc = MediationService(demo_services.db, demo_services.access, today=lambda: TODAY)
-    book = svc.cases()
-    assert all(book.by_status[s.value] >= 1 for s in CaseStatus)
-    assert svc.cases(MediationFilter(overdue=True)).total >= 1
-    assert svc.cases(MediationFilter(follow_up_due=True)).total >= 1
-    numbers = [r.number for r in book.rows]
+    book = svc.search(limit=10_000)
+    assert all(book.totals.by_status[s.value] >= 1 for s in CaseStatus)
+    assert svc.search(MediationFilter(overdue=True), limit=0).total >= 1
+    assert svc.search(MediationFilter(follow_up_due=True), limit=0).total >= 1
+    numbers = [r.number for r in book.first_page]
     assert len(set(numbers)) == len(numbers) and all("人调字第" in n for n in numbers)
-    assert all(r.district_name and " — " in r.parties for r in book.rows)
+    assert all(r.district_name and " — " in r.parties for r in book.first_page)
 
 
 def test_demo_cases_print(demo_services) -> None:  # noqa: ANN001
     svc = demo_services.mediation
-    closed = next(r for r in svc.cases(MediationFilter(status=CaseStatus.CLOSED)).rows
+    closed = next(r for r in svc.search(MediationFilter(status=CaseStatus.CLOSED), limit=10_000).first_page
                   if svc.case(r.id).outcome.kind.value == "written")
     assert svc.document(closed.id, "file").startswith(b"%PDF")
     assert svc.document(closed.id, "agreement").startswith(b"%PDF")
@@ -51,9 +51,9 @@ def test_demo_case_book_has_two_years_of_closed_cases(demo_services) -> None:  #
     """About one dispute incident in four became a formal case; older cases are closed,
     numbered per year in registration order, and the referrals point at their incident."""
     svc = MediationService(demo_services.db, demo_services.access, today=lambda: TODAY)
-    closed = svc.cases(MediationFilter(status=CaseStatus.CLOSED)).rows
+    closed = svc.search(MediationFilter(status=CaseStatus.CLOSED), limit=10_000).first_page
     assert len(closed) > 100 and len({r.registered_on.year for r in closed}) >= 2
-    book = sorted(svc.cases().rows, key=lambda r: (r.registered_on, r.id))
+    book = sorted(svc.search(limit=10_000).first_page, key=lambda r: (r.registered_on, r.id))
     for year in {r.registered_on.year for r in book}:
         seqs = [int(r.number.split("第")[1].rstrip("号")) for r in book if r.registered_on.year == year]
         assert seqs == list(range(1, len(seqs) + 1))

@@ -121,18 +121,19 @@ def test_search_filters_and_totals(services, place) -> None:  # noqa: ANN001
     services.incidents.create(form(place, category="fraud", subcategory="", fraud_method="brushing",
                                    loss_yuan=Decimal("8000"), district_id=place["other"].id, site_id=place["far"].id,
                                    channel="walk_in", received_at=datetime(2025, 6, 1, 9), occurred_at=None))
-    everything = services.incidents.summary(IncidentFilter())
+    everything = services.incidents.search(IncidentFilter(), limit=0).totals
     assert (everything.total, everything.open, everything.loss_yuan) == (3, 3, Decimal("10000"))
     assert everything.by_category["fraud"] == 1 and everything.by_category["traffic"] == 0
-    assert services.incidents.summary(IncidentFilter(text="噪音")).total == 1
-    assert services.incidents.summary(IncidentFilter(text="JJH-2025")).total == 1
-    assert services.incidents.summary(IncidentFilter(date_from=date(2026, 1, 1))).total == 2
-    assert services.incidents.summary(IncidentFilter(district_id=place["other"].id, channel="walk_in")).total == 1
-    assert services.incidents.summary(IncidentFilter(with_volunteers=True)).total == 1
-    assert services.incidents.summary(IncidentFilter(with_volunteers=False, category="criminal")).total == 1
-    ids = services.incidents.ids(IncidentFilter())
-    rows = services.incidents.rows(ids[:2])
-    assert [r.id for r in rows] == ids[:2] and rows[0].received_at >= rows[1].received_at
+    assert services.incidents.search(IncidentFilter(text="噪音"), limit=0).total == 1
+    assert services.incidents.search(IncidentFilter(text="JJH-2025"), limit=0).total == 1
+    assert services.incidents.search(IncidentFilter(date_from=date(2026, 1, 1)), limit=0).total == 2
+    assert services.incidents.search(IncidentFilter(district_id=place["other"].id, channel="walk_in"), limit=0).total == 1
+    assert services.incidents.search(IncidentFilter(with_volunteers=True), limit=0).total == 1
+    assert services.incidents.search(IncidentFilter(with_volunteers=False, category="criminal"), limit=0).total == 1
+    found = services.incidents.search(IncidentFilter(), 2)
+    rows, ids = found.first_page, found.ids
+    assert [r.id for r in rows] == list(ids[:2]) and rows[0].received_at >= rows[1].received_at
+    assert services.incidents.rows(list(ids[2:])) == services.incidents.search(IncidentFilter(), 3).first_page[2:]
     assert services.stats.report()["incidents"] == {
         "total": 3, "by_category": {**{k: 0 for k in everything.by_category}, "criminal": 1, "dispute": 1, "fraud": 1},
         "by_year": {"2025": 1, "2026": 2},
@@ -159,7 +160,7 @@ def test_rights_are_checked_in_the_service(services, place) -> None:  # noqa: AN
         services.incidents.create(form(place))
     with pytest.raises(PermissionDenied):
         services.incidents.export(IncidentFilter())
-    assert services.incidents.summary(IncidentFilter()).total == 0
+    assert services.incidents.search(IncidentFilter(), limit=0).total == 0
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Volunteer)) == 1
 

@@ -136,14 +136,14 @@ def test_filters_and_counts(services) -> None:  # noqa: ANN001
     agreed = _case(services, date(2026, 10, 1))
     _both_sides(services, agreed.id)
     services.mediation.record_outcome(agreed.id, _agreement())
-    everything = svc.cases()
-    assert everything.total == 3 and everything.by_status["registered"] == 2
-    assert [r.id for r in svc.cases(MediationFilter(overdue=True)).rows] == [old.id]
-    assert [r.id for r in svc.cases(MediationFilter(follow_up_due=True)).rows] == [agreed.id]
-    assert svc.cases(MediationFilter(dispute_type=DisputeType.LABOUR)).total == 1
-    assert svc.cases(MediationFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 31))).total == 1
-    assert svc.cases(MediationFilter(text="王建国")).rows[0].parties == "李秀兰 — 王建国"
-    only_agreed = svc.cases(MediationFilter(status=CaseStatus.AGREED))
-    assert only_agreed.total == 1 and only_agreed.by_status["registered"] == 2
+    everything = svc.search(limit=10_000)
+    assert everything.total == 3 and everything.totals.by_status["registered"] == 2
+    assert [r.id for r in svc.search(MediationFilter(overdue=True), limit=10_000).first_page] == [old.id]
+    assert [r.id for r in svc.search(MediationFilter(follow_up_due=True), limit=10_000).first_page] == [agreed.id]
+    assert svc.search(MediationFilter(dispute_type=DisputeType.LABOUR), limit=0).total == 1
+    assert svc.search(MediationFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 31)), limit=0).total == 1
+    assert svc.search(MediationFilter(text="王建国"), limit=10_000).first_page[0].parties == "李秀兰 — 王建国"
+    only_agreed = svc.search(MediationFilter(status=CaseStatus.AGREED), limit=10_000)
+    assert only_agreed.total == 1 and only_agreed.totals.by_status["registered"] == 2
     figures = services.stats.report()["mediation"]
-    assert figures == {"total": 3, "by_status": everything.by_status, "agreements": 1, "prevented_criminal": 1}
+    assert figures == {"total": 3, "by_status": everything.totals.by_status, "agreements": 1, "prevented_criminal": 1}

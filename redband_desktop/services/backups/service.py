@@ -32,6 +32,8 @@ from redband_desktop.domain.access import Action
 from redband_desktop.errors import DatabaseError, RedbandError
 from redband_desktop.services.backups.types import BackupInfo, RestoreResult
 from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.audit_log import record
+from redband_desktop.services.shared.changes import Change, ChangeFeed
 from redband_desktop.services.shared.settings import read_settings, write_setting
 
 log = logging.getLogger(__name__)
@@ -87,10 +89,12 @@ class BackupService:
     station's personal data and restoring are for roles with the settings right (admins).
     """
 
-    def __init__(self, db: Database, access: AccessControl | None = None, default_dir: Path | None = None) -> None:
+    def __init__(self, db: Database, access: AccessControl | None = None, default_dir: Path | None = None,
+                 changes: ChangeFeed | None = None) -> None:
         self._db = db
         self._access = access
         self._default_dir = default_dir
+        self._changes = changes
         self._last_auto: datetime | None = None
         self._signature: tuple | None = None  # the files' state when we last backed up
 
@@ -122,7 +126,9 @@ class BackupService:
         target = Path(folder).expanduser() if folder else self.default_folder()
         _check_writable(target)
         with self._db.write() as s:
+            old = read_settings(s).get(FOLDER_KEY)
             write_setting(s, FOLDER_KEY, str(target) if folder else None)
+            record(s, self._access, "settings", "backup", "", {"folder": [old, str(target) if folder else None]})
         default = self.default_folder()
         default.mkdir(parents=True, exist_ok=True)
         (default / POINTER_FILE).write_text(str(target), encoding="utf-8")
@@ -257,6 +263,8 @@ class BackupService:
             _remove_with_side_files(staging)
             self._db.dispose()
         log.info("database %s restored from %s (pre-restore backup %s)", live, source, pre)
+        if self._changes is not None:
+            self._changes.publish(Change.ALL)  # every page shows what the backup holds
         return RestoreResult(source, pre)
 
 

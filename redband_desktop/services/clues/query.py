@@ -112,7 +112,8 @@ def _rows(s: Session, condition) -> list[ClueRow]:  # noqa: ANN001 - SQL express
 
 def _row(c: Clue, district: str, site: str, reporter: str, incident: str, photos: int) -> ClueRow:
     return ClueRow(c.id, c.number, c.reported_at, c.clue_type, c.urgency, c.status, c.closing, c.district_id,
-                   district, site, c.location, c.reporter_id, reporter, c.content, photos, incident, bool(c.feedback))
+                   district, site, c.location, c.reporter_id, reporter, c.content, photos, incident, bool(c.feedback),
+                   c.version)
 
 
 def figures(s: Session) -> dict:

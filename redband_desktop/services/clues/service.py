@@ -48,6 +48,7 @@ from redband_desktop.services.clues.types import (
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import diff, export_summary, record
 from redband_desktop.services.shared.exports import Export
+from redband_desktop.services.shared.register import Found
 from redband_desktop.services.shared.rules import check_version, clean_text, fetch
 
 FORM_FIELDS = tuple(ClueForm.__dataclass_fields__)
@@ -182,16 +183,13 @@ class ClueService:
             return fetch(s, ClueAttachment, attachment_id).image
 
     # -- the list ----------------------------------------------------------------------
-    def summary(self, f: ClueFilter) -> ClueSummary:
+    def search(self, f: ClueFilter, limit: int = 100) -> Found[ClueRow, ClueSummary]:
+        """The list's totals, every matching id in order and the first `limit` rows, in
+        one read (see `shared.register`)."""
         self._access.require(Action.READ)
         with self._db.read() as s:
-            return summary(s, f)
-
-    def ids(self, f: ClueFilter) -> list[int]:
-        """Ids of every matching clue in the filter's order (pages are read with `rows`)."""
-        self._access.require(Action.READ)
-        with self._db.read() as s:
-            return matching_ids(s, f)
+            ids = matching_ids(s, f)
+            return Found(summary(s, f), rows_by_id(s, ids[:limit]), tuple(ids))
 
     def rows(self, ids: list[int]) -> list[ClueRow]:
         self._access.require(Action.READ)

@@ -89,6 +89,7 @@ class ClueRow:
     attachments: int
     incident_number: str
     has_feedback: bool
+    version: int
 
 
 @dataclass(frozen=True)

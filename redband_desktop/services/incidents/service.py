@@ -36,6 +36,7 @@ from redband_desktop.services.incidents.types import (
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import diff, export_summary, record
 from redband_desktop.services.shared.exports import Export
+from redband_desktop.services.shared.register import Found
 from redband_desktop.services.shared.rules import check_version, fetch
 
 FORM_FIELDS = tuple(f for f in IncidentForm.__dataclass_fields__ if f != "volunteers")
@@ -113,16 +114,13 @@ class IncidentService:
             record(s, self._access, "status", "incident", row.id, diff(before, _snapshot(row)), f"{row.number}: {why}")
             return _detail(s, row)
 
-    def summary(self, f: IncidentFilter) -> IncidentSummary:
+    def search(self, f: IncidentFilter, limit: int = 100) -> Found[IncidentRow, IncidentSummary]:
+        """The register's totals, every matching id in order and the first `limit` rows,
+        in one read (see `shared.register`)."""
         self._access.require(Action.READ)
         with self._db.read() as s:
-            return summary(s, f)
-
-    def ids(self, f: IncidentFilter) -> list[int]:
-        """Ids of every matching incident, newest first (pages are read with `rows`)."""
-        self._access.require(Action.READ)
-        with self._db.read() as s:
-            return matching_ids(s, f)
+            ids = matching_ids(s, f)
+            return Found(summary(s, f), rows_by_id(s, ids[:limit]), tuple(ids))
 
     def rows(self, ids: list[int]) -> list[IncidentRow]:
         self._access.require(Action.READ)

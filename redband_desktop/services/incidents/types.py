@@ -75,6 +75,8 @@ class IncidentRow:
     status: str
     outcome: str
     volunteers: int
+    district_id: int
+    version: int
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import MediationCase
 from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType, OutcomeKind
-from redband_desktop.services.mediation.query import find
+from redband_desktop.services.mediation.query import matching_ids, rows_by_id
 from redband_desktop.services.mediation.types import CaseRow, MediationFilter
 
 HEADERS = ("案号", "受理日期", "纠纷类型", "纠纷来源", "状态", "片区", "纠纷简要情况", "当事人（申请人 — 被申请人）",
@@ -18,7 +18,7 @@ SHEET = "人民调解台账"
 
 
 def rows(s: Session, f: MediationFilter, today) -> list[list]:  # noqa: ANN001 - date
-    found = find(s, f, today).rows
+    found = rows_by_id(s, matching_ids(s, f, today), today)
     return [_cells(r, s.get(MediationCase, r.id)) for r in sorted(found, key=lambda r: (r.registered_on, r.id))]
 
 

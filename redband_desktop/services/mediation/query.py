@@ -27,7 +27,7 @@ from redband_desktop.domain.mediation import (
     follow_up_due,
     is_overdue,
 )
-from redband_desktop.services.mediation.types import CaseList, CaseRow, MediationFilter
+from redband_desktop.services.mediation.types import CaseRow, CaseTotals, MediationFilter
 
 _AGREED = (CaseStatus.AGREED.value, CaseStatus.PERFORMING.value)
 
@@ -85,21 +85,35 @@ def _order(f: MediationFilter) -> list:
     return [k.desc() if f.descending else k.asc() for k in keys] + list(ties)
 
 
-def find(s: Session, f: MediationFilter, today: date, offset: int = 0, limit: int | None = None) -> CaseList:
+def totals(s: Session, f: MediationFilter, today: date) -> CaseTotals:
+    """How many cases match, and how many of them are in each stage (the stage filter
+    itself left out of the by-stage counts, so the list shows what choosing one gives)."""
     where = conditions(f, today)
     by_status = dict(s.execute(select(MediationCase.status, func.count()).where(*where)
                                .group_by(MediationCase.status)).all())
+    total = by_status.get(CaseStatus(f.status).value, 0) if f.status else sum(by_status.values())
+    return CaseTotals(total, {st.value: by_status.get(st.value, 0) for st in CaseStatus})
+
+
+def matching_ids(s: Session, f: MediationFilter, today: date) -> list[int]:
+    """Every matching case's id in the chosen order (default: newest registered first)."""
+    where = conditions(f, today)
     if f.status:
         where.append(MediationCase.status == CaseStatus(f.status).value)
-    total = s.scalar(select(func.count()).select_from(MediationCase).where(*where))
+    q = select(MediationCase.id).where(*where).order_by(*_order(f))
+    if f.sort == "district":
+        q = q.outerjoin(District, District.id == MediationCase.district_id)
+    return list(s.scalars(q))
+
+
+def rows_by_id(s: Session, ids: list[int], today: date) -> list[CaseRow]:
     visited = exists().where(MediationFollowUp.case_id == MediationCase.id)  # one query, not one per row
     q = (select(MediationCase, District.name, visited).outerjoin(District, District.id == MediationCase.district_id)
-         .where(*where).order_by(*_order(f))
-         .offset(offset).limit(limit))
-    found = s.execute(q).all()
-    names = _party_names(s, [case.id for case, _, _ in found])
-    rows = tuple(_row(case, district or "", names.get(case.id, ""), seen, today) for case, district, seen in found)
-    return CaseList(rows, total, {st.value: by_status.get(st.value, 0) for st in CaseStatus})
+         .where(MediationCase.id.in_(ids)))
+    found = {case.id: (case, district, seen) for case, district, seen in s.execute(q)}
+    names = _party_names(s, list(found))
+    return [_row(case, district or "", names.get(case.id, ""), seen, today)
+            for case, district, seen in (found[i] for i in ids if i in found)]
 
 
 def _party_names(s: Session, ids: list[int]) -> dict[int, str]:
@@ -119,5 +133,5 @@ def _row(c: MediationCase, district: str, parties: str, visited: bool, today: da
     return CaseRow(
         c.id, c.number, c.registered_on, DisputeType(c.dispute_type), CaseSource(c.source), status, district,
         c.summary, parties, c.deadline, is_overdue(status, c.deadline, today),
-        follow_up_due(status, c.outcome_on, visits, today),
+        follow_up_due(status, c.outcome_on, visits, today), c.version,
     )

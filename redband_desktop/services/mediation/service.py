@@ -41,7 +41,7 @@ from redband_desktop.domain.mediation import (
 )
 from redband_desktop.errors import ConflictError, ValidationError
 from redband_desktop.services.mediation import referral
-from redband_desktop.services.mediation.query import find
+from redband_desktop.services.mediation.query import matching_ids, rows_by_id, totals
 from redband_desktop.services.mediation.rules import (
     check_outcome,
     check_party,
@@ -52,8 +52,8 @@ from redband_desktop.services.mediation.rules import (
 from redband_desktop.services.mediation.types import (
     CaseDetail,
     CaseForm,
-    CaseList,
     CaseRow,
+    CaseTotals,
     FollowUpForm,
     InvestigationForm,
     MediationFilter,
@@ -65,6 +65,7 @@ from redband_desktop.services.mediation.types import (
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import export_summary, record
 from redband_desktop.services.shared.exports import Export
+from redband_desktop.services.shared.register import Found
 from redband_desktop.services.shared.rules import check_version, fetch
 
 
@@ -82,10 +83,19 @@ class MediationService:
         self._today = today
 
     # -- reading -----------------------------------------------------------------
-    def cases(self, f: MediationFilter | None = None, offset: int = 0, limit: int | None = None) -> CaseList:
+    def search(self, f: MediationFilter | None = None, limit: int = 100) -> Found[CaseRow, CaseTotals]:
+        """The case list's totals, every matching id in order and the first `limit` rows,
+        in one read (see `shared.register`)."""
+        self._access.require(Action.READ)
+        f, today = f or MediationFilter(), self._today()
+        with self._db.read() as s:
+            ids = matching_ids(s, f, today)
+            return Found(totals(s, f, today), rows_by_id(s, ids[:limit], today), tuple(ids))
+
+    def rows(self, ids: list[int]) -> list[CaseRow]:
         self._access.require(Action.READ)
         with self._db.read() as s:
-            return find(s, f or MediationFilter(), self._today(), offset, limit)
+            return rows_by_id(s, ids, self._today())
 
     def case(self, case_id: int) -> CaseDetail:
         actor = self._access.require(Action.READ)
@@ -94,7 +104,10 @@ class MediationService:
 
     def for_volunteer(self, volunteer_id: int) -> list[CaseRow]:
         """Cases the volunteer mediated in (named in a session's mediators), newest first."""
-        return list(self.cases(MediationFilter(volunteer_id=volunteer_id)).rows)
+        self._access.require(Action.READ)
+        f = MediationFilter(volunteer_id=volunteer_id)
+        with self._db.read() as s:
+            return rows_by_id(s, matching_ids(s, f, self._today()), self._today())
 
     def figures(self) -> dict:
         """`redband stats` key "mediation": cases by status, agreements, 防止民转刑."""

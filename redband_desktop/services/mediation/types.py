@@ -155,6 +155,7 @@ class CaseRow:
     deadline: date
     overdue: bool
     follow_up_due: bool
+    version: int
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,6 @@ class MediationFilter:
 
 
 @dataclass(frozen=True)
-class CaseList:
-    rows: tuple[CaseRow, ...]
+class CaseTotals:
     total: int
     by_status: dict[str, int] = field(default_factory=dict)

@@ -29,7 +29,6 @@ from redband_desktop.services.roster.rules import CheckedForm, check_form
 from redband_desktop.services.roster.types import (
     REVEALABLE,
     RosterFilter,
-    RosterResult,
     RosterRow,
     RosterSummary,
     Saved,
@@ -40,6 +39,7 @@ from redband_desktop.services.roster.types import (
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import diff, export_summary, record
 from redband_desktop.services.shared.exports import Export
+from redband_desktop.services.shared.register import Found
 from redband_desktop.services.shared.rules import check_version, clean_text
 
 JOIN_REASON = "加入队伍"
@@ -59,23 +59,19 @@ class RosterService:
         return self._access.can(action, district_id)
 
     # -- reading -----------------------------------------------------------------
-    def summary(self, f: RosterFilter) -> RosterSummary:
-        self._access.require(Action.READ)
-        with self._db.read() as s:
-            return query.summary(s, f)
-
-    def search(self, f: RosterFilter, limit: int) -> RosterResult:
-        """What a keystroke in the search box needs, in one read: the counts, the first
-        page, and (while text is typed) every matching id in order, so further pages are
-        fetched by id with `rows()`; without text, pages come from `page()`."""
+    def search(self, f: RosterFilter, limit: int = 100) -> Found[RosterRow, RosterSummary]:
+        """What a keystroke in the search box needs, in one read (see `shared.register`):
+        the counts, the first page, and (while text is typed) every matching id in order,
+        so further pages are fetched by id with `rows()`; without text, or with more
+        matches than are worth listing, pages come from `page()`."""
         self._access.require(Action.READ)
         today = self._today()
         with self._db.read() as s:
             found = query.matching_ids(s, f, ID_LIST_CAP) if f.text.strip() else None
             if found is None:  # no text, or so many matches that the database sorts them
-                return RosterResult(query.summary(s, f), query.page(s, f, 0, limit, today))
+                return Found(query.summary(s, f), query.page(s, f, 0, limit, today))
             summary, ids = found
-            return RosterResult(summary, query.rows_by_id(s, ids[:limit], today), tuple(ids))
+            return Found(summary, query.rows_by_id(s, ids[:limit], today), tuple(ids))
 
     def rows(self, ids: Sequence[int]) -> list[RosterRow]:
         self._access.require(Action.READ)

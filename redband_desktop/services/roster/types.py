@@ -56,6 +56,7 @@ class RosterRow:
     status: VolunteerStatus
     joined_on: date
     has_photo: bool
+    version: int
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,6 @@ class RosterSummary:
     total: int
     by_status: dict[str, int]
 
-
-@dataclass(frozen=True)
-class RosterResult:
-    summary: RosterSummary
-    first_page: list[RosterRow]
-    ids: tuple[int, ...] | None = None  # every match in order, when a text search ran
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from redband_desktop.db.models import AuditEntry, Setting
 from redband_desktop.db.models.base import now
 from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.changes import kinds_of, note
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
@@ -61,7 +62,9 @@ def record(
     summary: str = "",
     username: str | None = None,
 ) -> None:
-    """Append one entry inside the caller's transaction (no commit here)."""
+    """Append one entry inside the caller's transaction (no commit here), and note on the
+    session what kind of record the action changed (see `shared.changes`)."""
+    note(session, kinds_of(action, entity))
     if session.bind.dialect.name == "postgresql":
         # one writer at a time extends the chain, even from several PCs
         session.execute(text("SELECT pg_advisory_xact_lock(727274)"))

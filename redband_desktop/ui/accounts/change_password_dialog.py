@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -72,12 +70,6 @@ class ChangePasswordDialog(QDialog):
         self.old.setFocus()
 
     def save(self) -> None:
-        try:
-            self._accounts.change_password(self.old.text(), self.new.text(), self.confirm.text())
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except RedbandError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if self.errors.attempt(self, self.general, lambda: self._accounts.change_password(
+                self.old.text(), self.new.text(), self.confirm.text())):
+            self.accept()

@@ -29,7 +29,9 @@ from redband_desktop.domain.access import Role
 from redband_desktop.messages import field_label
 from redband_desktop.services.audit.types import AuditFilter, AuditRow
 from redband_desktop.services.shared.audit_log import ChainReport
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.admin.audit_filter_bar import AuditFilterBar
+from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.table_model import Column, PagedTableModel
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
@@ -82,6 +84,7 @@ class AuditPage(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
         self.reload()
+        watch(self, services.changes, Change.AUDIT, lambda _kinds: self.reload())  # when it is seen
 
     def _action_labels(self) -> dict[str, str]:
         return {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,6 @@ AUTO_CHECK_MS = 5 * 60 * 1000
 
 
 class BackupPage(QWidget):
-    data_changed = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,8 +206,7 @@ class BackupPage(QWidget):
 
     def _restored(self, _result) -> None:  # noqa: ANN001
         self.status.setText(self.tr("Restored. The previous database was kept as a "
-                                    "\"Before restore\" backup."))
-        self.data_changed.emit("all")
+                                    "\"Before restore\" backup."))  # every page refreshes from the notice
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

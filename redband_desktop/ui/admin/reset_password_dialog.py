@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.ui.accounts.change_password_dialog import password_input
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -49,12 +47,6 @@ class ResetPasswordDialog(QDialog):
         self.setMinimumWidth(420)
 
     def save(self) -> None:
-        try:
-            self._accounts.reset_password(self._row.id, self.password.text(), self.confirm.text())
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except RedbandError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if self.errors.attempt(self, self.general, lambda: self._accounts.reset_password(
+                self._row.id, self.password.text(), self.confirm.text())):
+            self.accept()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -25,7 +22,6 @@ if TYPE_CHECKING:
 
 
 class SecuritySettingsBox(QGroupBox):
-    data_changed = Signal(str)
 
     def __init__(self, station: StationService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,15 +59,6 @@ class SecuritySettingsBox(QGroupBox):
 
     def save(self) -> None:
         self.saved_note.clear()
-        try:
-            self._station.update_security(self.idle_minutes.value(), self.purge_after_years.value())
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except RedbandError as exc:
-            show_error(self, exc)
-            return
-        self.errors.clear()
-        self.general.hide()
-        self.saved_note.setText(self.tr("Saved."))
-        self.data_changed.emit("settings")
+        if self.errors.attempt(self, self.general, lambda: self._station.update_security(
+                self.idle_minutes.value(), self.purge_after_years.value())):
+            self.saved_note.setText(self.tr("Saved."))

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from redband_desktop.errors import RedbandError, ValidationError
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -59,14 +57,6 @@ class StationSettingsDialog(QDialog):
         self.example.setText(self.tr("New numbers look like {number}").format(number=f"{prefix}-{date.today().year}-000123"))
 
     def accept(self) -> None:
-        self.errors.clear()
-        self.general.hide()
-        try:
-            self._station.update_station(self.name.text(), self.prefix.text(), self.committee.text())
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except RedbandError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        if self.errors.attempt(self, self.general, lambda: self._station.update_station(
+                self.name.text(), self.prefix.text(), self.committee.text())):
+            super().accept()

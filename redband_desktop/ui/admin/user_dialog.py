@@ -22,11 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.access import Role
-from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.accounts.types import UserForm
 from redband_desktop.ui.accounts.change_password_dialog import password_input
 from redband_desktop.ui.i18n import label
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -115,16 +113,14 @@ class UserDialog(QDialog):
                         self.role.currentData(), self.district.currentData(), self.active.isChecked())
 
     def save(self) -> None:
-        try:
+        done: list[UserRow] = []
+
+        def save() -> None:
             if self._row is None:
-                saved = self._accounts.create_user(self.form(), self.password.text(), self.confirm.text())
+                done.append(self._accounts.create_user(self.form(), self.password.text(), self.confirm.text()))
             else:
-                saved = self._accounts.update_user(self._row.id, self._row.version, self.form())
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except RedbandError as exc:
-            show_error(self, exc)
-            return
-        self.saved.emit(saved)
-        self.accept()
+                done.append(self._accounts.update_user(self._row.id, self._row.version, self.form()))
+
+        if self.errors.attempt(self, self.general, save):
+            self.saved.emit(done[0])
+            self.accept()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.access import Action
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.admin.reset_password_dialog import ResetPasswordDialog
 from redband_desktop.ui.admin.security_settings import SecuritySettingsBox
 from redband_desktop.ui.admin.user_dialog import UserDialog
+from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.widgets.feedback import show_error
 
@@ -40,7 +42,6 @@ def _when(moment: datetime | None) -> str:
 
 
 class UsersPage(QWidget):
-    data_changed = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,10 +57,10 @@ class UsersPage(QWidget):
         self.security: SecuritySettingsBox | None = None
         if services.access.can(Action.SETTINGS):
             self.security = SecuritySettingsBox(services.station)
-            self.security.data_changed.connect(self.data_changed)
         self._layout()
         self._connect()
         self.refresh()
+        watch(self, services.changes, Change.USERS | Change.PLACES, lambda _kinds: self.refresh())
 
     def _headers(self) -> list[str]:
         return [self.tr("User name"), self.tr("Name"), self.tr("Police no."), self.tr("Role"),
@@ -162,10 +163,8 @@ class UsersPage(QWidget):
         dialog.open()
 
     def _after_save(self, saved: UserRow) -> None:
-        self.refresh()
-        self.select(saved.id)
+        self.select(saved.id)  # the list itself refreshed from the change notice
         self.message.setText(self.tr("Saved {username}.").format(username=saved.username))
-        self.data_changed.emit("users")
 
     def reset_password(self) -> None:
         row = self.selected_row()
@@ -190,5 +189,4 @@ class UsersPage(QWidget):
         self._done(self.tr("{username} may sign in again.").format(username=row.username))
 
     def _done(self, message: str) -> None:
-        self.refresh()
         self.message.setText(message)

@@ -1,24 +1,27 @@
 """The ID cards page: the register, batch printing and the card design, as three tabs.
-After printing or a change in the register the other tabs reload."""
+It refreshes when cards, volunteers, heads (printed roles), places or the card design
+change — whether from this page, a batch finishing in the background, or another page
+(a volunteer marked as left has their card revoked)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.cards.design_panel import CardDesignPanel
 from redband_desktop.ui.cards.print_panel import PrintPanel
 from redband_desktop.ui.cards.register_panel import CardRegisterPanel
+from redband_desktop.ui.changes import watch
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
 
+SHOWS = Change.CARDS | Change.VOLUNTEERS | Change.HEADS | Change.PLACES | Change.SETTINGS
+
 
 class CardsPage(QWidget):
-    data_changed = Signal(str)
-
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = CardRegisterPanel(services.cards)
@@ -31,10 +34,7 @@ class CardsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
-        self.register.changed.connect(self._changed)
-        self.printing.printed.connect(self._changed)
-        self.design.saved.connect(lambda: self.data_changed.emit("settings"))
+        watch(self, services.changes, SHOWS, self._changed)
 
-    def _changed(self) -> None:
+    def _changed(self, _kinds: Change) -> None:
         self.register.refresh()
-        self.data_changed.emit("cards")

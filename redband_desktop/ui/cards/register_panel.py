@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,6 @@ STATUS_COLOURS = {"valid": "#1b7f3b", "expired": "#b26a00", "revoked": "#c8102e"
 
 
 class CardRegisterPanel(QWidget):
-    changed = Signal()
 
     def __init__(self, cards: CardService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,12 +128,9 @@ class CardRegisterPanel(QWidget):
         if row is None:
             return
         try:
-            self._cards.reissue(row.card_no)
+            self._cards.reissue(row.card_no)  # the cards page refreshes from the change notice
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
-            return
-        self.refresh()
-        self.changed.emit()
 
     def revoke(self, lost: bool) -> None:
         row = self.selected()
@@ -148,9 +144,6 @@ class CardRegisterPanel(QWidget):
             self._cards.revoke(row.card_no, reason, lost=lost)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
-            return
-        self.refresh()
-        self.changed.emit()
 
 
 def _colour(status: str):  # noqa: ANN202 - QColor

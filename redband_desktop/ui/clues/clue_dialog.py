@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.clues import ClueClosing, ClueStatus, ClueType, ClueUrgency
 from redband_desktop.domain.enums import SiteKind
-from redband_desktop.errors import ValidationError
 from redband_desktop.services.clues.types import ClueDetail, ClueForm
 from redband_desktop.ui.clues.attachments_box import AttachmentsBox
 from redband_desktop.ui.clues.reporter_field import ReporterField
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.widgets.combos import enum_combo
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.place_combos import PlaceCombos
 
@@ -123,21 +121,15 @@ class ClueDialog(QDialog):
         )
 
     def accept(self) -> None:
-        self.errors.clear()
-        self.general.setVisible(False)
-        try:
-            if self._existing is None:
-                self.saved = self._clues.create(self.form(), self.photos.new_photos())
-            else:
-                self.saved = self._clues.update(self._existing.id, self._existing.version, self.form(),
-                                                self.photos.new_photos(), self.photos.removed)
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        super().accept()
+        if self.errors.attempt(self, self.general, self._save):
+            super().accept()
+
+    def _save(self) -> None:
+        if self._existing is None:
+            self.saved = self._clues.create(self.form(), self.photos.new_photos())
+        else:
+            self.saved = self._clues.update(self._existing.id, self._existing.version, self.form(),
+                                            self.photos.new_photos(), self.photos.removed)
 
 
 def flow_text(d: ClueDetail) -> str:

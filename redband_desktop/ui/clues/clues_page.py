@@ -2,21 +2,21 @@
 district, site and status filters, the paged list (newest first, sortable by column) with
 totals of the filtered set in the status line, recording and editing clues, the flow
 buttons (Verify, Transfer, Close, Feedback) enabled by the selected clue's state and the
-user's rights in its district, and exporting the filtered set to .xlsx."""
+user's rights in its district, and exporting the filtered set to .xlsx. It refreshes
+when clues, incidents (their links), volunteers (reporters) or places change."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +30,8 @@ from redband_desktop.domain.clues import (
     ClueUrgency,
     step_allowed,
 )
-from redband_desktop.services.clues.types import ClueFilter, ClueRow
+from redband_desktop.services.clues.types import ClueFilter
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.clues.clue_dialog import ClueDialog
 from redband_desktop.ui.clues.flow_dialogs import (
     CloseDialog,
@@ -39,13 +40,13 @@ from redband_desktop.ui.clues.flow_dialogs import (
     VerifyDialog,
 )
 from redband_desktop.ui.i18n import ui_lang
-from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.register_page import RegisterPage
+from redband_desktop.ui.table_model import Column
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.date_range import DateRange
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.page_keys import add_page_keys
 from redband_desktop.ui.widgets.place_filter import PlaceFilter
-from redband_desktop.ui.widgets.register_table import selected_row, set_up_register_table
+from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -53,25 +54,21 @@ if TYPE_CHECKING:
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class CluesPage(QWidget):
-    data_changed = Signal(str)
+SHOWS = Change.CLUES | Change.INCIDENTS | Change.VOLUNTEERS | Change.PLACES
 
+
+class CluesPage(RegisterPage):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services, self._clues = services, services.clues
-        self.search = QLineEdit(objectName="filter_text",
-                                placeholderText=self.tr("Number, content, place or reporter (name or pinyin)"))
+        super().__init__(services, services.clues, ("reported_at", True), SHOWS,
+                         ("clue_table", "clue_count"), parent=parent)
+        self._clues = services.clues
+        self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Number, content, place or reporter (name or pinyin)"))
         self.dates = DateRange(self.tr("Reported from"))
         self.clue_type = enum_combo(ClueType, "filter_type", self.tr("All types"))
         self.urgency = enum_combo(ClueUrgency, "filter_urgency", self.tr("Any urgency"))
         self.places = PlaceFilter(self)
         self.district, self.site = self.places.district, self.places.site
         self.status = enum_combo(ClueStatus, "filter_status", self.tr("Any status"))
-        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
-                                     sort_order=("reported_at", True))
-        self.table = QTableView(objectName="clue_table")
-        self.count = QLabel(objectName="clue_count")
-        self.count.setWordWrap(True)
         self.new_button = QPushButton(self.tr("New clue…"), objectName="new_clue")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_clue")
         self.verify_button = QPushButton(self.tr("Verify…"), objectName="verify_clue")
@@ -83,9 +80,10 @@ class CluesPage(QWidget):
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self._layout()
         self._connect()
-        self.refresh_districts()
+        self.reload_choices()
+        self.refresh()
 
-    def _columns(self) -> list[Column]:
+    def columns(self) -> list[Column]:
         lang = ui_lang()
         return [
             Column(self.tr("Number"), lambda r: r.number, "number"),
@@ -135,8 +133,7 @@ class CluesPage(QWidget):
         self.dates.changed.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self.edit())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
         self.verify_button.clicked.connect(lambda: self._step(VerifyDialog))
@@ -146,7 +143,7 @@ class CluesPage(QWidget):
         self.export_button.clicked.connect(self.export)
         add_page_keys(self, self.new_button, self.search, self.table, self.edit)
 
-    def refresh_districts(self) -> None:
+    def reload_choices(self) -> None:
         self._tree = self._services.sites.tree()
         self.places.reload(self._tree)
 
@@ -159,26 +156,16 @@ class CluesPage(QWidget):
             date_from=date_from, date_to=date_to, sort=self.model.sort_order[0], descending=self.model.sort_order[1],
         )
 
-    def refresh(self) -> None:
-        f = self.current_filter()
-        try:
-            totals, ids = self._clues.summary(f), self._clues.ids(f)
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        self.model.reset(len(ids), lambda offset, limit: self._clues.rows(ids[offset:offset + limit]))
+    def totals_text(self, totals) -> str:  # noqa: ANN001 - ClueSummary
         lang = ui_lang()
         states = "  ".join(f"{ClueStatus(k).label(lang)} {n}" for k, n in totals.by_status.items())
         urgent = totals.by_urgency.get(ClueUrgency.URGENT, 0) + totals.by_urgency.get(ClueUrgency.CRITICAL, 0)
-        self.count.setText(self.tr(
+        return self.tr(
             "{total} clues: {states} · urgent or critical {urgent} · led to incidents {led} · "
             "awaiting feedback {waiting}").format(total=totals.total, states=states, urgent=urgent,
-                                                   led=totals.led_to_incident, waiting=totals.awaiting_feedback))
+                                                   led=totals.led_to_incident, waiting=totals.awaiting_feedback)
 
-    def selected(self) -> ClueRow | None:
-        return selected_row(self.table)
-
-    def _selection_changed(self) -> None:
+    def selection_changed(self) -> None:
         row = self.selected()
         may = row is not None and self._services.access.can(Action.EDIT, row.district_id)
         self.edit_button.setEnabled(may)
@@ -197,39 +184,15 @@ class CluesPage(QWidget):
     def _open_dialog(self, existing) -> None:  # noqa: ANN001 - ClueDetail or None
         dialog = ClueDialog(self._services, existing, self)
         if dialog.exec() and dialog.saved is not None:
-            self._changed(dialog.saved.id)
+            self.select_id(dialog.saved.id)
 
     def _step(self, dialog_class) -> None:  # noqa: ANN001 - a StepDialog subclass
         row = self.selected()
-        if row is None:
-            return
-        try:
-            dialog = dialog_class(self._services, self._clues.get(row.id), self)
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        if dialog.exec() and dialog.done_detail is not None:
-            self._changed(row.id)
-
-    def _changed(self, keep_id: int | None = None) -> None:
-        """Reload, keep the clue just changed selected, and tell the other pages."""
-        self.refresh()
-        self.select_clue(keep_id)
-        self.data_changed.emit("clues")
-
-    def select_clue(self, clue_id: int | None) -> None:
-        for row in range(min(self.model.rowCount(), self.model.PAGE_SIZE)):
-            item = self.model.row_at(row)
-            if item is not None and item.id == clue_id:
-                self.table.selectRow(row)
-                return
+        if row is not None:
+            self.act(lambda: dialog_class(self._services, self._clues.get(row.id), self).exec())
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export clues"), str(Path.home() / "clues.xlsx"),
                                               self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        try:
-            Path(path).write_bytes(self._clues.export(self.current_filter()).data)
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
+        if path:
+            self.act(lambda: Path(path).write_bytes(self._clues.export(self.current_filter()).data))

@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.clues import ClueClosing
 from redband_desktop.domain.incidents import IncidentCategory
-from redband_desktop.errors import ValidationError
 from redband_desktop.services.clues.types import ClueDetail
 from redband_desktop.services.incidents.types import IncidentFilter
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.widgets.combos import enum_combo
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -65,17 +63,11 @@ class StepDialog(QDialog):
         self.form.addRow(buttons)
 
     def run(self, step: Callable[[], ClueDetail]) -> None:
-        self.errors.clear()
-        self.general.setVisible(False)
-        try:
+        def save() -> None:
             self.done_detail = step()
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        super().accept()
+
+        if self.errors.attempt(self, self.general, save):
+            super().accept()
 
 
 class VerifyDialog(StepDialog):
@@ -139,7 +131,7 @@ class CloseDialog(StepDialog):
         f = IncidentFilter(text=self.search.text(), district_id=self.clue.form.district_id, date_from=since,
                            sort="received_at", descending=False)
         self.incidents.clear()
-        for r in self._incidents.rows(self._incidents.ids(f)[:INCIDENT_LIMIT]):
+        for r in self._incidents.search(f, INCIDENT_LIMIT).first_page:
             kind = IncidentCategory(r.category).label(ui_lang())
             item = QListWidgetItem(f"{r.number}　{r.received_at:%Y-%m-%d %H:%M}　{kind}　{r.site}")
             item.setData(ID, r.id)

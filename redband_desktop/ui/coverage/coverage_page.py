@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.documents.xlsx import table_to_xlsx
 from redband_desktop.domain.coverage import CoverageLine, CoverageReport
 from redband_desktop.errors import RedbandError
+from redband_desktop.services.shared.changes import Change
+from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.widgets.feedback import show_error
 
@@ -48,6 +50,9 @@ def _table(columns: list[str], name: str) -> QTableWidget:
 
 def _percent(line: CoverageLine) -> str:
     return "—" if line.percent is None else f"{line.percent:.1f}%"
+
+
+SHOWS = Change.VOLUNTEERS | Change.PLACES | Change.HEADS | Change.CARDS  # heads' status, names, cards
 
 
 class CoveragePage(QWidget):
@@ -73,6 +78,7 @@ class CoveragePage(QWidget):
         self.gaps.activated.connect(lambda index: self._fix(index.row()))
         self.gaps.doubleClicked.connect(lambda index: self._fix(index.row()))
         self.reload()
+        watch(self, services.changes, SHOWS, lambda _kinds: self.reload())
 
     def _build(self) -> None:
         top = QHBoxLayout()

@@ -35,7 +35,6 @@ from redband_desktop.services.sites.types import DistrictNode
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.volunteer_list import VolunteerList
 from redband_desktop.ui.widgets.combos import enum_combo
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 
@@ -187,21 +186,15 @@ class IncidentDialog(QDialog):
         )
 
     def accept(self) -> None:
-        self.errors.clear()
-        self.general.setVisible(False)
-        try:
-            form = self.form()
-            if self._existing is None:
-                self.saved = self._incidents.create(form)
-            else:
-                self.saved = self._incidents.update(self._existing.id, self._existing.version, form)
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        super().accept()
+        if self.errors.attempt(self, self.general, self._save):
+            super().accept()
+
+    def _save(self) -> None:
+        form = self.form()
+        if self._existing is None:
+            self.saved = self._incidents.create(form)
+        else:
+            self.saved = self._incidents.update(self._existing.id, self._existing.version, form)
 
 
 

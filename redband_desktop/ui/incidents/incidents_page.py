@@ -1,14 +1,14 @@
 """The incident register page: search text, date range, category, district, status and
 channel filters, the paged list (newest first) with totals in the status line, recording
-and editing incidents, closing with an outcome, reopening with a reason, and exporting
-the filtered set to .xlsx."""
+and editing incidents, closing with an outcome, reopening with a reason, referring a
+dispute to mediation, and exporting the filtered set to .xlsx. It refreshes when
+incidents, mediation cases (their links) or places change (see `ui.register_page`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,27 +29,29 @@ from redband_desktop.domain.incidents import (
     IncidentOutcome,
     IncidentStatus,
 )
-from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow
+from redband_desktop.services.incidents.types import IncidentFilter
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.incident_dialog import IncidentDialog
-from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.register_page import RegisterPage
+from redband_desktop.ui.table_model import Column
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.date_range import DateRange
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.page_keys import add_page_keys
 from redband_desktop.ui.widgets.place_filter import PlaceFilter
-from redband_desktop.ui.widgets.register_table import selected_row, set_up_register_table
+from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
 
+SHOWS = Change.INCIDENTS | Change.MEDIATION | Change.PLACES
 
-class IncidentsPage(QWidget):
-    data_changed = Signal(str)
 
+class IncidentsPage(RegisterPage):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services, self._incidents = services, services.incidents
+        super().__init__(services, services.incidents, ("received_at", True), SHOWS,
+                         ("incident_table", "incident_count"), parent=parent)
+        self._incidents = services.incidents
         self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Number, summary, place or caller"))
         self.dates = DateRange(self.tr("Received from"))
         self.category = enum_combo(IncidentCategory, "filter_category", self.tr("All categories"))
@@ -62,10 +63,6 @@ class IncidentsPage(QWidget):
             self.involvement.addItem(text, value)
         self.status = enum_combo(IncidentStatus, "filter_status", self.tr("Open and closed"))
         self.channel = enum_combo(IncidentChannel, "filter_channel", self.tr("All channels"))
-        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
-                                     sort_order=("received_at", True))
-        self.table = QTableView(objectName="incident_table")
-        self.count = QLabel(objectName="incident_count")
         self.new_button = QPushButton(self.tr("Record an incident…"), objectName="new_incident")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_incident")
         self.close_button = QPushButton(self.tr("Close…"), objectName="close_incident")
@@ -78,9 +75,10 @@ class IncidentsPage(QWidget):
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self._layout()
         self._connect()
-        self.refresh_districts()
+        self.reload_choices()
+        self.refresh()
 
-    def _columns(self) -> list[Column]:
+    def columns(self) -> list[Column]:
         lang = ui_lang()
         return [
             Column(self.tr("Number"), lambda r: r.number, "number"),
@@ -126,8 +124,7 @@ class IncidentsPage(QWidget):
         self.dates.changed.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self.edit())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
         self.close_button.clicked.connect(self.close_selected)
@@ -136,7 +133,7 @@ class IncidentsPage(QWidget):
         self.export_button.clicked.connect(self.export)
         add_page_keys(self, self.new_button, self.search, self.table, self.edit)
 
-    def refresh_districts(self) -> None:
+    def reload_choices(self) -> None:
         self._tree = self._services.sites.tree()
         self.places.reload(self._tree)
 
@@ -150,22 +147,12 @@ class IncidentsPage(QWidget):
             date_from=date_from, date_to=date_to,
         )
 
-    def refresh(self) -> None:
-        f = self.current_filter()
-        try:
-            totals, ids = self._incidents.summary(f), self._incidents.ids(f)
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        self.model.reset(len(ids), lambda offset, limit: self._incidents.rows(ids[offset:offset + limit]))
+    def totals_text(self, totals) -> str:  # noqa: ANN001 - IncidentSummary
         lang = ui_lang()
         parts = [f"{IncidentCategory(k).label(lang)} {n}" for k, n in totals.by_category.items() if n]
-        self.count.setText(self.tr("{total} incidents, {open} open, loss {loss} yuan").format(
+        return self.tr("{total} incidents, {open} open, loss {loss} yuan").format(
             total=totals.total, open=totals.open, loss=f"{totals.loss_yuan:,.0f}") + (
-            " · " + "  ".join(parts) if parts else ""))
-
-    def selected(self) -> IncidentRow | None:
-        return selected_row(self.table)
+            " · " + "  ".join(parts) if parts else "")
 
     def new(self) -> None:
         self._open_dialog(None)
@@ -176,9 +163,7 @@ class IncidentsPage(QWidget):
             self._open_dialog(self._incidents.get(row.id))
 
     def _open_dialog(self, existing) -> None:  # noqa: ANN001 - IncidentDetail or None
-        dialog = IncidentDialog(self._incidents, self._services.roster, self._tree, existing, self)
-        if dialog.exec() and dialog.saved is not None:
-            self._changed()
+        IncidentDialog(self._incidents, self._services.roster, self._tree, existing, self).exec()
 
     def close_selected(self) -> None:
         row = self.selected()
@@ -189,7 +174,7 @@ class IncidentsPage(QWidget):
                                         [t for _c, t in choices], 0, False)
         if ok:
             outcome = next(c for c, t in choices if t == text)
-            self._act(lambda: self._incidents.close(row.id, self._incidents.get(row.id).version, outcome))
+            self.act(lambda: self._incidents.close(row.id, row.version, outcome))
 
     def reopen_selected(self) -> None:
         row = self.selected()
@@ -197,7 +182,7 @@ class IncidentsPage(QWidget):
             return
         reason, ok = QInputDialog.getText(self, self.tr("Reopen incident"), self.tr("Reason"))
         if ok:
-            self._act(lambda: self._incidents.reopen(row.id, self._incidents.get(row.id).version, reason))
+            self.act(lambda: self._incidents.reopen(row.id, row.version, reason))
 
     def to_mediation(self) -> None:
         """One step from a dispute incident to a mediation case that links back to it."""
@@ -208,40 +193,19 @@ class IncidentsPage(QWidget):
                       "incident and starts with its place, summary and caller.").format(number=row.number)
         if QMessageBox.question(self, self.tr("To mediation"), ask) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            case = self._services.mediation.register_from_incident(row.id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        QMessageBox.information(self, self.tr("To mediation"), self.tr(
-            "Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.").format(
-            case=case.number))
-        self._changed()
-        self.data_changed.emit("mediation")
+        cases = []
+        if self.act(lambda: cases.append(self._services.mediation.register_from_incident(row.id))):
+            QMessageBox.information(self, self.tr("To mediation"), self.tr(
+                "Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.").format(
+                case=cases[0].number))
 
-    def _selection_changed(self) -> None:
+    def selection_changed(self) -> None:
         row = self.selected()
         self.mediate_button.setEnabled(row is not None and row.category == IncidentCategory.DISPUTE
-                                       and self._services.access.can(Action.EDIT))
-
-    def _act(self, action) -> None:  # noqa: ANN001
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        self._changed()
-
-    def _changed(self) -> None:
-        self.refresh()
-        self.data_changed.emit("incidents")
+                                       and self._services.access.can(Action.EDIT, row.district_id))
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export incidents"), str(Path.home() / "incidents.xlsx"),
                                               self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        try:
-            Path(path).write_bytes(self._incidents.export(self.current_filter()).data)
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
+        if path:
+            self.act(lambda: Path(path).write_bytes(self._incidents.export(self.current_filter()).data))

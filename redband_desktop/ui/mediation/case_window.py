@@ -5,7 +5,7 @@ outcome, follow-ups and the printed documents.
 
 Every tab writes through the mediation service and then calls `changed()`: the window
 reads the case again (masked as the signed-in user may see it), every tab shows the new
-state, and `data_changed("mediation")` tells the case list to refresh. Buttons are
+state; the case list refreshes from the change notice the write caused. Buttons are
 enabled only for the stages the service accepts them in, and only for users who may edit
 the case's district."""
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -39,8 +39,6 @@ SOON = "#b26a00"
 
 
 class CaseWindow(QWidget):
-    data_changed = Signal(str)
-
     def __init__(self, services: Services, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._services = services
@@ -93,9 +91,8 @@ class CaseWindow(QWidget):
         return True
 
     def changed(self) -> None:
-        """After a write: show the saved state and let the case list refresh."""
+        """After a write: show the saved state."""
         self.reload()
-        self.data_changed.emit("mediation")
 
     def _show_header(self, case: CaseDetail) -> None:
         self.title.setText(f"{case.number}　{label(case.form.dispute_type)}　{case.form.summary}")

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation.types import CaseDetail
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 Row = tuple[str, QWidget, str | None]  # (label, input, service field name or None)
@@ -94,14 +92,8 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        self.errors.clear()
-        self.general.setVisible(False)
-        try:
+        def save() -> None:
             self.saved = self._save(self.form())
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        super().accept()
+
+        if self.errors.attempt(self, self.general, save):
+            super().accept()

@@ -1,14 +1,15 @@
 """The mediation case book page: filters (registration dates, type, source, stage,
 district and site, overdue, follow-up due, name or number), the paged case list sorted by
 any column with counts by stage, registering a dispute, opening a case's window, printing
-the selected case's file (卷宗) as PDF and exporting the list to .xlsx."""
+the selected case's file (卷宗) as PDF and exporting the list to .xlsx. It refreshes when
+cases, incidents (referrals) or places change."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,27 +24,29 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType
 from redband_desktop.services.mediation.types import CaseRow, MediationFilter
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.mediation.case_window import CaseWindow
 from redband_desktop.ui.mediation.register_dialog import RegisterDialog
-from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.register_page import RegisterPage
+from redband_desktop.ui.table_model import Column
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.date_range import DateRange
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.page_keys import add_page_keys
 from redband_desktop.ui.widgets.place_filter import PlaceFilter
-from redband_desktop.ui.widgets.register_table import selected_row, set_up_register_table
+from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
 
 
-class MediationPage(QWidget):
-    data_changed = Signal(str)
+SHOWS = Change.MEDIATION | Change.INCIDENTS | Change.PLACES
 
+
+class MediationPage(RegisterPage):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, services.mediation, ("registered_on", True), SHOWS,
+                         ("mediation_table", "mediation_count"), parent=parent)
         self._mediation = services.mediation
         self.dispute_type = enum_combo(DisputeType, "filter_type", self.tr("All types"))
         self.status = enum_combo(CaseStatus, "filter_status", self.tr("All stages"))
@@ -54,10 +56,6 @@ class MediationPage(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue"), objectName="filter_overdue")
         self.follow_up_due = QCheckBox(self.tr("Follow-up due"), objectName="filter_follow_up")
         self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Name or case number"))
-        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
-                                     sort_order=("registered_on", True))
-        self.table = QTableView(objectName="mediation_table")
-        self.count = QLabel(objectName="mediation_count")
         self.register_button = QPushButton(self.tr("Register a dispute…"), objectName="register")
         self.open_button = QPushButton(self.tr("Open…"), objectName="open_case")
         self.windows: dict[int, CaseWindow] = {}
@@ -67,9 +65,10 @@ class MediationPage(QWidget):
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self._layout()
         self._connect()
-        self.refresh_districts()
+        self.reload_choices()
+        self.refresh()
 
-    def _columns(self) -> list[Column]:
+    def columns(self) -> list[Column]:
         return [
             Column(self.tr("Case number"), lambda r: r.number, "number"),
             Column(self.tr("Registered"), lambda r: f"{r.registered_on:%Y-%m-%d}", "registered_on"),
@@ -119,13 +118,13 @@ class MediationPage(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.register_button.clicked.connect(self.register)
         self.open_button.clicked.connect(self.open_selected)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.print_button.clicked.connect(self.print_file)
         self.export_button.clicked.connect(self.export)
         add_page_keys(self, self.register_button, self.search, self.table, self.open_selected)
 
-    def refresh_districts(self) -> None:
+    def reload_choices(self) -> None:
         self.places.reload(self._services.sites.tree())
 
     def current_filter(self) -> MediationFilter:
@@ -136,32 +135,20 @@ class MediationPage(QWidget):
                                overdue=self.overdue.isChecked(), follow_up_due=self.follow_up_due.isChecked(),
                                text=self.search.text(), sort=self.model.sort_order[0], descending=self.model.sort_order[1])
 
-    def refresh(self) -> None:
-        f = self.current_filter()
-        try:
-            found = self._mediation.cases(f, 0, 0)
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        self.model.reset(found.total, lambda offset, limit: list(self._mediation.cases(f, offset, limit).rows))
-        self._selection_changed()
-        counts = "  ".join(f"{label(s)} {found.by_status[s.value]}" for s in CaseStatus if found.by_status[s.value])
-        self.count.setText(self.tr("{count} cases").format(count=found.total) + (f" · {counts}" if counts else ""))
+    def totals_text(self, totals) -> str:  # noqa: ANN001 - CaseTotals
+        counts = "  ".join(f"{label(s)} {totals.by_status[s.value]}" for s in CaseStatus if totals.by_status[s.value])
+        return self.tr("{count} cases").format(count=totals.total) + (f" · {counts}" if counts else "")
 
-    def _selection_changed(self) -> None:
-        chosen = bool(self.table.selectionModel().selectedRows())
+    def selection_changed(self) -> None:
+        chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
         self.print_button.setEnabled(chosen)
-
-    def selected(self) -> CaseRow | None:
-        return selected_row(self.table)
 
     def register(self) -> None:
         districts = [(d.id, d.name) for d in self._services.sites.tree()]
         dialog = RegisterDialog(self._mediation, districts, self)
         if dialog.exec() and dialog.created is not None:
-            self.refresh()
-            self.data_changed.emit("mediation")
+            self.select_id(dialog.created.id)
             self.open_case(dialog.created.id)
 
     def open_selected(self) -> None:
@@ -179,7 +166,6 @@ class MediationPage(QWidget):
         window = self.windows.get(case_id)
         if window is None:
             window = CaseWindow(self._services, case_id, self)
-            window.data_changed.connect(self._case_changed)
             window.destroyed.connect(lambda _obj=None, ident=case_id: self.windows.pop(ident, None))
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.windows[case_id] = window
@@ -187,10 +173,6 @@ class MediationPage(QWidget):
         window.raise_()
         window.activateWindow()
         return window
-
-    def _case_changed(self, kind: str) -> None:
-        self.refresh()
-        self.data_changed.emit(kind)
 
     def print_file(self) -> None:
         row = self.selected()
@@ -208,7 +190,4 @@ class MediationPage(QWidget):
             self._save(path, lambda: self._mediation.export(self.current_filter()).data)
 
     def _save(self, path: str, make) -> None:  # noqa: ANN001
-        try:
-            Path(path).write_bytes(make())
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
+        self.act(lambda: Path(path).write_bytes(make()))

@@ -28,7 +28,6 @@ from redband_desktop.domain.mediation import (
     CaseStatus,
     OutcomeKind,
 )
-from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail, OutcomeForm
 from redband_desktop.ui.i18n import label
@@ -149,17 +148,9 @@ class OutcomeTab(QWidget):
         return ""
 
     def record(self) -> None:
-        self.editor.errors.clear()
-        self.general.setVisible(False)
-        try:
-            self._mediation.record_outcome(self.case.id, self.editor.form())
-        except ValidationError as exc:
-            self.editor.errors.show_problems(exc, self.general)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        self._changed()
+        if self.editor.errors.attempt(self, self.general, lambda: self._mediation.record_outcome(
+                self.case.id, self.editor.form())):
+            self._changed()
 
     def add_performance(self) -> None:
         case_id = self.case.id

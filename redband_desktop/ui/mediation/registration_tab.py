@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.mediation import OPEN_STATUSES, CaseSource, DisputeType
-from redband_desktop.errors import ValidationError
 from redband_desktop.services.mediation.types import CaseDetail, CaseForm
 from redband_desktop.ui.mediation.extend_dialog import ExtendDialog
 from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, discard, text_box
 from redband_desktop.ui.widgets.combos import enum_combo
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -168,18 +166,10 @@ class RegistrationTab(QWidget):
                        registrar=self.registrar.text(), mediators=self.mediators.text())
 
     def save(self) -> None:
-        self.errors.clear()
-        self.general.setVisible(False)
-        try:
-            self._mediation.update(self.case.id, self.case.version, self.form())
-        except ValidationError as exc:
-            self.errors.show_problems(exc, self.general)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        self.dirty = False
-        self._changed()
+        if self.errors.attempt(self, self.general, lambda: self._mediation.update(
+                self.case.id, self.case.version, self.form())):
+            self.dirty = False
+            self._changed()
 
     def _revert(self) -> None:
         """Drop the typed changes and show the case as saved now (also by someone else)."""

@@ -1,36 +1,37 @@
 """The roster page: find any of the station's volunteers as you type, and edit them.
 
-The table is fed page by page from the roster service (see ui.table_model), so search,
+The table is fed page by page from the roster service (see ui.register_page), so search,
 filters and sorting stay instant with 100,000 volunteers. The status line counts the
-filtered set by status.
+filtered set by status. The page refreshes when volunteers or places change.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from redband_desktop.domain.access import Action
-from redband_desktop.services.roster.types import RosterRow
+from redband_desktop.services.roster.types import RosterFilter, RosterRow, RosterSummary
+from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.register_page import RegisterPage
 from redband_desktop.ui.roster.activity_tabs import ActivityTabs
 from redband_desktop.ui.roster.filter_bar import RosterFilterBar
 from redband_desktop.ui.roster.status_dialog import StatusDialog
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
-from redband_desktop.ui.table_model import Column, PagedTableModel
+from redband_desktop.ui.table_model import Column
 from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.page_keys import add_page_keys
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -39,25 +40,24 @@ CENTER = Qt.AlignmentFlag.AlignCenter
 THUMB_HEIGHT = 30
 
 
-class RosterPage(QWidget):
-    data_changed = Signal(str)
+SHOWS = Change.VOLUNTEERS | Change.PLACES
 
+
+class RosterPage(RegisterPage):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, services.roster, ("name", False), SHOWS, ("roster_table", "counts"),
+                         self._thumbnails, parent)
         self.filters = RosterFilterBar(services)
-        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), self._thumbnails, self,
-                                     sort_order=("name", False))
-        self.counts = QLabel(objectName="counts")
-        self.table = self._make_table()
+        self.search = self.filters.search
         self.add_button = QPushButton(self.tr("Add volunteer"), objectName="add")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit")
         self.status_button = QPushButton(self.tr("Change status…"), objectName="change_status")
+        self._set_up_table()
         self._layout()
         self._connect()
         self.refresh()
 
-    def _columns(self) -> list[Column]:
+    def columns(self) -> list[Column]:
         lang = ui_lang()  # once: the cells are drawn thousands of times
         return [
             Column(self.tr("Name"), lambda r: r.name, "name"),
@@ -71,8 +71,8 @@ class RosterPage(QWidget):
             Column(self.tr("Joined"), lambda r: r.joined_on.isoformat(), "joined_on", CENTER),
         ]
 
-    def _make_table(self) -> QTableView:
-        table = QTableView(objectName="roster_table")
+    def _set_up_table(self) -> None:
+        table = self.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,14 +90,13 @@ class RosterPage(QWidget):
         for col, width in enumerate((150, 56, 56, 120, 120, 220, 110, 72, 100)):
             table.setColumnWidth(col, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        return table
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.status_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.counts)
+        buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
@@ -109,31 +108,20 @@ class RosterPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.status_button.clicked.connect(self.change_status)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence.StandardKey.New, self, self.add_volunteer)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filters.search, self.filters.search.clear)
-        self._update_buttons()
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        add_page_keys(self, self.add_button, self.search, self.table, self.edit_selected)
 
     # -- loading -----------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-run the search with the current text, filters and sort order."""
-        f = self.filters.current(*self.model.sort_order)
-        roster = self._services.roster
-        result = roster.search(f, PagedTableModel.PAGE_SIZE)
-        ids = result.ids
-        if ids is None:
-            fetch = lambda offset, limit: roster.page(f, offset, limit)  # noqa: E731
-        else:
-            fetch = lambda offset, limit: roster.rows(ids[offset : offset + limit])  # noqa: E731
-        self.model.reset(result.summary.total, fetch, result.first_page)
-        self.counts.setText(self._counts_text(result.summary.total, result.summary.by_status))
-        self._update_buttons()
+    def current_filter(self) -> RosterFilter:
+        return self.filters.current(*self.model.sort_order)
 
-    def _counts_text(self, total: int, by_status: dict[str, int]) -> str:
+    def reload_choices(self) -> None:
+        self.filters.reload_choices()
+
+    def totals_text(self, totals: RosterSummary) -> str:
+        by_status = totals.by_status
         return self.tr("{total} volunteers shown · active {active} · suspended {suspended} · left {left}").format(
-            total=f"{total:,}",
+            total=f"{totals.total:,}",
             active=f"{by_status.get('active', 0):,}",
             suspended=f"{by_status.get('suspended', 0):,}",
             left=f"{by_status.get('left', 0):,}",
@@ -149,18 +137,10 @@ class RosterPage(QWidget):
         return pixmaps
 
     # -- actions -----------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.filters.search.setFocus()
-        self.filters.search.selectAll()
-
-    def selected_row(self) -> RosterRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
-
-    def _update_buttons(self) -> None:
+    def selection_changed(self) -> None:
         """Buttons the signed-in role may not use stay disabled (officers are further
         checked against the volunteer's district when saving)."""
-        has = self.selected_row() is not None
+        has = self.selected() is not None
         can = self._services.roster.can
         self.add_button.setEnabled(can(Action.EDIT))
         self.edit_button.setEnabled(has and can(Action.EDIT))
@@ -172,7 +152,7 @@ class RosterPage(QWidget):
         self._open(VolunteerDialog(self._services.roster, self._services.structure, None, self))
 
     def edit_selected(self) -> None:
-        row = self.selected_row()
+        row = self.selected()
         if row is None or not self.edit_button.isEnabled():
             return
         try:
@@ -184,17 +164,11 @@ class RosterPage(QWidget):
         self._open(VolunteerDialog(self._services.roster, self._services.structure, volunteer, self, activity))
 
     def change_status(self) -> None:
-        row = self.selected_row()
+        row = self.selected()
         if row is None:
             return
         self._open(StatusDialog(self._services.roster, self._services.roster.get(row.id), self))
 
     def _open(self, dialog: VolunteerDialog | StatusDialog) -> None:
-        signal = dialog.saved if isinstance(dialog, VolunteerDialog) else dialog.changed
-        signal.connect(self._after_save)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-
-    def _after_save(self, _result: object) -> None:
-        self.refresh()
-        self.data_changed.emit("volunteers")

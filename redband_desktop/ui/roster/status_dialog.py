@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.enums import VolunteerStatus
-from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.roster.types import Volunteer
 from redband_desktop.ui.i18n import label
-from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.form_inputs import date_edit
 
@@ -120,20 +118,13 @@ class StatusDialog(QDialog):
 
     def save(self) -> None:
         """Record the change; stay open with the problems shown if it is refused."""
-        self._errors.clear()
-        self.general_error.setVisible(False)
         v = self._volunteer
-        try:
-            updated = self._roster.change_status(
-                v.id, v.version, self.status.currentData() or "",
-                self.date.date().toPython(), self.reason.currentText(),
-            )
-        except ValidationError as exc:
-            self._errors.show_problems(exc, self.general_error)
-            return
-        except RedbandError as exc:
-            show_error(self, exc)
-            return
-        self._volunteer = updated
-        self.changed.emit(updated)
-        self.accept()
+
+        def save() -> None:
+            self._volunteer = self._roster.change_status(
+                v.id, v.version, self.status.currentData() or "", self.date.date().toPython(),
+                self.reason.currentText())
+
+        if self._errors.attempt(self, self.general_error, save):
+            self.changed.emit(self._volunteer)
+            self.accept()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from redband_desktop.domain.access import Action
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
 
 
 class DistrictFormWidget(QWidget):
-    saved = Signal(int)
 
     def __init__(self, sites: SitesService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,4 +70,3 @@ class DistrictFormWidget(QWidget):
         except RedbandError as exc:
             show_error(self, exc)
             return
-        self.saved.emit(self._detail.id)

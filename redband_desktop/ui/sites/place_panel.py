@@ -39,7 +39,6 @@ OK_STYLE = "color:#2e7d32;font-weight:bold"
 
 
 class PlacePanel(QWidget):
-    changed = Signal(str, int)  # kind, id
     remove_requested = Signal(str, int)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -147,8 +146,6 @@ class PlacePanel(QWidget):
             return
         except RedbandError as exc:
             show_error(self, exc)
-            return
-        self.changed.emit(d.kind.value, d.id)
 
     def open_assign(self) -> AssignDialog | None:
         """Open the picker (non-blocking); the panel reloads when it is accepted."""
@@ -162,4 +159,3 @@ class PlacePanel(QWidget):
     def _assigned(self, dialog: AssignDialog) -> None:
         if dialog.result_detail is not None:
             self.show_detail(dialog.result_detail)
-            self.changed.emit(self.detail.kind.value, self.detail.id)

@@ -41,7 +41,6 @@ TEXT_FIELDS = ("name", "address", "property_company", "operator", "contact_name"
 
 
 class SiteFormWidget(QWidget):
-    saved = Signal(int)
     remove_requested = Signal(int)
 
     def __init__(self, sites: SitesService, parent: QWidget | None = None) -> None:
@@ -124,4 +123,3 @@ class SiteFormWidget(QWidget):
         except RedbandError as exc:
             show_error(self, exc)
             return
-        self.saved.emit(self._detail.id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.errors import RedbandError
+from redband_desktop.services.shared.changes import Change
+from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.sites.bulk_buildings_dialog import BulkBuildingsDialog
 from redband_desktop.ui.sites.district_form import DistrictFormWidget
@@ -37,8 +39,10 @@ if TYPE_CHECKING:
     from redband_desktop.services import Services
 
 
+SHOWS = Change.PLACES | Change.HEADS | Change.VOLUNTEERS
+
+
 class SitePage(QWidget):
-    data_changed = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,7 @@ class SitePage(QWidget):
         self._build()
         self._connect()
         self.reload()
+        watch(self, services.changes, SHOWS, lambda _kinds: self.reload())
 
     def _build(self) -> None:
         left = QWidget()
@@ -82,10 +87,7 @@ class SitePage(QWidget):
         self.add_site_button.clicked.connect(self.add_site)
         self.add_buildings_button.clicked.connect(self.add_buildings)
         self.add_zone_button.clicked.connect(self.add_zone)
-        self.district_form.saved.connect(lambda i: self._changed("districts", "district", i))
-        self.site_form.saved.connect(lambda i: self._changed("sites", "site", i))
         self.site_form.remove_requested.connect(lambda i: self.remove("site", i))
-        self.place_panel.changed.connect(lambda kind, i: self._changed("sites", kind, i))
         self.place_panel.remove_requested.connect(self.remove)
 
     # -- the tree ----------------------------------------------------------------
@@ -149,10 +151,6 @@ class SitePage(QWidget):
         self.add_buildings_button.setEnabled(site is not None and site[1] == SiteKind.COMPOUND.value)
         self.add_zone_button.setEnabled(site is not None and site[1] == SiteKind.MARKET.value)
 
-    def _changed(self, what: str, kind: str, ident: int) -> None:
-        self.reload(kind, ident)
-        self.data_changed.emit(what)
-
     # -- actions -----------------------------------------------------------------
     def add_site(self) -> None:
         node = self.current_node()
@@ -171,14 +169,14 @@ class SitePage(QWidget):
         except RedbandError as exc:
             show_error(self, exc)
             return
-        self._changed("sites", "site", site.id)
+        self.select("site", site.id)  # the tree was reloaded by the change notice
 
     def add_buildings(self) -> BulkBuildingsDialog | None:
         site = self._site_of_current()
         if site is None:
             return None
         dialog = BulkBuildingsDialog(self._services.places, site[0], site[2], self)
-        dialog.accepted.connect(lambda: self._changed("sites", "site", site[0]))
+        dialog.accepted.connect(lambda: self.select("site", site[0]))
         dialog.open()
         return dialog
 
@@ -194,7 +192,7 @@ class SitePage(QWidget):
         except RedbandError as exc:
             show_error(self, exc)
             return
-        self._changed("sites", "zone", zone.id)
+        self.select("zone", zone.id)
 
     def remove(self, kind: str, ident: int) -> None:
         """Remove an empty site, building or zone; a refusal says what holds it."""
@@ -211,5 +209,5 @@ class SitePage(QWidget):
         except RedbandError as exc:
             show_error(self, exc)
             return
-        self.reload(parent.kind if parent else None, parent.id if parent else None)
-        self.data_changed.emit("sites")
+        if parent is not None:
+            self.select(parent.kind, parent.id)

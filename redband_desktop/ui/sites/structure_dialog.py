@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,7 +32,6 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 class StructureDialog(QDialog):
-    changed = Signal(str)
 
     def __init__(self, structure: StructureService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,25 +98,24 @@ class StructureDialog(QDialog):
         value, ok = QInputDialog.getText(self, title, prompt, text=text)
         return value if ok else None
 
-    def _run(self, action, kind: str) -> object | None:  # noqa: ANN001
+    def _run(self, action) -> object | None:  # noqa: ANN001
         try:
             result = action()
         except Exception as exc:  # noqa: BLE001 - expected errors get a message, bugs a crash dialog
             show_error(self, exc)
             return None
-        self.changed.emit(kind)
         return result
 
     def _add_district(self) -> None:
         name = self._ask(self.tr("Add district"), self.tr("Name of the new district:"))
-        if name is not None and (d := self._run(lambda: self._structure.create_district(name), "districts")):
+        if name is not None and (d := self._run(lambda: self._structure.create_district(name))):
             self._load_districts(d.id)
 
     def _rename_district(self) -> None:
         d = self._current(self.districts)
         name = d and self._ask(self.tr("Rename district"), self.tr("New name:"), d.name)
         if d and name is not None and self._run(
-            lambda: self._structure.rename_district(d.id, d.version, name), "districts"
+            lambda: self._structure.rename_district(d.id, d.version, name)
         ):
             self._load_districts(d.id)
 
@@ -131,13 +129,13 @@ class StructureDialog(QDialog):
         if not ok or name is None or name is False:
             return
         kind = list(SiteKind)[kinds.index(kind_label)].value
-        if s := self._run(lambda: self._structure.create_site(district.id, kind, name), "sites"):
+        if s := self._run(lambda: self._structure.create_site(district.id, kind, name)):
             self._load_sites(s.id)
 
     def _rename_site(self) -> None:
         s = self._current(self.sites)
         name = s and self._ask(self.tr("Rename site"), self.tr("New name:"), s.name)
-        if s and name is not None and self._run(lambda: self._structure.rename_site(s.id, s.version, name), "sites"):
+        if s and name is not None and self._run(lambda: self._structure.rename_site(s.id, s.version, name)):
             self._load_sites(s.id)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from redband_desktop.errors import ValidationError
 from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_STYLE = "color: #c62828;"
@@ -84,6 +85,22 @@ class FieldErrors:
             if field in fields:
                 return widget
         return None
+
+    def attempt(self, parent: QWidget, general: QLabel, save: Callable[[], object]) -> bool:
+        """Run a form's save: problems with the input under their fields (the rest in
+        `general`), any other failure in a message box (a bug as a crash dialog). True
+        when it went through, so the dialog may close."""
+        self.clear()
+        general.setVisible(False)
+        try:
+            save()
+        except ValidationError as exc:
+            self.show_problems(exc, general)
+            return False
+        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
+            show_error(parent, exc)
+            return False
+        return True
 
     def show_problems(self, exc: ValidationError, general: QLabel) -> None:
         """Each problem under its field, any others in `general`; focus the first wrong field."""

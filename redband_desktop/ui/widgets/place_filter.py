@@ -26,15 +26,16 @@ class PlaceFilter(QObject):
         self.site.currentIndexChanged.connect(self.changed)
 
     def reload(self, tree: list[DistrictNode]) -> None:
-        """Fill from the structure tree, keeping the chosen district if it still exists."""
-        self._tree, keep = tree, self.district.currentData()
+        """Fill from the structure tree, keeping the chosen district and site where they
+        still exist. Quiet: the page refreshes itself after reloading its choices."""
+        self._tree, keep, keep_site = tree, self.district.currentData(), self.site.currentData()
         with QSignalBlocker(self.district):
             self.district.clear()
             self.district.addItem(self.tr("All districts"), None)
             for d in tree:
                 self.district.addItem(d.name, d.id)
             self.district.setCurrentIndex(max(self.district.findData(keep), 0))
-        self._district_chosen()
+        self._fill_sites(keep_site)
 
     def district_id(self) -> int | None:
         return self.district.currentData()
@@ -43,6 +44,10 @@ class PlaceFilter(QObject):
         return self.site.currentData()
 
     def _district_chosen(self) -> None:
+        self._fill_sites(None)
+        self.changed.emit()
+
+    def _fill_sites(self, keep: int | None) -> None:
         with QSignalBlocker(self.site):
             self.site.clear()
             self.site.addItem(self.tr("All sites"), None)
@@ -50,4 +55,4 @@ class PlaceFilter(QObject):
                 if self.district.currentData() in (None, d.id):
                     for site in d.sites:
                         self.site.addItem(site.name, site.id)
-        self.changed.emit()
+            self.site.setCurrentIndex(max(self.site.findData(keep), 0))

@@ -72,7 +72,7 @@ class VolunteerPicker(QDialog):
             self.candidates.addItem(item)
         if self.candidates.count():
             self.candidates.setCurrentRow(0)
-        more = found.summary.total - self.candidates.count()
+        more = found.total - self.candidates.count()
         self.hint.setText(self.tr("{count} more: type more of the name").format(count=more) if more > 0 else "")
 
     def role(self) -> str:
