@@ -3109,8 +3109,8 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
     <message>
         <location filename="../../redband_desktop/ui/cards/print_panel.py" line="173"/>
-        <source>Cancelled; no card was issued.</source>
-        <translation>已取消，未发放任何证件。</translation>
+        <source>Cancelled; the cards issued for this batch were revoked.</source>
+        <translation>已取消，本批新发的证件已作废。</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/cards/print_panel.py" line="185"/>

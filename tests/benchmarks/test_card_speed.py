@@ -3,12 +3,14 @@
 Two figures, printed: the PDF alone (documents layer: 1,100 faces of the demo station's
 volunteers, every one with its own portrait and signed QR code), and the whole batch
 through the service (issuing a card to every active volunteer, rendering, audit) as the
-"Make cards" button does it. Run with `make bench`.
+"Make cards" button does it, with how long that batch holds the database's write lock
+(the PDF is drawn after the transaction has committed). Run with `make bench`.
 """
 
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy import select
@@ -55,9 +57,31 @@ def test_1100_cards_pdf(demo_services) -> None:  # noqa: ANN001
     print(f"1,100 cards (CR80, 2,200 pages): {time.perf_counter() - started:.2f} s, {len(cr80) / 1e6:.1f} MB")
 
 
-def test_whole_roster_batch_through_the_service(demo_services) -> None:  # noqa: ANN001
+def test_whole_roster_batch_through_the_service(demo_services, monkeypatch) -> None:  # noqa: ANN001
+    held = _time_write_transactions(demo_services.db, monkeypatch)
     started = time.perf_counter()
     result = demo_services.cards.print_batch(CardSelection("all"), "a4")
     seconds = time.perf_counter() - started
     print(f"\nservice batch: {result.cards} active volunteers, {result.issued} cards issued + audited + "
-          f"rendered in {seconds:.2f} s, {len(result.pdf) / 1e6:.1f} MB")
+          f"rendered in {seconds:.2f} s, {len(result.pdf) / 1e6:.1f} MB; write lock held "
+          f"{sum(held):.2f} s ({len(held)} transaction)")
+    held.clear()
+    started = time.perf_counter()
+    demo_services.cards.print_batch(CardSelection("all"), "a4")
+    print(f"the same cards again: {time.perf_counter() - started:.2f} s; write lock held {sum(held):.2f} s")
+
+
+def _time_write_transactions(db, monkeypatch) -> list[float]:  # noqa: ANN001
+    """Seconds each `db.write()` block lasts (what other writers would wait for)."""
+    spans: list[float] = []
+    write = type(db).write
+
+    @contextmanager
+    def timed(self):  # noqa: ANN001, ANN202
+        started = time.perf_counter()
+        with write(self) as s:
+            yield s
+        spans.append(time.perf_counter() - started)
+
+    monkeypatch.setattr(type(db), "write", timed)
+    return spans

@@ -51,6 +51,25 @@ def test_cancel_issues_nothing(page, qtbot) -> None:  # noqa: ANN001
     assert page.register.table.rowCount() == 0
 
 
+def test_cancel_while_drawing_revokes_the_new_cards(page, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from redband_desktop.ui.cards.print_panel import PrintPanel
+
+    panel = page.printing  # everyone: drawing ~1,000 cards leaves time to press Cancel
+    first_step = PrintPanel._on_step
+
+    def cancel_on_first_card(self, done: int, total: int) -> None:  # noqa: ANN001
+        first_step(self, done, total)
+        self.cancel()  # the clerk presses Cancel once the drawing shows progress
+
+    monkeypatch.setattr(PrintPanel, "_on_step", cancel_on_first_card)
+    panel.make()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    assert panel.result is None and not panel.print_button.isEnabled()
+    assert "revoked" in panel.count.text() or "作废" in panel.count.text()
+    rows = page.register.rows  # reloaded: the batch's cards are in it, none of them valid
+    assert rows and {r.shown_status for r in rows} == {"revoked"}
+
+
 def test_register_warns_and_revokes(page, qtbot, demo_services, monkeypatch) -> None:  # noqa: ANN001
     register = page.register
     assert register.warnings.text()  # every active volunteer is still without a card

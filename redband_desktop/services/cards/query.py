@@ -62,12 +62,13 @@ def roles_of(s: Session, volunteer_ids: list[int]) -> dict[int, str]:
     return roles
 
 
-def current_cards(s: Session, volunteer_ids: list[int]) -> dict[int, Card]:
-    """Each volunteer's newest card in status "valid" (it may have run out)."""
-    cards: dict[int, Card] = {}
+def valid_cards_of(s: Session, volunteer_ids: list[int]) -> dict[int, list[Card]]:
+    """Each volunteer's cards in status "valid", oldest first: the last is the current
+    one (it may have run out). Volunteers without one are left out."""
+    cards: dict[int, list[Card]] = {}
     q = select(Card).where(Card.volunteer_id.in_(volunteer_ids), Card.status == CardStatus.VALID.value)
     for card in s.scalars(q.order_by(Card.id)):
-        cards[card.volunteer_id] = card
+        cards.setdefault(card.volunteer_id, []).append(card)
     return cards
 
 

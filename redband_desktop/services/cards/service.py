@@ -1,21 +1,28 @@
 """Volunteer ID cards: issue, re-issue, print in batches, revoke or report lost, warn
 about cards running out, and verify a scanned card.
 
-Printing issues a card to every selected volunteer without a valid one and renders the
-PDF in the same transaction, so a cancelled or failed batch leaves nothing half-issued.
-Every action is checked against the signed-in user's rights (issuing and printing need
-EDIT, revoking DELETE, verifying READ) and recorded in the audit trail in the same
-transaction. The station's Ed25519 key pair is made on first use and kept in the
+Printing issues a card to every selected volunteer without a valid one, counts the print
+and reads what is printed in one short write transaction, then renders the PDF after it
+has committed: drawing 1,100 cards takes seconds, and SQLite has one writer, so holding
+the lock that long would make every other save (this PC's or another's) wait and fail.
+A batch cancelled or failing while it is drawn is taken back in one more short
+transaction (`batch.undo_batch`: its new cards revoked, the cards they replaced
+restored, the print counts undone); a cancel before drawing rolls back and issues
+nothing. Every action is checked against the signed-in user's rights (issuing and
+printing need EDIT, revoking DELETE, verifying READ) and recorded in the audit trail in
+the same transaction. The station's Ed25519 key pair is made on first use and kept in the
 settings table (so it travels with every backup); only the public key leaves the program.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import Card, Volunteer
@@ -31,6 +38,7 @@ from redband_desktop.domain.cards import (
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import NotFoundError, ValidationError
 from redband_desktop.services.cards import query as reg
+from redband_desktop.services.cards.batch import IssuedBatch, Replaced, undo_batch
 from redband_desktop.services.cards.design import (
     card_faces,
     card_settings,
@@ -54,6 +62,10 @@ from redband_desktop.services.shared.rules import clean_text
 from redband_desktop.services.shared.settings import read_settings
 
 AUTO_REVOKE_REASON = "志愿者退出队伍，证件自动注销"
+CANCELLED_REASON = "打印批次取消，证件作废"
+FAILED_REASON = "打印失败，证件作废"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -64,6 +76,11 @@ class _Batch:
     valid_until: date
     seq: int  # the next running number of today's year
     roles: dict[int, str] | None  # volunteer id -> printed role, when known for the batch
+    # The batch's volunteers with their sites, held so that the session's identity map
+    # (weak references) keeps them, and their valid cards: read once for the batch, so
+    # that `_issue` needs no query of its own for either.
+    volunteers: list[Volunteer] = field(default_factory=list)
+    valid: dict[int, list[Card]] | None = None  # volunteer id -> valid cards, oldest first
 
 
 class CardService:
@@ -186,44 +203,83 @@ class CardService:
         self, sel: CardSelection, layout: str = "a4", start: int = 0,
         progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
     ) -> PrintResult:
-        """Issue missing cards for the selected active volunteers and make the PDF."""
-        from redband_desktop.documents.id_cards import render_cards
+        """Issue missing cards for the selected active volunteers, then make the PDF
+        outside any transaction. Raises `Cancelled` when `cancelled()` turns true, after
+        taking back what the batch issued."""
+        from redband_desktop.documents.id_cards import Cancelled, render_cards
 
         self._access.require(Action.EDIT)
         if layout not in LAYOUTS:
             raise ValidationError.single("layout", "invalid_choice", value=layout)
+        batch = self._issue_batch(sel, layout, cancelled)
+        try:
+            pdf = render_cards(batch.faces, batch.design, layout, start, progress, cancelled)
+        except BaseException as exc:
+            stopped = isinstance(exc, Cancelled | KeyboardInterrupt)
+            self._take_back(batch, CANCELLED_REASON if stopped else FAILED_REASON,
+                            "print.cancelled" if stopped else "print.failed", exc)
+            raise
+        return PrintResult(pdf, len(batch.faces), len(batch.new_ids), layout)
+
+    def _issue_batch(self, sel: CardSelection, layout: str, cancelled: Callable[[], bool] | None) -> IssuedBatch:
+        """The batch's one write transaction: issue, count the print, record it, and read
+        the card faces (photos, signed QR codes) while the cards are at hand."""
+        from redband_desktop.documents.id_cards import Cancelled
+
         today = self._today()
         with self._db.write() as s:
             volunteer_ids = reg.selected_volunteers(s, sel, today)
             if not volunteer_ids:
                 raise ValidationError.single("selection", "nothing_selected")
-            current = reg.current_cards(s, volunteer_ids)
             batch = self._batch(s, volunteer_ids)
-            cards, issued = [], 0
+            valid = batch.valid or {}
+            cards, new, replaced = [], [], []
             for vid in volunteer_ids:
-                card = current.get(vid)
+                if cancelled is not None and cancelled():
+                    raise Cancelled()  # rolls back: nothing of the batch is kept
+                card = valid[vid][-1] if vid in valid else None  # the newest; it may have run out
                 if card is None or card.valid_until < today:
-                    card, issued = self._issue(s, vid, batch), issued + 1
+                    card = self._issue(s, vid, batch, replaced)
+                    new.append(card)
                 card.printed_count += 1
                 cards.append(card)
             values = read_settings(s)
-            faces = card_faces(s, cards, values)
-            pdf = render_cards(faces, design_of(values["station.name"], card_settings(values)),
-                               layout, start, progress, cancelled)
             numbers = [c.card_no for c in cards]
-            record(s, self._access, "print", "card", numbers[0] if len(numbers) == 1 else "",
-                   {"card_nos": ["", ",".join(numbers)]}, f"{len(cards)} cards, {layout}, {issued} new")
-        return PrintResult(pdf, len(cards), issued, layout)
+            entity_id = numbers[0] if len(numbers) == 1 else ""
+            record(s, self._access, "print", "card", entity_id,
+                   {"card_nos": ["", ",".join(numbers)]}, f"{len(cards)} cards, {layout}, {len(new)} new")
+            return IssuedBatch(
+                tuple(card_faces(s, cards, values)), design_of(values["station.name"], card_settings(values)),
+                tuple(c.id for c in cards), tuple(c.id for c in new), tuple(c.card_no for c in new),
+                tuple(replaced), entity_id)
+
+    def _take_back(self, batch: IssuedBatch, reason: str, action: str, cause: BaseException) -> None:
+        """Undo a batch whose PDF was not made. If even that fails, the cards stay issued:
+        the log names them, and the failure (not the cancel) is what the user sees."""
+        try:
+            with self._db.write() as s:
+                undo_batch(s, self._access, batch, reason, self._today(), action)
+        except Exception as exc:
+            log.exception("print batch not taken back after %r; these cards stay valid: %s",
+                          cause, ",".join(batch.new_nos))
+            raise exc from cause
 
     # -- helpers (inside the caller's transaction) ---------------------------------
     def _batch(self, s: Session, volunteer_ids: list[int] | None = None) -> _Batch:
         private_key(s)  # made on first use
         today = self._today()
         years = int(read_settings(s)["cards.validity_years"])
-        roles = reg.roles_of(s, volunteer_ids) if volunteer_ids is not None else None
-        return _Batch(today, reg.add_years(today, years), reg.next_seq(s, today.year), roles)
+        batch = _Batch(today, reg.add_years(today, years), reg.next_seq(s, today.year), None)
+        if volunteer_ids is not None:  # a print batch: one query each for all its cards
+            batch.roles = reg.roles_of(s, volunteer_ids)
+            batch.volunteers = list(s.scalars(select(Volunteer).where(Volunteer.id.in_(volunteer_ids))
+                                              .options(selectinload(Volunteer.site))))
+            batch.valid = reg.valid_cards_of(s, volunteer_ids)
+        return batch
 
-    def _issue(self, s: Session, volunteer_id: int, batch: _Batch | None = None) -> Card:
+    def _issue(
+        self, s: Session, volunteer_id: int, batch: _Batch | None = None, replaced: list[Replaced] | None = None,
+    ) -> Card:
         volunteer = s.get(Volunteer, volunteer_id)
         if volunteer is None:
             raise NotFoundError(what="志愿者", id=volunteer_id)
@@ -238,7 +294,13 @@ class CardService:
         batch.seq += 1
         s.add(card)
         s.flush()
-        for old in reg.valid_cards(s, volunteer_id, exclude_id=card.id):
+        if batch.valid is not None:  # a print batch has read them all at once
+            olds = batch.valid.get(volunteer_id, [])
+        else:
+            olds = reg.valid_cards(s, volunteer_id, exclude_id=card.id)
+        for old in olds:
+            if replaced is not None:  # kept so that an undone batch can give it back
+                replaced.append(Replaced.of(old))
             self._change(s, old, CardStatus.REPLACED, f"换发新证 {card.card_no}", replaced_by=card)
         record(s, self._access, "issue", "card", card.card_no,
                {"status": [None, card.status], "valid_until": [None, card.valid_until]}, volunteer.name)

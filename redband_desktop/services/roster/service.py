@@ -25,7 +25,7 @@ from redband_desktop.services.cards.service import revoke_cards_of
 from redband_desktop.services.roster import query
 from redband_desktop.services.roster.detail import detail, snapshot
 from redband_desktop.services.roster.export import VOLUNTEER_HEADERS, volunteer_rows
-from redband_desktop.services.roster.rules import CheckedForm, check_form
+from redband_desktop.services.roster.rules import CheckedForm, check_form, check_photo
 from redband_desktop.services.roster.types import (
     REVEALABLE,
     RosterFilter,
@@ -128,8 +128,9 @@ class RosterService:
     # -- writing -----------------------------------------------------------------
     def create(self, form: VolunteerForm) -> Saved:
         self._access.require(Action.EDIT)
+        photo = check_photo(form)  # before the write lock: Pillow is slow
         with self._db.write() as s:
-            checked = check_form(s, form, None, self._today())
+            checked = check_form(s, form, None, self._today(), photo)
             self._access.require(Action.EDIT, _district_of(s, checked.values["site_id"]))
             row = VolunteerRow(status=VolunteerStatus.ACTIVE.value, status_since=checked.values["joined_on"])
             _apply(row, checked, form)
@@ -142,11 +143,12 @@ class RosterService:
 
     def update(self, volunteer_id: int, version: int, form: VolunteerForm) -> Saved:
         self._access.require(Action.EDIT)
+        photo = check_photo(form)  # before the write lock: Pillow is slow
         with self._db.write() as s:
             row = _load(s, volunteer_id)
             self._access.require(Action.EDIT, _district_of(s, row.site_id))
             check_version(row, version, s, "volunteer")
-            checked = check_form(s, form, row, self._today())
+            checked = check_form(s, form, row, self._today(), photo)
             self._access.require(Action.EDIT, _district_of(s, checked.values["site_id"]))
             before = snapshot(row)
             _apply(row, checked, form)

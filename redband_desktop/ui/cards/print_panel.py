@@ -4,8 +4,9 @@ mirrored backs, or one CR80 card a page) and the first free slot of a used sheet
 PDF is made in the background with a progress dialog that can cancel it, then shown
 in the preview, printed through the system dialog or saved.
 
-Making the PDF issues the missing cards in the same transaction, so cancelling leaves
-the register as it was.
+Making cards first issues the missing ones (one short transaction), then draws the PDF;
+cancelling while it is drawn, or a failure, revokes the cards issued for the batch
+again, so no card of an unfinished batch stays valid. Either way the register reloads.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redband_desktop.errors import RedbandError
 from redband_desktop.services.cards.types import CardSelection
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 from redband_desktop.ui.widgets.pdf_preview import PdfPreview
@@ -43,7 +45,7 @@ class _Progress(QObject):
 
 
 class PrintPanel(QWidget):
-    printed = Signal()
+    printed = Signal()  # the register changed: a batch was made, or stopped and taken back
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,10 +171,11 @@ class PrintPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        if self._cancel.is_set():
-            self.count.setText(self.tr("Cancelled; no card was issued."))
+        self.printed.emit()  # a batch stopped while drawn has issued and revoked cards
+        if isinstance(exc, RedbandError) and exc.code == "cancelled":
+            self.count.setText(self.tr("Cancelled; the cards issued for this batch were revoked."))
             return
-        show_error(self, exc)
+        show_error(self, exc)  # also when taking the batch back failed after a cancel
 
     def print_cards(self) -> None:
         if self.result is not None:
