@@ -67,10 +67,6 @@ class AuditService:
         rows = [_row(r) for r in found]
         return Export(table_to_xlsx(list(EXPORT_HEADERS), export_cells(rows), SHEET_TITLE), len(rows), False)
 
-    def note_export(self, what: str, rows: int, full: bool) -> None:
-        with self._db.write() as s:
-            record(s, self._access, "export", what, "", summary=export_summary(rows, full))
-
 
 def _filtered(q, f: AuditFilter):  # noqa: ANN001, ANN202 - SQL statement
     if f.username:
