@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.domain.names import name_pinyin
+from redband_desktop.services.accounts.types import UserForm
 from redband_desktop.services.audit.types import AuditFilter
 from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.sites.assign_dialog import AssignDialog
@@ -142,8 +143,17 @@ def test_coverage_view_lists_districts_sites_gaps_and_exports(qtbot, demo_servic
     target = view.export(str(tmp_path / "coverage.xlsx"))
     sheet = load_workbook(target).active
     assert sheet.max_row == view.sites.rowCount() + 1
-    assert sheet.cell(1, 1).value in ("场所", "Site")
+    assert (sheet.cell(1, 1).value, sheet.cell(1, 8).value) == ("场所", "缺口")
     assert demo_services.audit.page(AuditFilter(action="export"), 0, 5)[0].entity == "coverage"
+
+
+def test_coverage_view_offers_export_only_to_roles_that_may_export(qtbot, demo_services) -> None:  # noqa: ANN001
+    password = "Viewer#2026pw"
+    demo_services.accounts.create_user(UserForm("viewer1", "只读用户", role="viewer"), password, password)
+    demo_services.accounts.sign_in("viewer1", password)
+    view = CoveragePage(demo_services)
+    qtbot.addWidget(view)
+    assert view.gaps.rowCount() > 0 and not view.export_button.isEnabled()
 
 
 def test_place_kind_round_trip() -> None:

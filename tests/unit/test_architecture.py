@@ -1,6 +1,8 @@
-"""The layers described in the README ("How it is built") hold: no Qt below the UI, no SQLAlchemy in the UI, no module
-imports a layer above its own, and the capability packages under `services/` use each
-other only through their public face (`service` and `types`), sharing rules through
+"""The layers described in the README ("How it is built") hold: no Qt below the UI, no
+SQLAlchemy and no documents in the UI (exports and prints go through a service, which
+checks the right and records them), no module imports a layer above its own, and the
+capability packages under `services/` use each other only through their public face
+(`service` and `types`), sharing rules through
 `services/shared`. import-linter checks the layers too (pyproject.toml); these tests keep
 the rules in the suite, with the capability rule that import-linter cannot express."""
 
@@ -15,6 +17,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "redband_desktop"
 RANK = {"domain": 0, "db": 1, "documents": 1, "demo": 2, "services": 3, "ui": 4}
 PUBLIC_FACE = {"service", "types"}  # what one capability may import of another
+# What the UI may not import itself: the database, and the documents layer.
+UI_FORBIDDEN = ("sqlalchemy", "alembic", "redband_desktop.documents")
 
 
 def _modules() -> list[Path]:
@@ -31,6 +35,10 @@ def _imports(path: Path) -> set[str]:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
+
+
+def forbidden_in_ui(imports: set[str]) -> list[str]:
+    return sorted(m for m in imports if any(m == f or m.startswith(f"{f}.") for f in UI_FORBIDDEN))
 
 
 def _layer(path: Path) -> str | None:
@@ -53,7 +61,7 @@ def test_imports_point_down(path: Path) -> None:
     if layer in ("domain", "db", "documents", "demo", "services"):
         assert not [m for m in imports if m.split(".")[0] in ("PySide6", "shiboken6")], "Qt below the UI"
     if layer == "ui":
-        assert not [m for m in imports if m.split(".")[0] in ("sqlalchemy", "alembic")], "SQLAlchemy in the UI"
+        assert forbidden_in_ui(imports) == [], "SQLAlchemy or documents in the UI"
     if layer is None:
         return
     for module in imports:
@@ -92,6 +100,19 @@ def test_checker_catches_an_upward_import(tmp_path: Path) -> None:
     bad.write_text("from PySide6.QtWidgets import QWidget\nimport redband_desktop.ui.i18n\n")
     imports = _imports(bad)
     assert "PySide6.QtWidgets" in imports and "redband_desktop.ui.i18n" in imports
+
+
+def test_checker_catches_documents_or_sqlalchemy_in_the_ui(tmp_path: Path) -> None:
+    """A page building a workbook itself, in any import spelling, is caught; a service is not."""
+    bad = tmp_path / "page.py"
+    bad.write_text("from redband_desktop.documents.xlsx import table_to_xlsx\n"
+                   "from redband_desktop import documents\n"
+                   "import sqlalchemy.orm\n"
+                   "from redband_desktop.services.audit.service import AuditService\n"
+                   "from redband_desktop.documents_index import x\n")
+    assert forbidden_in_ui(_imports(bad)) == [
+        "redband_desktop.documents", "redband_desktop.documents.xlsx", "redband_desktop.documents.xlsx.table_to_xlsx",
+        "sqlalchemy.orm"]
 
 
 def test_checker_catches_a_private_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -39,6 +39,8 @@ EXPECTED = {
     "create user": {"admin"},
     "read audit trail": {"admin", "leader"},
     "verify audit trail": {"admin", "leader"},
+    "export audit trail": {"admin", "leader"},
+    "export coverage": {"admin", "leader", "officer", "clerk"},
     "purge personal data": {"admin"},
 }
 
@@ -108,6 +110,8 @@ def _actions(services, w):  # noqa: ANN001, ANN202
         "create user": lambda: services.accounts.create_user(UserForm(f"u{next(counter)}", "新用户"), PW, PW),
         "read audit trail": lambda: services.audit.page(AuditFilter(), 0, 5),
         "verify audit trail": lambda: services.audit.verify(),
+        "export audit trail": lambda: services.audit.export(AuditFilter()),
+        "export coverage": lambda: services.coverage.export(),
         "purge personal data": lambda: services.privacy.purge(),
     }
 

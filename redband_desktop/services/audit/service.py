@@ -1,16 +1,18 @@
-"""The audit trail's reading side: search it (administrators and leaders) and verify its
-chain; entries are written by `shared.audit_log.record` inside each action's transaction."""
+"""The audit trail's reading side: search it (administrators and leaders), verify its
+chain and export it; entries are written by `shared.audit_log.record` inside each action's
+transaction (an export of the trail is itself such an action)."""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import AuditEntry
 from redband_desktop.domain.access import Action
+from redband_desktop.services.audit.export import EXPORT_HEADERS, SHEET_TITLE, export_cells
 from redband_desktop.services.audit.types import AuditFilter, AuditRow
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import (
@@ -19,6 +21,11 @@ from redband_desktop.services.shared.audit_log import (
     record,
     verify_chain,
 )
+from redband_desktop.services.shared.exports import Export
+
+# What an export reads of each entry: the columns of an AuditRow, not the hash chain.
+_EXPORTED = (AuditEntry.id, AuditEntry.at, AuditEntry.username, AuditEntry.host, AuditEntry.action,
+             AuditEntry.entity, AuditEntry.entity_id, AuditEntry.summary, AuditEntry.changes)
 
 
 class AuditService:
@@ -47,9 +54,18 @@ class AuditService:
         with self._db.read() as s:
             return list(s.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
 
-    def note_export(self, what: str, rows: int, full: bool) -> None:
+    def export(self, f: AuditFilter) -> Export:
+        """The filtered trail as an .xlsx workbook, newest first as the page lists it. The
+        export is itself recorded; the workbook is built after that short transaction."""
+        from redband_desktop.documents.xlsx import table_to_xlsx
+
+        self._access.require(Action.AUDIT)
+        self._access.require(Action.EXPORT)
         with self._db.write() as s:
-            record(s, self._access, "export", what, "", summary=export_summary(rows, full))
+            found = s.execute(_filtered(select(*_EXPORTED), f).order_by(AuditEntry.id.desc())).all()
+            record(s, self._access, "export", "audit", "", summary=export_summary(len(found), False))
+        rows = [_row(r) for r in found]
+        return Export(table_to_xlsx(list(EXPORT_HEADERS), export_cells(rows), SHEET_TITLE), len(rows), False)
 
 
 def _filtered(q, f: AuditFilter):  # noqa: ANN001, ANN202 - SQL statement
@@ -70,6 +86,6 @@ def _filtered(q, f: AuditFilter):  # noqa: ANN001, ANN202 - SQL statement
     return q
 
 
-def _row(e: AuditEntry) -> AuditRow:
+def _row(e: AuditEntry | Row) -> AuditRow:
     return AuditRow(e.id, e.at, e.username, e.host, e.action, e.entity, e.entity_id, e.summary,
                     json.loads(e.changes or "{}"))

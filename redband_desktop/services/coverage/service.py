@@ -2,6 +2,7 @@
 
 Loads the facts (`shared.coverage`) and hands them to the pure rules in
 `domain.coverage`; a head whose ID card has lapsed (expired, revoked, lost) leaves a gap.
+The coverage table can be exported to Excel; the export is recorded in the audit trail.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from redband_desktop.domain.coverage import (
     CoverageReport,
     coverage,
 )
+from redband_desktop.services.coverage.export import EXPORT_HEADERS, SHEET_TITLE, export_cells
 from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.audit_log import export_summary, record
 from redband_desktop.services.shared.coverage import card_check, load_facts
+from redband_desktop.services.shared.exports import Export
 
 
 def station_report(session: Session, card_valid: CardCheck | None = None) -> CoverageReport:
@@ -69,3 +73,14 @@ class CoverageService:
         self._access.require(Action.STATS)
         with self._db.read() as s:
             return stats_figures(station_report(s, card_check(s, self._today())))
+
+    def export(self) -> Export:
+        """The coverage table (one row per site with its gaps) as an .xlsx workbook; the
+        export is recorded, and the workbook built after that short transaction."""
+        from redband_desktop.documents.xlsx import table_to_xlsx
+
+        self._access.require(Action.EXPORT)
+        with self._db.write() as s:
+            report = station_report(s, card_check(s, self._today()))
+            record(s, self._access, "export", "coverage", "", summary=export_summary(len(report.sites), False))
+        return Export(table_to_xlsx(list(EXPORT_HEADERS), export_cells(report), SHEET_TITLE), len(report.sites), False)

@@ -9,7 +9,7 @@ recorded in the trail.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.documents.xlsx import table_to_xlsx
-from redband_desktop.domain.access import Role
-from redband_desktop.messages import field_label
+from redband_desktop.services.audit.export import render_changes
 from redband_desktop.services.audit.types import AuditFilter, AuditRow
 from redband_desktop.services.shared.audit_log import ChainReport
 from redband_desktop.services.shared.changes import Change
@@ -39,28 +37,8 @@ from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 if TYPE_CHECKING:
     from redband_desktop.services import Services
 
-EXPORT_CHUNK = 2000
 OK_STYLE = "color:#2e7d32;font-weight:bold"
 BAD_STYLE = "color:#c62828;font-weight:bold"
-
-
-def _value(field: str, value: Any, lang: str) -> str:
-    zh = lang.startswith("zh")
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return ("是" if value else "否") if zh else ("yes" if value else "no")
-    if field == "role" and value in {r.value for r in Role}:
-        return Role(value).label(lang)
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-def render_changes(changes: dict[str, list[Any]], lang: str) -> str:
-    """{"phone": ["138…", "139…"]} → "手机号: 138… → 139…" (one field per line)."""
-    return "\n".join(f"{field_label(k, lang)}: {_value(k, pair[0], lang)} → {_value(k, pair[-1], lang)}"
-                     for k, pair in changes.items())
 
 
 class AuditPage(QWidget):
@@ -206,19 +184,15 @@ class AuditPage(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        f, columns, title = self.filters.current(), self._columns(), self.tr("Audit trail")
+        f = self.filters.current()
         self.export_button.setEnabled(False)
-        run_in_background(lambda: self._write_export(f, columns, title, Path(path)),
-                          self._exported, self._export_failed)
+        run_in_background(lambda: self._write_export(f, Path(path)), self._exported, self._export_failed)
 
-    def _write_export(self, f: AuditFilter, columns: list[Column], title: str, path: Path) -> int:
-        """Runs in the background: fetch every matching entry, write the workbook, record it."""
-        rows: list[list[Any]] = []
-        while chunk := self._audit.page(f, len(rows), EXPORT_CHUNK):
-            rows.extend([r.at, *(c.value(r) for c in columns[1:])] for r in chunk)
-        path.write_bytes(table_to_xlsx([c.title for c in columns], rows, title))
-        self._audit.note_export("audit", len(rows), full=False)
-        return len(rows)
+    def _write_export(self, f: AuditFilter, path: Path) -> int:
+        """Runs in the background: the service checks, records and builds the export; we save it."""
+        export = self._audit.export(f)
+        path.write_bytes(export.data)
+        return export.rows
 
     def _exported(self, count: int) -> None:
         self.export_button.setEnabled(True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.documents.xlsx import table_to_xlsx
+from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import CoverageLine, CoverageReport
 from redband_desktop.errors import RedbandError
 from redband_desktop.services.shared.changes import Change
@@ -72,6 +72,7 @@ class CoveragePage(QWidget):
                             self.tr("Head"), self.tr("Gap")], "gaps")
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self._build()
         self.refresh_button.clicked.connect(self.reload)
         self.export_button.clicked.connect(self.export)
@@ -136,30 +137,15 @@ class CoveragePage(QWidget):
             kind, ident = item.data(GAP_ROLE)
             self.fix_requested.emit(kind, ident)
 
-    def export_rows(self) -> tuple[list[str], list[list]]:
-        """The coverage table as exported: one row per site with its figures and its gaps."""
-        headers = [self.sites.horizontalHeaderItem(c).text() for c in range(self.sites.columnCount())]
-        gaps: dict[int, list[str]] = {}
-        for g in self.report.gaps if self.report else ():
-            gaps.setdefault(g.place.site_id, []).append(f"{g.place.label}：{label(g.reason)}")
-        rows = []
-        for r, line in enumerate(self.report.sites if self.report else ()):
-            figures = [self.sites.item(r, c).text() for c in range(2)]
-            rows.append([*figures, line.buildings_total, line.buildings_covered, line.zones_total,
-                         line.zones_covered, line.percent, "；".join(gaps.get(line.id, []))])
-        return [*headers, self.tr("Gaps")], rows
-
     def export(self, path: str | None = None) -> Path | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export coverage"), self.tr("coverage.xlsx"),
                                                   self.tr("Excel workbook (*.xlsx)"))
             if not path:
                 return None
-        headers, rows = self.export_rows()
         target = Path(path)
         try:
-            target.write_bytes(table_to_xlsx(headers, rows, self.tr("Coverage")))
-            self._services.audit.note_export("coverage", len(rows), False)
+            target.write_bytes(self._services.coverage.export().data)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export coverage"), str(exc))
             return None
