@@ -52,21 +52,33 @@ def test_cancel_issues_nothing(page, qtbot) -> None:  # noqa: ANN001
 
 
 def test_cancel_while_drawing_revokes_the_new_cards(page, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    import threading
+
+    from redband_desktop.services.cards.service import CardService
     from redband_desktop.ui.cards.print_panel import PrintPanel
 
-    panel = page.printing  # everyone: drawing ~1,000 cards leaves time to press Cancel
-    first_step = PrintPanel._on_step
+    panel = page.printing
+    pressed = threading.Event()  # the drawing waits at its first card until Cancel is pressed
+    first_step, real_batch = PrintPanel._on_step, CardService.print_batch
 
     def cancel_on_first_card(self, done: int, total: int) -> None:  # noqa: ANN001
         first_step(self, done, total)
         self.cancel()  # the clerk presses Cancel once the drawing shows progress
+        pressed.set()
+
+    def batch(self, sel, layout, start, progress, cancelled):  # noqa: ANN001, ANN202
+        def step(done: int, total: int) -> None:
+            progress(done, total)
+            pressed.wait(30)
+        return real_batch(self, sel, layout, start, step, cancelled)
 
     monkeypatch.setattr(PrintPanel, "_on_step", cancel_on_first_card)
+    monkeypatch.setattr(CardService, "print_batch", batch)
     panel.make()
     qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
     assert panel.result is None and not panel.print_button.isEnabled()
     assert "revoked" in panel.count.text() or "作废" in panel.count.text()
-    rows = page.register.rows  # reloaded: the batch's cards are in it, none of them valid
+    rows = page.register.rows  # reloaded by the change notice: the batch's cards, none valid
     assert rows and {r.shown_status for r in rows} == {"revoked"}
 
 

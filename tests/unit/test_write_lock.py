@@ -98,7 +98,7 @@ def test_an_export_builds_its_workbook_after_recording_it(demo_services, monkeyp
 
 def test_a_mediation_form_is_drawn_after_the_print_is_recorded(demo_services, monkeypatch) -> None:  # noqa: ANN001
     svc = demo_services.mediation
-    closed = next(r for r in svc.cases(MediationFilter(status=CaseStatus.CLOSED)).rows
+    closed = next(r for r in svc.search(MediationFilter(status=CaseStatus.CLOSED), limit=10_000).first_page
                   if svc.case(r.id).outcome.kind.value == "written")
     agreement = probe_during(monkeypatch, mediation_docs, "agreement_pdf", demo_services.db)
     case_file = probe_during(monkeypatch, mediation_file, "case_file_pdf", demo_services.db)

@@ -45,7 +45,6 @@ class _Progress(QObject):
 
 
 class PrintPanel(QWidget):
-    printed = Signal()  # the register changed: a batch was made, or stopped and taken back
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,11 +166,9 @@ class PrintPanel(QWidget):
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.count.setText(self.tr("{n} card(s) ready, {new} newly issued").format(n=result.cards, new=result.issued))
-        self.printed.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
-        self.printed.emit()  # a batch stopped while drawn has issued and revoked cards
+        self._finish()  # a batch taken back is in the register already, by its change notice
         if isinstance(exc, RedbandError) and exc.code == "cancelled":
             self.count.setText(self.tr("Cancelled; the cards issued for this batch were revoked."))
             return
