@@ -1,7 +1,9 @@
-"""The composition root: logging, language, database (opened and migrated), services,
-and the main window, built once and handed down through constructors.
+"""The composition root of the window: logging, language, database (opened and migrated
+the one way every command opens it), services, and the main window, built once and
+handed down through constructors.
 
-`main()` is what a double-click (main.py) and the `redband-desktop` launcher call.
+A double-click (main.py) and the launchers run the command line's `main`, whose default
+command (`gui`) calls `run_gui` here; this module never imports the command line.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from redband_desktop import __version__
@@ -29,12 +31,6 @@ NO_DISPLAY = """\
 No graphical display found (DISPLAY / WAYLAND_DISPLAY are not set), so the window cannot open.
   · On a server or remote shell: make run XVFB=1 (runs under the Xvfb virtual display),
   · or use the command line: redband --help (init, stats … need no window)."""
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from redband_desktop.cli import main as cli_main
-
-    return cli_main(argv)
 
 
 def display_available() -> bool:
@@ -90,21 +86,19 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from redband_desktop.db.engine import database_url
-    from redband_desktop.services import open_services
     from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
     from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
-    from redband_desktop.ui.admin.recovery import recover_at_startup
     from redband_desktop.ui.i18n import ui_lang
     from redband_desktop.ui.main_window import AppInfo, MainWindow
 
     url = database_url(db or dirs.database())
     try:
-        if not recover_at_startup(url, dirs.backups):
-            return 1
-        services = open_services(url, dirs.backups)
+        services = _open_station(url, dirs)
     except RedbandError as exc:
         log.error("cannot open %s: %s", url, exc)
         QMessageBox.critical(None, "红袖标 Desktop", exc.message(ui_lang()))
+        return 1
+    if services is None:
         return 1
     set_up = services.setup.is_done()
     if not set_up or (sign_in is None and services.setup.needs_admin()):
@@ -118,3 +112,18 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
         elif not sign_in_interactively(services.accounts, services.station.settings().name):
             return 0
     return MainWindow(services, AppInfo(version=__version__, database=url, dirs=dirs))
+
+
+def _open_station(url: str, dirs: UserDirs) -> Services | None:
+    """The station's services, the window's first start creating the database. A damaged
+    file (moved aside) is explained with the newest good backup offered; None when the
+    user chose to quit then."""
+    from redband_desktop.services.opening import StationDamaged, open_station
+    from redband_desktop.ui.admin.recovery import ask
+
+    while True:
+        try:
+            return open_station(url, dirs.backups, create=True)
+        except StationDamaged as damaged:
+            if not ask(damaged.recovery, url, dirs.backups):
+                return None  # else restored, or an empty database: open again

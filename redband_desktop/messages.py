@@ -79,6 +79,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是红袖标数据库（没有版本信息），为保护其中数据，程序不会改动它",
         "{path} is not a 红袖标 database (it has no schema version); it was left untouched",
     ),
+    "db_missing": (
+        "{path} 处没有红袖标数据库（请用 redband init 创建，或用 --db 指定已有的数据库）",
+        "There is no 红袖标 database at {path} (create one with `redband init`, or name an "
+        "existing one with --db)",
+    ),
     "db_not_initialised": (
         "数据库 {path} 尚未初始化，请先运行 redband init",
         "The database {path} has not been set up; run `redband init` first",

@@ -4,7 +4,8 @@ inner names — service.py (the user actions), query.py (reads), rules.py (check
 types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
 capability uses (access, audit log, settings, text and version rules). Each public
 method is one user action in one transaction, returning frozen dataclasses (never live
-ORM objects). `Services` holds one of each, built once by `build_services`."""
+ORM objects). `Services` holds one of each, built once by `build_services`; the window
+and the commands open a station through `opening.open_station`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redband_desktop.db.engine import Database
-from redband_desktop.db.migrate import migrate
 from redband_desktop.services.accounts.service import AccountService
 from redband_desktop.services.audit.service import AuditService
 from redband_desktop.services.backups.service import BackupService
@@ -54,12 +54,6 @@ class Services:
     mediation: MediationService
     incidents: IncidentService
     clues: ClueService
-
-
-def open_services(url: str, backups_dir: Path | None) -> Services:
-    """Migrate the database at `url` (backing it up first) and build the services."""
-    migrate(url, backups_dir)
-    return build_services(Database(url), backups_dir)
 
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:

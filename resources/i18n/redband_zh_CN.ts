@@ -251,208 +251,207 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="58"/>
         <source>Verify trail</source>
         <translation>校验日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="59"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="69"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="69"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
         <source>Sign-in while locked</source>
         <translation>锁定期间尝试登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="89"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
         <source>Create user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="89"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
         <source>Edit user</source>
         <translation>修改用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="90"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
         <source>Change own password</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="90"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
         <source>Unlock user</source>
         <translation>解锁用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
         <source>Create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
         <source>Change status</source>
         <translation>变更状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
         <source>See full personal data</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
         <source>Purge personal data</source>
         <translation>清除个人信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
         <source>Change settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="84"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="84"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="84"/>
         <source>district</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="85"/>
         <source>site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="85"/>
         <source>station settings</source>
         <translation>本所设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="85"/>
         <source>audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="113"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="95"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="114"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="96"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="115"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="97"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="116"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="98"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="117"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="99"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="118"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="100"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="119"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="101"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="137"/>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="205"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="119"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="169"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="151"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="174"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="156"/>
         <source>Checking every entry of the trail…</source>
         <translation>正在逐条校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="180"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="162"/>
         <source>The audit trail is intact: all {count} entries are unchanged and none is missing.</source>
         <translation>审计日志完好：全部 {count} 条记录均未被改动，也没有缺失。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="183"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="165"/>
         <source>The audit trail has been tampered with: {n} problem(s), first bad entry #{first}.</source>
         <translation>审计日志已被篡改：发现 {n} 处问题，第一条异常记录为 #{first}。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="200"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="182"/>
         <source>Export audit trail</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="200"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="182"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="221"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="199"/>
         <source>Exported {count} entries.</source>
         <translation>已导出 {count} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="227"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="205"/>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
@@ -460,127 +459,127 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="60"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="62"/>
         <source>The program backs up the database automatically after changes (at most every 30 minutes), when it closes and before every upgrade. Each backup is checked after it is written.</source>
         <translation>数据有改动后，程序会自动备份数据库（最多每 30 分钟一次），关闭程序时和每次升级前也会备份。每份备份写入后都会校验。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="67"/>
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="68"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="70"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="75"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="76"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="77"/>
         <source>Export to file…</source>
         <translation>导出到文件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="94"/>
         <source>This database is on a server; it is backed up by the server&apos;s administrator, not by this program.</source>
         <translation>本数据库位于服务器上，由服务器管理员负责备份，不由本程序备份。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="99"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="99"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="99"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="115"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="114"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="116"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="115"/>
         <source>On closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="117"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="116"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="118"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="117"/>
         <source>Before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="119"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="118"/>
         <source>Before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="169"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="168"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="171"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="170"/>
         <source>Backed up and verified: {path}</source>
         <translation>已备份并校验：{path}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="192"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="191"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="192"/>
         <source>Backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>备份文件 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="198"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="197"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="199"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="198"/>
         <source>Replace the current database with the backup of {when}?
 
 Everything entered since then is replaced. The current database is first saved as a &quot;Before restore&quot; backup, so this can be undone.</source>
@@ -589,37 +588,37 @@ Everything entered since then is replaced. The current database is first saved a
 此后录入的内容都会被替换。当前数据库会先另存为“恢复前”备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="206"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="205"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="209"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="208"/>
         <source>Restored. The previous database was kept as a &quot;Before restore&quot; backup.</source>
         <translation>已恢复。原数据库已保存为“恢复前”备份。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="215"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="213"/>
         <source>Export a backup</source>
         <translation>导出备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="216"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="214"/>
         <source>Backups (*.sqlite3)</source>
         <translation>备份文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="219"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="217"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="221"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="219"/>
         <source>Exported and verified ({count} volunteers): {path}</source>
         <translation>已导出并校验（志愿者 {count} 名）：{path}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="225"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="223"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
@@ -708,117 +707,117 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CardRegisterPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="44"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="43"/>
         <source>Card number or name</source>
         <translation>证号或姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="50"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="49"/>
         <source>Re-issue</source>
         <translation>换发新证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="51"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="50"/>
         <source>Revoke…</source>
         <translation>注销…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="52"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="51"/>
         <source>Report lost…</source>
         <translation>挂失…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="59"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="59"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="59"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>Issued on</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="110"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="112"/>
         <source>{n} card(s) run out within {days} days.</source>
         <translation>{n} 张证件将在 {days} 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="112"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="114"/>
         <source>{n} active volunteer(s) have no valid card.</source>
         <translation>{n} 名在岗志愿者没有有效证件。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
         <source>Report card lost</source>
         <translation>证件挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
         <source>Revoke card</source>
         <translation>注销证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="144"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
         <source>Reason for {card}:</source>
         <translation>{card} 的原因：</translation>
     </message>
@@ -826,17 +825,17 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="28"/>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="31"/>
         <source>Card register</source>
         <translation>证件登记簿</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="29"/>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="32"/>
         <source>Print cards</source>
         <translation>打印证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="30"/>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="33"/>
         <source>Card design</source>
         <translation>证件样式</translation>
     </message>
@@ -844,67 +843,67 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="63"/>
         <source>Registration</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="63"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
         <source>Investigation</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
         <source>Sessions</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="68"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="86"/>
         <source>Mediation case {number}</source>
         <translation>调解案卷 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="104"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="102"/>
         <source>Stage: {stage}</source>
         <translation>阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="107"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="105"/>
         <source>Deadline {date}</source>
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="115"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="113"/>
         <source>Extended: {reason}</source>
         <translation>已延期：{reason}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="119"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="117"/>
         <source>Closed {date}</source>
         <translation>{date} 结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="125"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="123"/>
         <source>From incident {number}</source>
         <translation>来自警情 {number}</translation>
     </message>
@@ -912,33 +911,33 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="39"/>
-        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="58"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="37"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="56"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="45"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="47"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="51"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="49"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="53"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="51"/>
         <source>At least 8 characters, mixing three of: upper-case letters, lower-case letters, digits, symbols. It must not contain your user name.</source>
         <translation>至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三种，且不能包含用户名。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/change_password_dialog.py" line="63"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="61"/>
         <source>Your password was set by an administrator. Choose your own password before you continue.</source>
         <translation>您的密码是由管理员设置的。请先设置您自己的密码，然后继续使用。</translation>
     </message>
@@ -946,27 +945,27 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="116"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="108"/>
         <source>Close clue</source>
         <translation>办结线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="119"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="111"/>
         <source>Incident number or summary</source>
         <translation>警情编号或简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="121"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="113"/>
         <source>Closed as</source>
         <translation>办结方式</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="122"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="114"/>
         <source>Find the incident</source>
         <translation>查找警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="123"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="115"/>
         <source>Incident</source>
         <translation>警情</translation>
     </message>
@@ -974,82 +973,82 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>ClueDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="41"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="39"/>
         <source>Edit clue {number}</source>
         <translation>修改线索 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="42"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="40"/>
         <source>New clue report</source>
         <translation>新线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="52"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="50"/>
         <source>e.g. the gate of building 3</source>
         <translation>如：3栋门口</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="54"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="52"/>
         <source>What the volunteer saw or heard</source>
         <translation>志愿者看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="70"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="70"/>
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="71"/>
         <source>Reported at</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -1057,147 +1056,147 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CluesPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="65"/>
         <source>Number, content, place or reporter (name or pinyin)</source>
         <translation>编号、内容、地点或上报人（姓名或拼音）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="66"/>
         <source>Reported from</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="67"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="68"/>
         <source>Any urgency</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="71"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="72"/>
         <source>New clue…</source>
         <translation>上报线索…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="73"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="74"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="75"/>
         <source>Transfer…</source>
         <translation>移交…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="76"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="77"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="81"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="78"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="89"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="90"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="91"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="92"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="97"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="95"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="96"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="97"/>
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="98"/>
         <source>Incident</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="99"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
         <source>given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="103"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="101"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="117"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="106"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="188"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="164"/>
         <source>{total} clues: {states} · urgent or critical {urgent} · led to incidents {led} · awaiting feedback {waiting}</source>
         <translation>共 {total} 条线索：{states} · 紧急或特急 {urgent} · 引发警情 {led} · 待反馈 {waiting}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="243"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="195"/>
         <source>Export clues</source>
         <translation>导出线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="244"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="196"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1205,92 +1204,86 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="67"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="67"/>
         <source>Covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="67"/>
         <source>Zones</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="63"/>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="155"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="68"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="64"/>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="65"/>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="71"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="65"/>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="71"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="71"/>
         <source>Building / zone</source>
         <translation>楼栋/市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="72"/>
         <source>Head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="72"/>
         <source>Gap</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="73"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="95"/>
         <source>Gaps — double-click one to assign a head</source>
         <translation>缺口 — 双击即可指定负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="105"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="112"/>
         <source>Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps</source>
         <translation>已覆盖：{total} 个楼栋和市场片区中的 {covered} 个（{percent}），缺口 {gaps} 处</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="144"/>
-        <source>Gaps</source>
-        <translation>缺口</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="148"/>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="158"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="142"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="150"/>
         <source>Export coverage</source>
         <translation>导出覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="148"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="142"/>
         <source>coverage.xlsx</source>
         <translation>定点见红覆盖情况.xlsx</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/coverage_page.py" line="149"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="143"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1298,52 +1291,52 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="32"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="32"/>
         <source>Database location</source>
         <translation>数据库位置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="34"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="34"/>
         <source>A database file on this PC, or a PostgreSQL server on the station&apos;s intranet shared by several PCs, e.g. postgresql://user:password@server/redband. The new location is used from the next start.</source>
         <translation>可以是本机上的数据库文件，也可以是所内局域网上供多台电脑共用的 PostgreSQL 服务器，例如 postgresql://用户名:密码@服务器/redband。新位置在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="39"/>
         <source>File…</source>
         <translation>文件……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="43"/>
         <source>Test</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="45"/>
         <source>Use the default file</source>
         <translation>使用默认文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="64"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="64"/>
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="77"/>
         <source>Nothing there yet: a new station database will be created at the next start.</source>
         <translation>此处尚无数据库：下次启动时将新建派出所数据库。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="78"/>
         <source>A station database of this version: ready to use.</source>
         <translation>本版本的派出所数据库，可以使用。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/database_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="79"/>
         <source>A station database of an older version: it is backed up and upgraded at the next start.</source>
         <translation>旧版本的派出所数据库：下次启动时先备份再升级。</translation>
     </message>
@@ -1351,32 +1344,32 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>DistrictFormWidget</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="33"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="31"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="37"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="35"/>
         <source>District</source>
         <translation>片区名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="37"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="35"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="38"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="36"/>
         <source>Police number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="39"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="37"/>
         <source>Officer phone</source>
         <translation>民警电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="52"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="50"/>
         <source>{sites} sites, {volunteers} volunteers</source>
         <translation>{sites} 个场所，{volunteers} 名志愿者</translation>
     </message>
@@ -1475,22 +1468,22 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="161"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="153"/>
         <source>Feedback to the volunteer</source>
         <translation>向志愿者反馈</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="163"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="155"/>
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="166"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="158"/>
         <source>What the volunteer was told came of the clue</source>
         <translation>告知志愿者的线索处理结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="167"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="159"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
@@ -1498,77 +1491,77 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="53"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="53"/>
         <source>Welcome to 红袖标 Desktop</source>
         <translation>欢迎使用红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="82"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="82"/>
         <source>This is the first start. Enter the name of your police station to create its database on this computer. You can load a demonstration station (6 districts, 43 compounds, 2 markets, 12 organisations and 1,100 fictitious volunteers) to try the program out.</source>
         <translation>这是首次启动。请输入派出所名称，程序将在本机建立数据库。也可以载入演示数据（6 个片区、43 个小区、2 个市场、12 家单位和 1,100 名虚构的志愿者）试用本程序。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="58"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="58"/>
         <source>e.g. 金家河派出所</source>
         <translation>例如：金家河派出所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="60"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="60"/>
         <source>Load demonstration data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="69"/>
         <source>Create station</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="69"/>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="79"/>
         <source>This station&apos;s database has no user accounts yet. Create the first administrator; you will be signed in as them.</source>
         <translation>本所数据库还没有任何用户账号。请创建第一个管理员账号，创建后将以该账号登录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="91"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="91"/>
         <source>Station name</source>
         <translation>派出所名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="94"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="94"/>
         <source>First administrator</source>
         <translation>第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="98"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="99"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="100"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="101"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="105"/>
         <source>At least 8 characters, mixing three of: upper-case letters, lower-case letters, digits, symbols. Keep it safe: this account manages all others.</source>
         <translation>至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三种。请妥善保管：此账号管理所有其他账号。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/first_run_dialog.py" line="133"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="133"/>
         <source>Loading the demonstration station…</source>
         <translation>正在载入演示数据……</translation>
     </message>
@@ -1725,120 +1718,120 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="55"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="55"/>
         <source>Record an incident</source>
         <translation>登记警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="59"/>
         <source>Time of occurrence known</source>
         <translation>已知发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="72"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="127"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="63"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="129"/>
         <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="138"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="147"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="64"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="71"/>
         <source>Keep the caller confidential</source>
         <translation>报警人信息保密</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="90"/>
         <source>Received at</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
         <source>Occurred at</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
         <source>Channel</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
         <source>Subtype</source>
         <translation>细类</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
         <source>Fraud method</source>
         <translation>诈骗手法</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
         <source>Loss</source>
         <translation>损失金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
         <source>Building or zone</source>
         <translation>楼栋或市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
         <source>Caller phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="108"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="116"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Mediation case</source>
         <translation>调解案卷</translation>
     </message>
@@ -1846,178 +1839,178 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="55"/>
         <source>Number, summary, place or caller</source>
         <translation>编号、简要情况、地点或报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="54"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="56"/>
         <source>Received from</source>
         <translation>接警日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="55"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="57"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="61"/>
         <source>With or without volunteers</source>
         <translation>有无志愿者参与</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="61"/>
         <source>Volunteers took part</source>
         <translation>有志愿者参与</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="62"/>
         <source>No volunteers</source>
         <translation>无志愿者参与</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="64"/>
         <source>Open and closed</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="65"/>
         <source>All channels</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="66"/>
         <source>Record an incident…</source>
         <translation>登记警情…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="67"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="68"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="69"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="70"/>
         <source>To mediation…</source>
         <translation>移交调解…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="71"/>
         <source>Register a people&apos;s mediation case for this dispute, linked to it</source>
         <translation>为该纠纷警情受理人民调解案件，并与之关联</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="72"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="84"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="86"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="85"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="86"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="87"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="89"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="88"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="90"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="89"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="92"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="108"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="98"/>
         <source>Incident register</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="176"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="153"/>
         <source>{total} incidents, {open} open, loss {loss} yuan</source>
         <translation>共 {total} 起，处理中 {open} 起，损失 {loss} 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="173"/>
         <source>Close incident</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="173"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="212"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="183"/>
         <source>Reopen incident</source>
         <translation>重新打开警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="212"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="183"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="221"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="192"/>
         <source>Register a people&apos;s mediation case for dispute {number}? The case is linked to this incident and starts with its place, summary and caller.</source>
         <translation>为纠纷警情 {number} 受理人民调解案件？案件与该警情关联，并带入其地点、简要情况和报警人。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="223"/>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="230"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="194"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="198"/>
         <source>To mediation</source>
         <translation>移交调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="231"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="199"/>
         <source>Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.</source>
         <translation>已受理调解案件 {case}。请在“人民调解”页打开该案卷，补充当事人和调解记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="254"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="208"/>
         <source>Export incidents</source>
         <translation>导出警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="255"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2101,27 +2094,27 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/lock_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="44"/>
         <source>Locked — 红袖标 Desktop</source>
         <translation>已锁定 — 红袖标 Desktop</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/lock_dialog.py" line="54"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="54"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/lock_dialog.py" line="57"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="57"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/lock_dialog.py" line="66"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="66"/>
         <source>The screen is locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/lock_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="68"/>
         <source>No input for a while, so the program was locked to protect personal data. {user}, enter your password to continue.</source>
         <translation>长时间无操作，为保护个人信息，程序已锁定。{user}，请输入密码继续。</translation>
     </message>
@@ -2129,122 +2122,122 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="95"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="97"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="99"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="102"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="104"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="106"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="110"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="113"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="116"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="119"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>Districts and sites…</source>
         <translation>片区与场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
         <source>Database location…</source>
         <translation>数据库位置……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="164"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="170"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="175"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="177"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="178"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="179"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="200"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
@@ -2252,57 +2245,57 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="48"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="51"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="49"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="52"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="50"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="53"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="54"/>
         <source>Registered from</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="56"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="54"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="57"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="55"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="58"/>
         <source>Name or case number</source>
         <translation>姓名或案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="59"/>
         <source>Register a dispute…</source>
         <translation>受理登记…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="60"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
         <source>Print case file…</source>
         <translation>打印卷宗…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -2357,32 +2350,32 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="90"/>
         <source>People&apos;s mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="162"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="140"/>
         <source>{count} cases</source>
         <translation>共 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="213"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="181"/>
         <source>Save case file</source>
         <translation>保存卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="214"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="182"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="219"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="187"/>
         <source>Export case book</source>
         <translation>导出调解台账</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="220"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="188"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2468,143 +2461,143 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>OutcomeTab</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="56"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="55"/>
         <source>Record outcome</source>
         <translation>记录调解结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="56"/>
         <source>Checked on</source>
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="56"/>
         <source>Performed</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="56"/>
         <source>Proof</source>
         <translation>履行凭证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="59"/>
         <source>Add performance check…</source>
         <translation>添加履行核查…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="61"/>
         <source>Close case (结案)…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="71"/>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="125"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="70"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="124"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="80"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="79"/>
         <source>Performance of the agreement</source>
         <translation>协议履行情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="86"/>
         <source>Closing the file</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="90"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="89"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="125"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="124"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="127"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="126"/>
         <source>{amount} yuan</source>
         <translation>{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="128"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="127"/>
         <source>Agreed terms</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="128"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="127"/>
         <source>How it is performed</source>
         <translation>履行方式</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="129"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="128"/>
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="130"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="129"/>
         <source>Where</source>
         <translation>履行地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="130"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="129"/>
         <source>Amount</source>
         <translation>涉及金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="131"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="130"/>
         <source>Kept a civil dispute from turning criminal (防止民转刑)</source>
         <translation>防止民转刑</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="132"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="131"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="132"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="131"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="134"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="133"/>
         <source>Copies of the agreement</source>
         <translation>协议份数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="136"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="135"/>
         <source>Why no agreement</source>
         <translation>未达成协议原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="136"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="135"/>
         <source>Parties referred to</source>
         <translation>告知当事人的途径</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="144"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="143"/>
         <source>Closed on {date}.</source>
         <translation>已于 {date} 结案。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="146"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="145"/>
         <source>A case is closed once its outcome is recorded.</source>
         <translation>记录调解结果后才能结案。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="148"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="147"/>
         <source>No follow-up visit yet: visit the parties before closing if you can.</source>
         <translation>尚未回访：如有可能，请在结案前回访当事人。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="173"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="164"/>
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="174"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="165"/>
         <source>Close {number} on {date}? Nothing more can be recorded afterwards.</source>
         <translation>确定于 {date} 将 {number} 结案？结案后不能再添加记录。</translation>
     </message>
@@ -2884,27 +2877,27 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>PlaceCombos</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/place_combos.py" line="36"/>
+        <location filename="../../redband_desktop/ui/widgets/place_combos.py" line="36"/>
         <source>Choose a site</source>
         <translation>请选择场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/place_combos.py" line="38"/>
+        <location filename="../../redband_desktop/ui/widgets/place_combos.py" line="38"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/place_combos.py" line="99"/>
+        <location filename="../../redband_desktop/ui/widgets/place_combos.py" line="99"/>
         <source>{name} ({kind})</source>
         <translation>{name}（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/place_combos.py" line="120"/>
+        <location filename="../../redband_desktop/ui/widgets/place_combos.py" line="120"/>
         <source>No particular building</source>
         <translation>不指定楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/place_combos.py" line="122"/>
+        <location filename="../../redband_desktop/ui/widgets/place_combos.py" line="122"/>
         <source>No particular zone</source>
         <translation>不指定市场片区</translation>
     </message>
@@ -2912,12 +2905,12 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>PlaceFilter</name>
     <message>
-        <location filename="../../redband_desktop/ui/place_filter.py" line="33"/>
+        <location filename="../../redband_desktop/ui/widgets/place_filter.py" line="34"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/place_filter.py" line="48"/>
+        <location filename="../../redband_desktop/ui/widgets/place_filter.py" line="53"/>
         <source>All sites</source>
         <translation>全部场所</translation>
     </message>
@@ -2925,82 +2918,82 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>PlacePanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="54"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="54"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="57"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="56"/>
         <source>Assign or replace…</source>
         <translation>指定或更换负责人…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="69"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="68"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="71"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="70"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="72"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="71"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="73"/>
         <source>Head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="73"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="73"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="75"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="75"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="74"/>
         <source>Reason / status</source>
         <translation>原因/状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="92"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="91"/>
         <source>Volunteers here</source>
         <translation>在此的志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="117"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="116"/>
         <source>Building head</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="117"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="116"/>
         <source>Zone lead</source>
         <translation>片区负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="118"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="117"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="130"/>
+        <location filename="../../redband_desktop/ui/sites/place_panel.py" line="129"/>
         <source>current</source>
         <translation>现任</translation>
     </message>
@@ -3008,102 +3001,102 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="53"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
         <source>All active volunteers</source>
         <translation>全部在岗志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="53"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
         <source>One district</source>
         <translation>某个片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
         <source>One site</source>
         <translation>某个场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
         <source>New volunteers without a card</source>
         <translation>尚无证件的新志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="56"/>
         <source>Cards expiring within N days</source>
         <translation>N 天内到期的证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="63"/>
         <source>A4 sheet, 2 × 5 cards</source>
         <translation>A4 纸，每张 2 × 5 张证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="64"/>
         <source>Card printer (CR80), one card a page</source>
         <translation>证卡打印机（CR80），每页一张</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="67"/>
         <source>Make cards</source>
         <translation>生成证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="67"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="68"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="68"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="69"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="79"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="80"/>
         <source>Print for</source>
         <translation>打印范围</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="80"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="81"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="81"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="82"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="82"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="83"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="83"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="84"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="84"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="85"/>
         <source>Start at slot</source>
         <translation>从第几格开始</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="125"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="126"/>
         <source>{n} volunteer(s) selected</source>
         <translation>已选 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="135"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="136"/>
         <source>Making cards…</source>
         <translation>正在生成证件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="135"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="167"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="168"/>
         <source>{n} card(s) ready, {new} newly issued</source>
         <translation>已生成 {n} 张证件，其中新发 {new} 张</translation>
     </message>
@@ -3121,52 +3114,52 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="38"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="29"/>
         <source>Register a dispute</source>
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="40"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="49"/>
         <source>Registered on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="50"/>
         <source>Source</source>
         <translation>纠纷来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="51"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="61"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="52"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="53"/>
         <source>Facts and disputed matters</source>
         <translation>纠纷事实及争议事项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="54"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="55"/>
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="56"/>
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
@@ -3174,73 +3167,73 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RegistrationTab</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="59"/>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="121"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="119"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="62"/>
         <source>Names, separated by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="63"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="64"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="65"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="85"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="83"/>
         <source>Registered on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="86"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="84"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="85"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="88"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="86"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="89"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="87"/>
         <source>Facts and disputed matters</source>
         <translation>纠纷事实及争议事项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="90"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="88"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="91"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="89"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="92"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="90"/>
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="93"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="91"/>
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
@@ -3266,23 +3259,23 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="24"/>
-        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="23"/>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="39"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="25"/>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="24"/>
         <source>New password for {name} ({username}). They must choose their own password when they next sign in.</source>
         <translation>为 {name}（{username}）设置新密码。该用户下次登录时须改为自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="35"/>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="34"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="37"/>
+        <location filename="../../redband_desktop/ui/admin/reset_password_dialog.py" line="36"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
@@ -3366,17 +3359,17 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="52"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
         <source>Edit…</source>
         <translation>编辑……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="55"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="54"/>
         <source>Change status…</source>
         <translation>变更状态……</translation>
     </message>
@@ -3426,7 +3419,7 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="135"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="123"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
@@ -3434,37 +3427,37 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>SecuritySettingsBox</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="33"/>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="29"/>
         <source>Security settings</source>
         <translation>安全设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="35"/>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="31"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="37"/>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="33"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="40"/>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="36"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="48"/>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="44"/>
         <source>Lock the screen after no input for</source>
         <translation>无操作多久后锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="50"/>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="46"/>
         <source>Personal data may be purged after leaving for</source>
         <translation>志愿者退出多久后可清除个人信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="76"/>
+        <location filename="../../redband_desktop/ui/admin/security_settings.py" line="64"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3603,37 +3596,37 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/accounts/sign_in_dialog.py" line="40"/>
         <source>Sign in — 红袖标 Desktop</source>
         <translation>登录 — 红袖标 Desktop</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/accounts/sign_in_dialog.py" line="44"/>
         <source>Public-security volunteers (红袖标)</source>
         <translation>红袖标治安志愿者管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="56"/>
+        <location filename="../../redband_desktop/ui/accounts/sign_in_dialog.py" line="56"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="60"/>
+        <location filename="../../redband_desktop/ui/accounts/sign_in_dialog.py" line="60"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="61"/>
+        <location filename="../../redband_desktop/ui/accounts/sign_in_dialog.py" line="61"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/accounts/sign_in_dialog.py" line="75"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sign_in_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/accounts/sign_in_dialog.py" line="78"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -3641,72 +3634,72 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>SiteFormWidget</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="57"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="56"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="58"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="57"/>
         <source>Remove site…</source>
         <translation>删除场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="69"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="69"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="68"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="70"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="69"/>
         <source>Property company</source>
         <translation>物业公司</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="70"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="69"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="71"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="70"/>
         <source>Operator</source>
         <translation>经营单位</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="71"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="70"/>
         <source>Market contact</source>
         <translation>市场联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="72"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="71"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="72"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="71"/>
         <source>Type</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="73"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="72"/>
         <source>Security lead</source>
         <translation>安保负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="73"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="72"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="107"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="106"/>
         <source>Security staff on the team: {n}</source>
         <translation>加入队伍的安保人员：{n} 名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_form.py" line="108"/>
+        <location filename="../../redband_desktop/ui/sites/site_form.py" line="107"/>
         <source>Volunteers: {n}</source>
         <translation>志愿者：{n} 名</translation>
     </message>
@@ -3714,58 +3707,58 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="55"/>
         <source>Choose a district, site, building or zone on the left.</source>
         <translation>请在左侧选择片区、场所、楼栋或市场片区。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="57"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="61"/>
         <source>Add site…</source>
         <translation>添加场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="62"/>
         <source>Add buildings…</source>
         <translation>批量添加楼栋…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="63"/>
         <source>Add zone…</source>
         <translation>添加市场片区…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="162"/>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="165"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="160"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="163"/>
         <source>Add site</source>
         <translation>添加场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="162"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="160"/>
         <source>Kind</source>
         <translation>场所类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="165"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="163"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="187"/>
         <source>Add zone</source>
         <translation>添加市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="187"/>
         <source>Zone name</source>
         <translation>市场片区名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="200"/>
         <source>Remove “{name}”?</source>
         <translation>删除“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="203"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="201"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -3794,37 +3787,37 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>StationSettingsDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="25"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="23"/>
         <source>Station settings</source>
         <translation>派出所设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="30"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="28"/>
         <source>{station}人民调解委员会</source>
         <translation>{station}人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="37"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="35"/>
         <source>Station name</source>
         <translation>派出所名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="38"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="36"/>
         <source>Incident number prefix</source>
         <translation>警情编号前缀</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="38"/>
         <source>Mediation committee</source>
         <translation>人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="43"/>
         <source>Numbers already given keep their prefix. Leave the committee empty to print the station&apos;s name followed by 人民调解委员会.</source>
         <translation>已编的警情号保持原前缀。人民调解委员会名称留空时，文书上印“派出所名称＋人民调解委员会”。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="59"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="57"/>
         <source>New numbers look like {number}</source>
         <translation>新编号示例：{number}</translation>
     </message>
@@ -3832,57 +3825,57 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="52"/>
         <source>Change status: {name}</source>
         <translation>变更状态：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="66"/>
         <source>Suspend ({status})</source>
         <translation>暂停（{status}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="67"/>
         <source>Mark as left ({status})</source>
         <translation>退出队伍（{status}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="70"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="68"/>
         <source>Reactivate ({status})</source>
         <translation>恢复在岗（{status}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="84"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="82"/>
         <source>Choose or type a reason</source>
         <translation>选择或填写原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="93"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="91"/>
         <source>Change status</source>
         <translation>变更状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="97"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="99"/>
         <source>{name} is now “{status}” (since {date}).</source>
         <translation>{name} 现为“{status}”（自 {date} 起）。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="105"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="108"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="106"/>
         <source>Date of change</source>
         <translation>变更日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="109"/>
+        <location filename="../../redband_desktop/ui/roster/status_dialog.py" line="107"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3918,84 +3911,84 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>StructureDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="39"/>
         <source>Districts and sites</source>
         <translation>片区与场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="42"/>
         <source>Add district…</source>
         <translation>新增片区……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="43"/>
         <source>Rename district…</source>
         <translation>重命名片区……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="44"/>
         <source>Add site…</source>
         <translation>新增场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="46"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="45"/>
         <source>Rename site…</source>
         <translation>重命名场所……</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="58"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="57"/>
         <source>Districts</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="62"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="61"/>
         <source>Sites in the district</source>
         <translation>片区内的场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="72"/>
         <source> (officer {name})</source>
         <translation>（社区民警 {name}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="112"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="110"/>
         <source>Add district</source>
         <translation>新增片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="112"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="110"/>
         <source>Name of the new district:</source>
         <translation>新片区名称：</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="116"/>
         <source>Rename district</source>
         <translation>重命名片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="118"/>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="139"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="116"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="137"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="129"/>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="130"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="127"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="128"/>
         <source>Add site</source>
         <translation>新增场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="129"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="127"/>
         <source>Kind of site:</source>
         <translation>场所类型：</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="130"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="128"/>
         <source>Name of the new site:</source>
         <translation>新场所名称：</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/structure_dialog.py" line="139"/>
+        <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="137"/>
         <source>Rename site</source>
         <translation>重命名场所</translation>
     </message>
@@ -4003,12 +3996,12 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="97"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="89"/>
         <source>Transfer clue</source>
         <translation>移交线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="103"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="95"/>
         <source>Transfer to</source>
         <translation>移交给</translation>
     </message>
@@ -4016,57 +4009,57 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="46"/>
         <source>Add user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="46"/>
         <source>Edit user {name}</source>
         <translation>修改用户 {name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="56"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="55"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="59"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="58"/>
         <source>Account active (may sign in)</source>
         <translation>账号启用（可以登录）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="72"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="73"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="74"/>
         <source>Police number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="75"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="76"/>
         <source>District</source>
         <translation>负责片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="78"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/admin/user_dialog.py" line="79"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
@@ -4074,77 +4067,77 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="50"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="51"/>
         <source>Add user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="52"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="53"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="54"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
         <source>Police no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="88"/>
         <source>User accounts</source>
         <translation>用户账号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="122"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="123"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="122"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="123"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4154,12 +4147,12 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>已保存 {username}。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="177"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="176"/>
         <source>New password set for {username}; they must change it when they sign in.</source>
         <translation>已为 {username} 设置新密码，该用户登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="190"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="189"/>
         <source>{username} may sign in again.</source>
         <translation>{username} 已解锁，可以重新登录。</translation>
     </message>
@@ -4167,17 +4160,17 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="83"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="75"/>
         <source>Verify clue</source>
         <translation>核实线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="86"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="78"/>
         <source>What the check found (optional)</source>
         <translation>核实情况（可不填）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="87"/>
+        <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="79"/>
         <source>Found</source>
         <translation>核实情况</translation>
     </message>
@@ -4253,175 +4246,175 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="80"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="81"/>
         <source>Edit volunteer: {name}</source>
         <translation>编辑志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="97"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="98"/>
         <source>18 characters, the last may be X</source>
         <translation>18 位，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="101"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="114"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="115"/>
         <source>Choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="108"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="109"/>
         <source>From ID</source>
         <translation>按身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="110"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="111"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="117"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
         <source>Is in the volunteers&apos; WeChat group</source>
         <translation>已加入警民联动微信群</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="121"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="203"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="122"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="204"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="122"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="212"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="140"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="141"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="144"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="162"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="163"/>
         <source>{mark} required</source>
         <translation>{mark} 为必填项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="200"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="201"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="204"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="205"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="216"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="228"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="236"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="237"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="242"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="243"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="247"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="251"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="252"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="260"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="261"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="267"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="268"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="369"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="370"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="370"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="371"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：
@@ -4449,17 +4442,17 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>VolunteerPicker</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_picker.py" line="43"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="43"/>
         <source>Name, pinyin, initials or phone</source>
         <translation>姓名、拼音、首字母或电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_picker.py" line="76"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="76"/>
         <source>{count} more: type more of the name</source>
         <translation>另有 {count} 人：请输入更多字以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_picker.py" line="84"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
         <source>Choose a volunteer</source>
         <translation>请选择志愿者</translation>
     </message>
@@ -4467,17 +4460,17 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>feedback</name>
     <message>
-        <location filename="../../redband_desktop/ui/feedback.py" line="27"/>
+        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="27"/>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/feedback.py" line="36"/>
+        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="36"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/feedback.py" line="37"/>
+        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="37"/>
         <source>Something went wrong that the program did not expect. Your saved data is safe; the details were written to the log file. Please tell your administrator.</source>
         <translation>程序遇到了意外错误。已保存的数据是安全的，详细信息已写入日志文件。请告知系统管理员。</translation>
     </message>
@@ -4485,27 +4478,27 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>recovery</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/recovery.py" line="28"/>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="21"/>
         <source>The database was damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/recovery.py" line="32"/>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="25"/>
         <source>Restore the backup of {date}</source>
         <translation>恢复 {date} 的备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/recovery.py" line="34"/>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="27"/>
         <source>Start with an empty database</source>
         <translation>使用空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/recovery.py" line="35"/>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="28"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/recovery.py" line="43"/>
+        <location filename="../../redband_desktop/ui/admin/recovery.py" line="36"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>

@@ -102,3 +102,17 @@ def test_export_needs_a_signed_in_user(tmp_path: Path, monkeypatch, capsys) -> N
     assert "--user" in capsys.readouterr().err and not out.exists()
     assert main(["--db", db, "--user", "chenqing", "export", "volunteers", str(out), "--full"]) == 0
     assert out.read_bytes()[:2] == b"PK" and "0 行" in capsys.readouterr().out
+
+
+def test_reading_commands_never_create_a_database(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """Only `init`, the window's first start and `restore` create: `stats`, `check`, `export`
+    and `cards list` on a path with no database say so and leave nothing behind, and on an
+    empty file write nothing into it."""
+    missing, empty = tmp_path / "none.sqlite3", tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    for path in (missing, empty):
+        for command in (["stats"], ["check"], ["cards", "list"], ["export", "volunteers", str(tmp_path / "x.xlsx")]):
+            assert main(["--db", str(path), *command]) == 1, command
+            assert "没有红袖标数据库" in capsys.readouterr().err
+    assert not missing.exists() and empty.stat().st_size == 0
+    assert not (tmp_path / "x.xlsx").exists()

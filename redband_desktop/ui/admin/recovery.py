@@ -9,20 +9,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from redband_desktop.errors import RedbandError
-from redband_desktop.services.backups.recovery import Recovery, recover_if_damaged, restore_file
+from redband_desktop.services.backups.recovery import Recovery, restore_file
 from redband_desktop.ui.i18n import ui_lang
 
 
-def recover_at_startup(url: str, backups: Path, parent: QWidget | None = None) -> bool:
-    """Check the file; if it was damaged, explain and offer the newest good backup.
-    Returns False when the user chose to quit."""
-    recovery = recover_if_damaged(url, backups)
-    if recovery is None:
-        return True
-    return ask(recovery, url, backups, parent)
-
-
 def ask(recovery: Recovery, url: str, backups: Path, parent: QWidget | None = None) -> bool:
+    """Explain the damage and offer the newest good backup (restored here) or an empty
+    database. Returns False when the user chose to quit."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("recovery", "The database was damaged"))

@@ -19,6 +19,7 @@ import json
 import sys
 from pathlib import Path
 
+from redband_desktop.cli.session import open_for
 from redband_desktop.documents.card_types import LAYOUTS
 from redband_desktop.errors import ValidationError
 
@@ -72,10 +73,8 @@ def _selection(args: argparse.Namespace):  # noqa: ANN202 - CardSelection
 
 
 def _cards(args: argparse.Namespace) -> int:
-    from redband_desktop.cli import _open
-
     command = args.cards_command
-    services = _open(args, required=command in ("print", "revoke"))
+    services = open_for(args, required=command in ("print", "revoke"))
     zh = args.lang.startswith("zh")
     if command == "print":
         result = services.cards.print_batch(_selection(args), args.layout, max(0, args.start - 1))
@@ -114,9 +113,7 @@ def _list(services, args: argparse.Namespace) -> None:  # noqa: ANN001
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from redband_desktop.cli import _open
-
-    services = _open(args, required=False)
+    services = open_for(args, required=False)
     result = services.cards.verify(args.payload)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

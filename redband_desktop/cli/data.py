@@ -16,8 +16,8 @@ import json
 import sys
 from pathlib import Path
 
+from redband_desktop.cli.session import location, open_for
 from redband_desktop.errors import DatabaseError
-from redband_desktop.paths import UserDirs
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -30,17 +30,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--json", action="store_true", help="machine-readable JSON")
 
 
-def _url(args: argparse.Namespace) -> tuple[str, UserDirs]:
-    from redband_desktop.db.engine import database_url
-
-    dirs = UserDirs.default()
-    return database_url(args.db or dirs.database()), dirs
-
-
 def _backup(args: argparse.Namespace) -> int:
-    from redband_desktop.cli import _open
-
-    services = _open(args)
+    services = open_for(args)
     info = services.backups.export(Path(args.out)) if args.out else services.backups.backup_now("manual")
     zh = args.lang.startswith("zh")
     counts = info.counts.get("volunteers", 0)
@@ -52,7 +43,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from redband_desktop.services.backups.recovery import recover_if_damaged, restore_file
 
-    url, dirs = _url(args)
+    url, dirs = location(args)
     zh = args.lang.startswith("zh")
     recovery = recover_if_damaged(url, dirs.backups)
     if recovery is not None:
@@ -73,10 +64,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _require_admin(args: argparse.Namespace) -> None:
-    from redband_desktop.cli import _open
     from redband_desktop.domain.access import Action
 
-    services = _open(args)
+    services = open_for(args)
     try:
         services.access.require(Action.SETTINGS)
     finally:
@@ -84,24 +74,14 @@ def _require_admin(args: argparse.Namespace) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from redband_desktop.db.engine import Database, sqlite_path
-    from redband_desktop.services import build_services
     from redband_desktop.services.backups.checks import run_checks
 
-    url, dirs = _url(args)
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        raise DatabaseError("db_unavailable", path=str(path), detail="no such file")
-    db = Database(url)
+    # `check` only reads: no upgrade, and a damaged file is reported, not moved aside.
+    services = open_for(args, signed_in=bool(args.user), recover=False, upgrade=False)
     try:
-        services = build_services(db, dirs.backups)
-        if args.user:  # the audit chain is verified for users allowed to read the audit trail
-            from redband_desktop.cli import _sign_in
-
-            _sign_in(services, args, required=True)
-        results = run_checks(services)
+        results = run_checks(services)  # the audit chain too, for users who may read the trail
     finally:
-        db.dispose()
+        services.db.dispose()
     ok = all(r.ok for r in results)
     if args.json:
         print(json.dumps({"ok": ok, "checks": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2))
