@@ -2,15 +2,19 @@
 
 Services, the domain and the database layer never build sentences themselves: they raise
 errors with a code and parameters, and this catalogue renders them for the GUI and the
-CLI in the user's language. Chinese (`zh_CN`) is the default. The case records' own
-messages and labels (incidents, clues, mediation) stand in `messages_cases.py`.
+CLI in the user's language. Chinese (`zh_CN`) is the default. Areas keep their own parts,
+merged here: the case records (`messages_cases.py`), data safety (`messages_safety.py`),
+accounts and rights (`messages_accounts.py`) and input checks (`messages_input.py`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from redband_desktop.messages_accounts import ACCOUNT_FIELD_LABELS, ACCOUNT_MESSAGES
 from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
+from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES
+from redband_desktop.messages_safety import SAFETY_FIELD_LABELS, SAFETY_MESSAGES
 
 # code -> (Simplified Chinese, English). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -232,6 +236,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cancelled": ("已取消，未做任何更改", "Cancelled; nothing was changed"),
     "no_qr_found": ("图片中没有找到二维码", "no QR code found in the image"),
     **CASE_MESSAGES,
+    **SAFETY_MESSAGES,
+    **ACCOUNT_MESSAGES,
+    **INPUT_MESSAGES,
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -304,6 +311,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "start_date": ("起始日期", "Start date"),
     "end_date": ("结束日期", "End date"),
     **CASE_FIELD_LABELS,
+    **SAFETY_FIELD_LABELS,
+    **ACCOUNT_FIELD_LABELS,
+    **INPUT_FIELD_LABELS,
 }
 
 

@@ -19,9 +19,16 @@ def _keys(path: Path, name: str) -> list[str]:
     raise AssertionError(f"{name} not in {path.name}")
 
 
+PARTS = {"messages_cases.py": "CASE", "messages_safety.py": "SAFETY", "messages_accounts.py": "ACCOUNT",
+         "messages_input.py": "INPUT"}
+
+
 def test_each_code_and_label_is_defined_once() -> None:
-    for core, cases in (("MESSAGES", "CASE_MESSAGES"), ("FIELD_LABELS", "CASE_FIELD_LABELS")):
-        keys = _keys(PACKAGE / "messages.py", core) + _keys(PACKAGE / "messages_cases.py", cases)
+    assert {p.name for p in PACKAGE.glob("messages_*.py")} == set(PARTS), "a part not merged into the catalogue"
+    for kind in ("MESSAGES", "FIELD_LABELS"):
+        keys = _keys(PACKAGE / "messages.py", kind)
+        for part, prefix in PARTS.items():
+            keys += _keys(PACKAGE / part, f"{prefix}_{kind}")
         assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
 
 
