@@ -86,6 +86,7 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from redband_desktop.db.engine import database_url
+    from redband_desktop.services.opening import share_warning
     from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
     from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
     from redband_desktop.ui.i18n import ui_lang
@@ -100,6 +101,8 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
         return 1
     if services is None:
         return 1
+    if (warning := share_warning(url)) is not None:
+        QMessageBox.warning(None, "红袖标 Desktop", warning.message(ui_lang()))
     set_up = services.setup.is_done()
     if not set_up or (sign_in is None and services.setup.needs_admin()):
         station = services.station.settings().name if set_up else ""

@@ -88,6 +88,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no 红袖标 database at {path} (create one with `redband init`, or name an "
         "existing one with --db)",
     ),
+    "db_network_share": (
+        "数据库 {path} 位于网络共享（{kind}）上。多台电脑同时通过共享文件夹写同一个 SQLite 文件可能损坏数据；"
+        "多台电脑共用时请改用所内服务器上的 PostgreSQL（见使用说明“PostgreSQL”一节）。",
+        "The database {path} is on a network share ({kind}). Several PCs writing one SQLite file "
+        "through a shared folder can corrupt it; for several PCs use PostgreSQL on the station's "
+        "server instead (see the README, \"PostgreSQL\").",
+    ),
     "db_not_initialised": (
         "数据库 {path} 尚未初始化，请先运行 redband init",
         "The database {path} has not been set up; run `redband init` first",

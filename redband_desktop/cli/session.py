@@ -48,10 +48,12 @@ def open_for(args: argparse.Namespace, *, signed_in: bool = True, required: bool
              create: bool = False, recover: bool = True, upgrade: bool = True):
     """The station's services for a command (see `services.opening.open_station`),
     signed in as --user (`required`), or read-only without one."""
-    from redband_desktop.services.opening import open_station
+    from redband_desktop.services.opening import open_station, share_warning
 
     url, dirs = location(args)
     services = open_station(url, dirs.backups, create=create, recover=recover, upgrade=upgrade)
+    if (warning := share_warning(url)) is not None:
+        print(warning.message(args.lang), file=sys.stderr)
     if signed_in:
         sign_in(services, args, required)
     return services

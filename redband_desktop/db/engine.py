@@ -120,11 +120,16 @@ _KNOWN_FAILURES = (
 )
 
 
+def failure_code(detail: str) -> str:
+    """The message code of a driver's failure text ("database is locked" → db_locked)."""
+    lowered = detail.lower()
+    return next((c for fragment, c in _KNOWN_FAILURES if fragment in lowered), "database_error")
+
+
 def translate_error(exc: DBAPIError, url: str) -> DatabaseError:
     """A driver failure the user can act on, as a `DatabaseError` with its own code."""
     detail = str(exc.orig) if exc.orig is not None else str(exc)
-    lowered = detail.lower()
-    code = next((c for fragment, c in _KNOWN_FAILURES if fragment in lowered), "database_error")
+    code = failure_code(detail)
     path = sqlite_path(url)
     return DatabaseError(code, path=str(path) if path else make_url(url).render_as_string(),
                          detail=detail)

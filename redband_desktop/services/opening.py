@@ -11,17 +11,24 @@
 3. With `upgrade`, the schema is brought to this version of the program (after a
    verified backup of an older file); without it (`check`) the file is only read.
 4. The services are built on one `Database`.
+
+`share_warning(url)` says when a SQLite file sits on a network share (where SQLite's
+locking is unreliable), for the window and the commands to show.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from redband_desktop.db.engine import Database, sqlite_path
+from redband_desktop.db.location import network_share
 from redband_desktop.db.migrate import migrate
 from redband_desktop.errors import DatabaseError
 from redband_desktop.services import Services, build_services
 from redband_desktop.services.backups.recovery import Recovery, recover_if_damaged
+
+log = logging.getLogger(__name__)
 
 
 class StationDamaged(DatabaseError):
@@ -47,6 +54,16 @@ def open_station(url: str, backups_dir: Path | None, *, create: bool = False, re
     if upgrade:
         migrate(url, backups_dir)
     return build_services(Database(url), backups_dir)
+
+
+def share_warning(url: str) -> DatabaseError | None:
+    """A warning when the SQLite file at `url` is on a network share, else None."""
+    path = sqlite_path(url)
+    kind = network_share(path.parent) if path is not None else None
+    if kind is None:
+        return None
+    log.warning("database %s is on a network share (%s)", path, kind)
+    return DatabaseError("db_network_share", path=str(path), kind=kind)
 
 
 def _holds_a_database(path: Path) -> bool:

@@ -15,7 +15,7 @@ from redband_desktop.ui.accounts import sign_in_dialog
 from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 from redband_desktop.ui.accounts.sign_in_dialog import SignInDialog, sign_in_interactively
 from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
-from tests.ui.staff import STAFF_PASSWORD, add_staff
+from tests.ui.staff import ADMIN, STAFF_PASSWORD, add_staff
 
 
 @pytest.fixture(autouse=True)
@@ -192,3 +192,19 @@ def test_start_up_signs_in_before_the_window_opens(qtbot, services, db_path, tmp
     assert "测试lisi（辅警/录入员）" in window.user_label.text()
     monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
     assert open_main_window(str(db_path), dirs) == 0  # the sign-in dialog was cancelled
+
+
+def test_start_up_warns_when_the_database_is_on_a_network_share(qtbot, services, db_path, tmp_path,
+                                                                 monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from redband_desktop.app import open_main_window
+    from redband_desktop.services import opening
+
+    services.station.initialise("金家河派出所")
+    said: list[str] = []
+    monkeypatch.setattr(opening, "network_share", lambda _path: "cifs")
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    window = open_main_window(str(db_path), UserDirs.under(tmp_path / "user"), sign_in=lambda s: s.accounts.sign_in(*ADMIN))
+    qtbot.addWidget(window)
+    assert len(said) == 1 and "网络共享" in said[0] and "PostgreSQL" in said[0]

@@ -47,7 +47,9 @@ class _CorruptMoved(DatabaseError):
 
 def recover_if_damaged(url: str, default_dir: Path) -> Recovery | None:
     """Start-up check: `quick_check` the SQLite file; if it is damaged, move it aside
-    (never delete it) and name the newest good backup. None when all is well."""
+    (never delete it) and name the newest good backup. None when all is well. A file that
+    cannot be read now (locked by another program, read-only folder, no access) is not
+    damaged: that raises a `DatabaseError` saying so, and nothing is moved."""
     path = sqlite_path(url)
     if path is None or not path.exists():
         return None

@@ -79,8 +79,11 @@ def newest_good_backup(default_dir: Path) -> BackupInfo | None:
     """The newest backup (in any known folder) that passes `integrity_check`."""
     candidates = [i for f in known_folders(default_dir) for i in list_folder(f)]
     for info in sorted(candidates, key=lambda i: i.taken, reverse=True):
-        if not integrity_problems(info.path):
-            return info
+        try:
+            if not integrity_problems(info.path):
+                return info
+        except DatabaseError:  # unreadable now (locked, no access): offer an older one
+            continue
     return None
 
 
