@@ -2,7 +2,8 @@
 #
 #   make run [ARGS='...'] [XVFB=1]   start the app (XVFB=1: inside a virtual X server)
 #   make test                        pytest (offscreen Qt) + import-linter + ruff
-#   make test-postgres               the unit suite against a local PostgreSQL (installs/starts it)
+#   make test-postgres [KEEP_PG=1]   the unit suite against a local PostgreSQL (installs, starts,
+#                                    and afterwards stops it unless KEEP_PG=1)
 #   make bench                       benchmarks in tests/benchmarks (prints figures)
 #   make i18n                        refresh resources/i18n/*.ts from the UI sources, build .qm
 #   make venv                        (re)create .venv and install the project editable
@@ -24,6 +25,7 @@ ARGS   ?=
 XVFB   ?=
 XVFB_SCREEN ?= 1600x1000x24
 PYTEST_ARGS ?=
+KEEP_PG ?=
 
 # pip: quiet about its own version; no progress bars in CI logs.
 PIP_FLAGS := --disable-pip-version-check $(if $(CI),--progress-bar off)
@@ -129,7 +131,9 @@ test: sysdeps venv
 test-postgres: sysdeps venv
 	$(VPY) -m pip install $(PIP_FLAGS) -q -e '.[test,postgres]'
 	@url=$$(tests/pg-test-server.sh); echo "make test-postgres: $$url"; \
-	REDBAND_TEST_DB_URL=$$url QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/unit $(PYTEST_ARGS)
+	status=0; REDBAND_TEST_DB_URL=$$url QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/unit $(PYTEST_ARGS) || status=$$?; \
+	if [ -z "$(KEEP_PG)" ]; then tests/pg-test-server.sh stop; else echo "make test-postgres: server kept running (KEEP_PG)"; fi; \
+	exit $$status
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/benchmarks -s -q -p no:cacheprovider

@@ -3,6 +3,7 @@
 # print its URL. Installs Debian's postgresql package when no server binaries exist.
 # The cluster lives in $PG_TEST_DIR (default /tmp/redband-pg), listens on 127.0.0.1:$PG_TEST_PORT
 # (default 54329) with trust authentication, and runs with fsync off: it holds test data only.
+# `pg-test-server.sh stop` stops it again (make test-postgres does, unless KEEP_PG=1).
 set -euo pipefail
 
 DIR=${PG_TEST_DIR:-/tmp/redband-pg}
@@ -18,6 +19,15 @@ if [ -z "$(bindir)" ]; then
 fi
 BIN=$(bindir)
 [ -n "$BIN" ] || { echo "pg-test-server: no PostgreSQL server binaries found" >&2; exit 1; }
+
+if [ "${1:-}" = stop ]; then
+    BIN=$(bindir)
+    [ -n "$BIN" ] && [ -f "$DIR/data/PG_VERSION" ] || exit 0
+    AS=""; [ "$(id -u)" = 0 ] && AS="runuser -u postgres --"
+    $AS "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1 || exit 0
+    $AS "$BIN/pg_ctl" -D "$DIR/data" -w -t 60 stop -m fast >&2
+    exit 0
+fi
 
 # PostgreSQL refuses to run as root: run it as the postgres user when we are root.
 if [ "$(id -u)" = 0 ]; then
