@@ -843,67 +843,67 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
         <source>Registration</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Investigation</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Sessions</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="86"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="87"/>
         <source>Mediation case {number}</source>
         <translation>调解案卷 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="102"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="103"/>
         <source>Stage: {stage}</source>
         <translation>阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="105"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="106"/>
         <source>Deadline {date}</source>
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="113"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="114"/>
         <source>Extended: {reason}</source>
         <translation>已延期：{reason}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="117"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="118"/>
         <source>Closed {date}</source>
         <translation>{date} 结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="123"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="124"/>
         <source>From incident {number}</source>
         <translation>来自警情 {number}</translation>
     </message>
@@ -912,7 +912,7 @@ Everything entered since then is replaced. The current database is first saved a
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="37"/>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="56"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="54"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -1561,7 +1561,7 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三种。请妥善保管：此账号管理所有其他账号。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="133"/>
+        <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="131"/>
         <source>Loading the demonstration station…</source>
         <translation>正在载入演示数据……</translation>
     </message>
@@ -1718,120 +1718,120 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="55"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="58"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="55"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="58"/>
         <source>Record an incident</source>
         <translation>登记警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="59"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="62"/>
         <source>Time of occurrence known</source>
         <translation>已知发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="63"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="118"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="129"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="138"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="66"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="137"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="148"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="157"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="67"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="71"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="74"/>
         <source>Keep the caller confidential</source>
         <translation>报警人信息保密</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="90"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
         <source>Received at</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
         <source>Occurred at</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="91"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
         <source>Channel</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="92"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
         <source>Subtype</source>
         <translation>细类</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
         <source>Fraud method</source>
         <translation>诈骗手法</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="93"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
         <source>Loss</source>
         <translation>损失金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Building or zone</source>
         <translation>楼栋或市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
         <source>Caller phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="114"/>
         <source>Mediation case</source>
         <translation>调解案卷</translation>
     </message>
@@ -3787,37 +3787,37 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>StationSettingsDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="23"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="32"/>
         <source>Station settings</source>
         <translation>派出所设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="28"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="37"/>
         <source>{station}人民调解委员会</source>
         <translation>{station}人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="35"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="46"/>
         <source>Station name</source>
         <translation>派出所名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="36"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="47"/>
         <source>Incident number prefix</source>
         <translation>警情编号前缀</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="38"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="49"/>
         <source>Mediation committee</source>
         <translation>人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="54"/>
         <source>Numbers already given keep their prefix. Leave the committee empty to print the station&apos;s name followed by 人民调解委员会.</source>
         <translation>已编的警情号保持原前缀。人民调解委员会名称留空时，文书上印“派出所名称＋人民调解委员会”。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="57"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="67"/>
         <source>New numbers look like {number}</source>
         <translation>新编号示例：{number}</translation>
     </message>
@@ -4246,175 +4246,175 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="81"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="81"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="82"/>
         <source>Edit volunteer: {name}</source>
         <translation>编辑志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="99"/>
         <source>18 characters, the last may be X</source>
         <translation>18 位，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="102"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="115"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="103"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="116"/>
         <source>Choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="109"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="110"/>
         <source>From ID</source>
         <translation>按身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="111"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="112"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="119"/>
         <source>Is in the volunteers&apos; WeChat group</source>
         <translation>已加入警民联动微信群</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="122"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="204"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="124"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="141"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="142"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="145"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="163"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="168"/>
         <source>{mark} required</source>
         <translation>{mark} 为必填项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="201"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="206"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="205"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="228"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="238"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="237"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="242"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="243"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="253"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="252"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="257"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="261"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="266"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="268"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="273"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="370"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="375"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="371"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="376"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：

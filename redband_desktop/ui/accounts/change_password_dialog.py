@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.wrapping_label import WrappingLabel, help_label
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService
@@ -48,19 +48,18 @@ class ChangePasswordDialog(QDialog):
         self.errors.add_to_form("password", form, self.new)
         form.addRow(self.tr("New password again"), self.confirm)
         self.errors.add_to_form("confirm_password", form, self.confirm)
-        hint = QLabel(self.tr("At least 8 characters, mixing three of: upper-case letters, lower-case "
-                              "letters, digits, symbols. It must not contain your user name."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#666")
+        hint = help_label(self.tr("At least 8 characters, mixing three of: upper-case letters, lower-case "
+                                  "letters, digits, symbols. It must not contain your user name."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change password"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if forced:
-            intro = QLabel(self.tr("Your password was set by an administrator. Choose your own password "
-                                   "before you continue."), objectName="forced_intro")
-            intro.setWordWrap(True)
+            intro = WrappingLabel()
+            intro.setObjectName("forced_intro")
+            intro.setText(self.tr("Your password was set by an administrator. Choose your own password "
+                                  "before you continue."))
             layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(hint)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QProgressDialog,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from redband_desktop.services.station.setup import FirstAdmin
 from redband_desktop.ui.accounts.change_password_dialog import password_input
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.wrapping_label import WrappingLabel, help_label
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService
@@ -85,8 +85,8 @@ class FirstRunDialog(QDialog):
             "the program out.")
 
     def _layout(self) -> None:
-        intro = QLabel(self._intro())
-        intro.setWordWrap(True)
+        intro = WrappingLabel()
+        intro.setText(self._intro())
         station = QFormLayout()
         station.addRow(self.tr("Station name"), self.station)
         self.errors.add_to_form("station_name", station, self.station)
@@ -102,11 +102,9 @@ class FirstRunDialog(QDialog):
         ):
             admin.addRow(text, widget)
             self.errors.add_to_form(field, admin, widget)
-        hint = QLabel(self.tr("At least 8 characters, mixing three of: upper-case letters, lower-case "
-                              "letters, digits, symbols. Keep it safe: this account manages all others."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#666")
-        admin.addRow("", hint)
+        admin.addRow(help_label(self.tr("At least 8 characters, mixing three of: upper-case letters, "
+                                        "lower-case letters, digits, symbols. Keep it safe: this account "
+                                        "manages all others.")))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(station)

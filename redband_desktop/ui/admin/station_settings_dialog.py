@@ -8,9 +8,18 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QWidget,
+)
 
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.wrapping_label import help_label
 
 if TYPE_CHECKING:
     from redband_desktop.services.station.service import StationService
@@ -31,6 +40,8 @@ class StationSettingsDialog(QDialog):
         self.general.hide()
         self.errors = FieldErrors()
         form = QFormLayout(self)
+        form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows with shown errors
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for title, widget, field in (
             (self.tr("Station name"), self.name, "station_name"),
             (self.tr("Incident number prefix"), self.prefix, "incident_prefix"),
@@ -40,9 +51,8 @@ class StationSettingsDialog(QDialog):
             form.addRow(title, widget)
             if field:
                 self.errors.add_to_form(field, form, widget)
-        note = QLabel(self.tr("Numbers already given keep their prefix. Leave the committee empty to print "
-                              "the station's name followed by 人民调解委员会."), wordWrap=True)
-        form.addRow(note)
+        form.addRow(help_label(self.tr("Numbers already given keep their prefix. Leave the committee empty "
+                                       "to print the station's name followed by 人民调解委员会.")))
         form.addRow(self.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

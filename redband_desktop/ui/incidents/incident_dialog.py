@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +38,7 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.incidents.volunteer_list import VolunteerList
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.fitting import fit_to_screen, scrolling_body
 
 
 def _time_edit(name: str) -> QDateTimeEdit:
@@ -85,32 +88,48 @@ class IncidentDialog(QDialog):
             self._fill(existing.form)
 
     def _layout(self) -> None:
-        form = QFormLayout(self)
-        rows = (
+        """Two columns (what happened | where and who) above the summary and volunteers,
+        so the form fits a laptop screen; it scrolls when errors make it taller."""
+        when = (
             (self.tr("Received at"), self.received_at, "received_at"), ("", self.occurred_known, None),
             (self.tr("Occurred at"), self.occurred_at, "occurred_at"), (self.tr("Channel"), self.channel, "channel"),
             (self.tr("Category"), self.category, "category"), (self.tr("Subtype"), self.subcategory, "subcategory"),
             (self.tr("Fraud method"), self.fraud_method, "fraud_method"), (self.tr("Loss"), self.loss, "loss_yuan"),
-            (self.tr("District"), self.district, "district_id"), (self.tr("Site"), self.site, "site_id"),
-            (self.tr("Building or zone"), self.place, "place"),
-            (self.tr("Location"), self.location, "location"), (self.tr("Caller"), self.caller_name, "caller_name"),
-            (self.tr("Caller phone"), self.caller_phone, "caller_phone"), ("", self.confidential, None),
-            (self.tr("Summary"), self.summary, "summary"), (self.tr("Handling officer"), self.officer, "handling_officer"),
-            (self.tr("Volunteers"), self.volunteers, "volunteers"),
         )
+        where = (
+            (self.tr("District"), self.district, "district_id"), (self.tr("Site"), self.site, "site_id"),
+            (self.tr("Building or zone"), self.place, "place"), (self.tr("Location"), self.location, "location"),
+            (self.tr("Caller"), self.caller_name, "caller_name"),
+            (self.tr("Caller phone"), self.caller_phone, "caller_phone"), ("", self.confidential, None),
+            (self.tr("Handling officer"), self.officer, "handling_officer"),
+        )
+        below = ((self.tr("Summary"), self.summary, "summary"), (self.tr("Volunteers"), self.volunteers, "volunteers"))
+        body = QWidget()
+        columns = QHBoxLayout()
+        columns.addLayout(self._form(when), 1)
+        columns.addLayout(self._form(where), 1)
+        rest = self._form(below)
+        if self._existing is not None and self._existing.mediation_cases:
+            cases = "、".join(number for _id, number in self._existing.mediation_cases)
+            rest.addRow(self.tr("Mediation case"), QLabel(cases, objectName="mediation_cases"))
+        rest.addRow(self.general)
+        outer = QVBoxLayout(body)
+        outer.addLayout(columns)
+        outer.addLayout(rest)
+        self.summary.setMinimumHeight(80)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        scrolling_body(self, body, buttons)
+        fit_to_screen(self, 980, 680)
+
+    def _form(self, rows) -> QFormLayout:  # noqa: ANN001 - (title, widget, field) triples
+        form = QFormLayout()
         for title, widget, field in rows:
             form.addRow(title, widget)
             for name in _ERROR_FIELDS.get(field, (field,) if field else ()):
                 self.errors.add_to_form(name, form, widget)
-        if self._existing is not None and self._existing.mediation_cases:
-            cases = "、".join(number for _id, number in self._existing.mediation_cases)
-            form.addRow(self.tr("Mediation case"), QLabel(cases, objectName="mediation_cases"))
-        form.addRow(self.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(600, 820)
+        return form
 
     def _category_changed(self) -> None:
         kind = SUBTYPES.get(IncidentCategory(self.category.currentData()))

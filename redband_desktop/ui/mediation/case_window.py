@@ -30,6 +30,7 @@ from redband_desktop.ui.mediation.parties_tab import PartiesTab
 from redband_desktop.ui.mediation.registration_tab import RegistrationTab
 from redband_desktop.ui.mediation.sessions_tab import SessionsTab
 from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.fitting import fit_to_screen
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -70,7 +71,7 @@ class CaseWindow(QWidget):
         layout.addWidget(self.status_line)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 700)
         self.reload()
 
     def reload(self) -> bool:

@@ -46,6 +46,7 @@ from redband_desktop.ui.roster.volunteer_form_io import fill_form, read_form
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.fitting import fit_to_screen, scrolling_body
 from redband_desktop.ui.widgets.form_inputs import BLANK_DATE, date_edit, line_edit
 from redband_desktop.ui.widgets.place_combos import PlaceCombos
 
@@ -87,7 +88,7 @@ class VolunteerDialog(QDialog):
         if volunteer is not None:
             self._load(volunteer)
         self._set_tab_order()
-        self.resize(900, 620 if activity is None else 740)  # room for the activity tabs
+        fit_to_screen(self, 900, 620 if activity is None else 700)  # room for the activity tabs
         self.name.setFocus()
 
     # -- widgets ---------------------------------------------------------------------------
@@ -155,16 +156,20 @@ class VolunteerDialog(QDialog):
             middle.addWidget(group, stretch)
         columns.addLayout(middle, 1)
         columns.addWidget(self._photo_group())
-        layout = QVBoxLayout(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(columns, 1)
         if self.history is not None:
             layout.addWidget(self._history_group())
-        footer = QHBoxLayout()
+        footer_row = QWidget(self)
+        footer = QHBoxLayout(footer_row)
+        footer.setContentsMargins(0, 0, 0, 0)
         note = QLabel(self.tr("{mark} required").format(mark=REQUIRED_MARK), self)
         footer.addWidget(note)
         footer.addWidget(self.general_error, 1)
         footer.addWidget(self.buttons)
-        layout.addLayout(footer)
+        scrolling_body(self, body, footer_row)  # scrolls on a laptop; the buttons stay in sight
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, field: str | None = None,
              required: bool = False, extra: QWidget | None = None) -> None:

@@ -1,5 +1,7 @@
 """The date-range filter of the register pages (incidents, clues, mediation cases): a tick
-box that switches it on ("Received from" …) and two calendar dates, this year by default."""
+box that switches it on ("Received from" …) and two calendar dates, this year by default.
+While the box is unticked the dates are greyed out and take no input, so the filter never
+looks active when it is not."""
 
 from __future__ import annotations
 
@@ -29,9 +31,19 @@ class DateRange(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.use_dates, self.date_from, QLabel("—"), self.date_to):
             layout.addWidget(widget)
-        self.use_dates.toggled.connect(self.changed)
+        self.use_dates.toggled.connect(self._switched)
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self.changed)
+            edit.dateChanged.connect(self._date_changed)
+        self._switched(False)
+
+    def _switched(self, on: bool) -> None:
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(on)
+        self.changed.emit()
+
+    def _date_changed(self) -> None:
+        if self.use_dates.isChecked():
+            self.changed.emit()
 
     def bounds(self) -> tuple[date | None, date | None]:
         """(from, to), both None while the range is switched off."""

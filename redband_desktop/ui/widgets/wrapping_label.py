@@ -38,3 +38,12 @@ class WrappingLabel(QLabel):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()
+
+
+def help_label(text: str, parent: QWidget | None = None) -> WrappingLabel:
+    """Grey explanatory text under a form (password rules, what a setting does): wrapped
+    at the form's width and as tall as it needs, never clipped."""
+    label = WrappingLabel(parent)
+    label.setText(text)
+    label.setStyleSheet("color:#555")
+    return label
