@@ -51,6 +51,10 @@ class CheckResult(LabeledEnum):
     LOST = ("lost", "已挂失", "Reported lost")
     UNKNOWN = ("unknown", "未登记的证件", "Unknown card")
     FORGED = ("forged", "伪造（签名无效）", "Forged (signature fails)")
+    # Text that is not one of this station's card codes at all: a misread, another
+    # organisation's QR, "hello world" — not a forgery, just nothing to judge.
+    UNKNOWN_FORMAT = ("unknown_format", "无法识别：不是本所证件，或未读清，请重新扫描",
+                      "Not recognised: not a card of this station, or misread — scan again")
 
 
 def card_no(year: int, seq: int) -> str:
@@ -105,6 +109,13 @@ def sign_payload(private_pem: str, station: str, number: str, valid_until: date)
     body = f"{PAYLOAD_PREFIX}:{station}:{number}:{valid_until:%Y%m%d}"
     signature = _private(private_pem).sign(body.encode("ascii"))
     return f"{body}:{_b32(signature)}"
+
+
+def claims_station(text: str, station: str) -> bool:
+    """Whether `text` is shaped like a card code of the station `station` (its key's
+    fingerprint), signed or not: only such a text can be called forged."""
+    m = _PAYLOAD.fullmatch(text.strip())
+    return m is not None and m.group(1) == station
 
 
 def read_payload(text: str, public_pem: str) -> Payload | None:

@@ -4204,43 +4204,53 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
     <message>
         <location filename="../../redband_desktop/ui/cards/verify_page.py" line="112"/>
+        <source>{district} · {site} · {role}</source>
+        <translation>{district} · {site} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="115"/>
         <source>Valid until: {date}</source>
         <translation>有效期至：{date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="114"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="117"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="125"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="128"/>
         <source>✔ Valid card</source>
         <translation>✔ 有效证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="125"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="128"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="126"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="129"/>
         <source>✘ Revoked</source>
         <translation>✘ 已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="126"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="129"/>
         <source>✘ Reported lost</source>
         <translation>✘ 已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="127"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="130"/>
         <source>? Unknown card</source>
         <translation>? 未登记的证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="127"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="130"/>
         <source>✘ Forged — signature fails</source>
         <translation>✘ 伪造证件（签名无效）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="131"/>
+        <source>? Not recognised — not this station&apos;s card, or misread: scan again</source>
+        <translation>？无法识别——不是本所证件，或未读清：请重新扫描</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import pytest
 
 from redband_desktop.documents.id_cards import Cancelled
 from redband_desktop.documents.qr import decode_qr_image
-from redband_desktop.domain.cards import CheckResult
+from redband_desktop.domain.cards import CheckResult, new_private_key_pem, sign_payload
 from redband_desktop.errors import PermissionDenied, ValidationError
 from redband_desktop.services.audit.types import AuditFilter
 from redband_desktop.services.cards.service import CardService
@@ -112,6 +112,7 @@ def test_verify_every_status(cards, demo_services) -> None:  # noqa: ANN001
         payloads = [f.payload for f in card_faces(s, rows, read_settings(s))]
     ok = cards.verify(payloads[0])
     assert ok.status is CheckResult.VALID and ok.name and ok.photo
+    assert ok.district and ok.site and ok.role  # where they serve and as what, as printed
     cards.revoke(issued[1].card_no, "违纪")
     assert cards.verify(payloads[1]).status is CheckResult.REVOKED
     cards.revoke(issued[2].card_no, "丢失", lost=True)
@@ -120,7 +121,11 @@ def test_verify_every_status(cards, demo_services) -> None:  # noqa: ANN001
     assert later.verify(payloads[0]).status is CheckResult.EXPIRED
     tampered = payloads[0][:-5] + ("A" if payloads[0][-5] != "A" else "B") + payloads[0][-4:]
     assert cards.verify(tampered).status is CheckResult.FORGED
-    assert cards.verify("hello").status is CheckResult.FORGED
+    # Not a card of this station at all is no forgery: a misread, another station's card.
+    assert cards.verify("hello world").status is CheckResult.UNKNOWN_FORMAT
+    assert cards.verify(payloads[0][:60]).status is CheckResult.UNKNOWN_FORMAT  # half read
+    elsewhere = sign_payload(new_private_key_pem(), "ABCDEFGH", "2026-00001", date(2029, 1, 1))
+    assert cards.verify(elsewhere).status is CheckResult.UNKNOWN_FORMAT
 
 
 def test_cancelled_batch_issues_nothing(cards) -> None:  # noqa: ANN001

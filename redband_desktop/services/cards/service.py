@@ -32,8 +32,10 @@ from redband_desktop.domain.cards import (
     CardStatus,
     CheckResult,
     card_no,
+    claims_station,
     payload_card_no,
     read_payload,
+    station_code,
 )
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import NotFoundError, ValidationError
@@ -132,14 +134,17 @@ class CardService:
             return public_key(s)
 
     def verify(self, payload: str) -> Verification:
-        """The verdict on a scanned QR text: valid, expired, revoked, lost, unknown or forged."""
+        """The verdict on a scanned QR text: valid, expired, revoked, lost, unknown or forged
+        — or not recognised, when the text is not a card code of this station at all."""
         self._access.require(Action.READ)
         text = payload.strip()
         with self._db.read() as s:
             values = read_settings(s)
             pem = values.get("cards.public_key")
-            content = read_payload(text, pem) if pem else None
-            if content is None:
+            if not pem or not claims_station(text, station_code(pem)):
+                return Verification(CheckResult.UNKNOWN_FORMAT, "")
+            content = read_payload(text, pem)
+            if content is None:  # this station's shape, a signature that fails: forged
                 return Verification(CheckResult.FORGED, payload_card_no(text))
             try:
                 card = reg.card_by_no(s, content.card_no)
@@ -333,6 +338,7 @@ def _verdict(card: Card, today: date) -> Verification:
         CardStatus.REVOKED: CheckResult.REVOKED, CardStatus.REPLACED: CheckResult.REVOKED,
         CardStatus.LOST: CheckResult.LOST,
     }.get(status, CheckResult.EXPIRED if card.valid_until < today else CheckResult.VALID)
-    photo = card.volunteer.photo.image if card.volunteer.photo else None
-    return Verification(result, card.card_no, card.volunteer.name, photo, card.valid_until,
-                        status.value, card.reason)
+    volunteer = card.volunteer
+    photo = volunteer.photo.image if volunteer.photo else None
+    return Verification(result, card.card_no, volunteer.name, photo, card.valid_until, status.value, card.reason,
+                        district=volunteer.site.district.name, site=volunteer.site.name, role=card.role)

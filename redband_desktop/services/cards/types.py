@@ -79,12 +79,16 @@ class Verification:
     valid_until: date | None = None
     register_status: str = ""  # the register's status (e.g. "replaced" shown as revoked)
     reason: str = ""
+    district: str = ""
+    site: str = ""
+    role: str = ""  # as printed on the card (楼栋长 of a building, 治安志愿者 …)
 
     def as_dict(self) -> dict:
         return {
             "status": self.status.value, "card_no": self.card_no, "name": self.name,
             "valid_until": self.valid_until.isoformat() if self.valid_until else None,
             "register_status": self.register_status, "reason": self.reason,
+            "district": self.district, "site": self.site, "role": self.role,
             "label": self.status.zh,
         }
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from redband_desktop.services.cards.types import Verification
 
 COLOURS = {"valid": "#1b7f3b", "expired": "#b26a00", "revoked": "#c8102e", "lost": "#c8102e",
-           "unknown": "#555555", "forged": "#c8102e"}
+           "unknown": "#555555", "forged": "#c8102e", "unknown_format": "#555555"}
 PAYLOAD_LENGTH = 136  # RB1:<8>:<10>:<8>:<103>: a scanner's text is complete at this length
 
 
@@ -108,6 +108,9 @@ class VerifyPage(QWidget):
             f"font-size:44px;font-weight:bold;padding:16px;color:white;background:{COLOURS[status]}")
         self.name.setText(result.name)
         lines = [self.tr("Card number: {no}").format(no=result.card_no or "—")]
+        if result.site:
+            lines.append(self.tr("{district} · {site} · {role}").format(
+                district=result.district, site=result.site, role=result.role))
         if result.valid_until:
             lines.append(self.tr("Valid until: {date}").format(date=result.valid_until.isoformat()))
         if result.reason:
@@ -125,4 +128,5 @@ class VerifyPage(QWidget):
             "valid": self.tr("✔ Valid card"), "expired": self.tr("Expired"),
             "revoked": self.tr("✘ Revoked"), "lost": self.tr("✘ Reported lost"),
             "unknown": self.tr("? Unknown card"), "forged": self.tr("✘ Forged — signature fails"),
+            "unknown_format": self.tr("? Not recognised — not this station's card, or misread: scan again"),
         }
