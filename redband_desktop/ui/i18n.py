@@ -39,5 +39,10 @@ def ui_lang() -> str:
     return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
+def bracketed(text: str) -> str:
+    """" (text)" in English, "（text）" in Chinese: each language's own brackets."""
+    return f"（{text}）" if ui_lang() == "zh_CN" else f" ({text})"
+
+
 def label(value: LabeledEnum | None) -> str:
     return value.label(ui_lang()) if value is not None else ""

@@ -893,17 +893,32 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="114"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="116"/>
         <source>Extended: {reason}</source>
         <translation>已延期：{reason}</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/mediation/case_window.py" line="118"/>
+        <source>Follow-up visit due</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="121"/>
         <source>Closed {date}</source>
         <translation>{date} 结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="124"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="127"/>
         <source>From incident {number}</source>
         <translation>来自警情 {number}</translation>
     </message>
@@ -2350,6 +2365,11 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>待回访</translation>
     </message>
     <message>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="86"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="90"/>
         <source>People&apos;s mediation</source>
         <translation>人民调解</translation>
@@ -3001,112 +3021,112 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
         <source>All active volunteers</source>
         <translation>全部在岗志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="54"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
         <source>One district</source>
         <translation>某个片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="56"/>
         <source>One site</source>
         <translation>某个场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="56"/>
         <source>New volunteers without a card</source>
         <translation>尚无证件的新志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="56"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="57"/>
         <source>Cards expiring within N days</source>
         <translation>N 天内到期的证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="64"/>
         <source>A4 sheet, 2 × 5 cards</source>
         <translation>A4 纸，每张 2 × 5 张证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="65"/>
         <source>Card printer (CR80), one card a page</source>
         <translation>证卡打印机（CR80），每页一张</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="67"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="68"/>
         <source>Make cards</source>
         <translation>生成证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="68"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="69"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="69"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="70"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="80"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="81"/>
         <source>Print for</source>
         <translation>打印范围</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="81"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="82"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="82"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="83"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="83"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="84"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="84"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="85"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="85"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="86"/>
         <source>Start at slot</source>
         <translation>从第几格开始</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="126"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="127"/>
         <source>{n} volunteer(s) selected</source>
         <translation>已选 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="136"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="137"/>
         <source>Making cards…</source>
         <translation>正在生成证件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="136"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="168"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="169"/>
         <source>{n} card(s) ready, {new} newly issued</source>
         <translation>已生成 {n} 张证件，其中新发 {new} 张</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="173"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="174"/>
         <source>Cancelled; the cards issued for this batch were revoked.</source>
         <translation>已取消，本批新发的证件已作废。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="185"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="186"/>
         <source>Save cards as PDF</source>
         <translation>将证件保存为 PDF</translation>
     </message>
@@ -3766,12 +3786,12 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>SiteTreeModel</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_tree_model.py" line="56"/>
+        <location filename="../../redband_desktop/ui/sites/site_tree_model.py" line="58"/>
         <source>Structure</source>
         <translation>辖区结构</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_tree_model.py" line="58"/>
+        <location filename="../../redband_desktop/ui/sites/site_tree_model.py" line="60"/>
         <source>officer {name}</source>
         <translation>民警 {name}</translation>
     </message>

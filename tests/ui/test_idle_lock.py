@@ -12,7 +12,7 @@ from redband_desktop.ui.main_window import AppInfo, MainWindow
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 from tests.ui.staff import ADMIN
 
-IDLE_MS = 400
+IDLE_MS = 1500  # generous: a busy CI machine must not lock between two keystrokes
 
 
 @pytest.fixture

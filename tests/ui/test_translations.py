@@ -37,6 +37,22 @@ def test_every_ui_string_is_translated(tmp_path: Path) -> None:
     assert missing == [], f"untranslated UI strings (run `make i18n`, then translate): {missing}"
 
 
+def test_no_tr_call_hides_inside_an_f_string() -> None:
+    """lupdate does not look inside f-strings: a tr() there is never translated, and an
+    English word shows in the Chinese window (the case window's "overdue" did)."""
+    import ast
+
+    hidden = []
+    for source in _sources():
+        for node in ast.walk(ast.parse(Path(source).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in (
+                            "tr", "translate"):
+                        hidden.append(f"{Path(source).name}:{inner.lineno}")
+    assert hidden == [], f"tr() inside an f-string (lupdate misses it): {hidden}"
+
+
 def test_shipped_qm_is_built_from_the_ts(tmp_path: Path) -> None:
     built = tmp_path / "check.qm"
     subprocess.run([str(TOOLS / "pyside6-lrelease"), str(TS), "-qm", str(built)], check=True,

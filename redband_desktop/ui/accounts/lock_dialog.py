@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.errors import PermissionDenied
-from redband_desktop.ui.i18n import label, ui_lang
+from redband_desktop.ui.i18n import bracketed, label, ui_lang
 from redband_desktop.ui.widgets.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -114,4 +114,4 @@ class LockDialog(QDialog):
 
 def user_text(display_name: str, role: object) -> str:
     """“张三（管理员）”: who is signed in, as the status bar and the lock show it."""
-    return f"{display_name}（{label(role)}）"  # type: ignore[arg-type]
+    return display_name + bracketed(label(role))  # type: ignore[arg-type]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.errors import RedbandError
 from redband_desktop.services.cards.types import CardSelection
+from redband_desktop.ui.i18n import bracketed
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 from redband_desktop.ui.widgets.pdf_preview import PdfPreview
 from redband_desktop.ui.widgets.pdf_printing import print_document
@@ -108,7 +109,7 @@ class PrintPanel(QWidget):
         for d in self._services.structure.districts():
             self.district.addItem(d.name, d.id)
         for s in self._services.structure.sites():
-            self.site.addItem(f"{s.name}（{s.district_name}）", s.id)
+            self.site.addItem(s.name + bracketed(s.district_name), s.id)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()

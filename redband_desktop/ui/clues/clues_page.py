@@ -39,7 +39,7 @@ from redband_desktop.ui.clues.flow_dialogs import (
     TransferDialog,
     VerifyDialog,
 )
-from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.i18n import bracketed, ui_lang
 from redband_desktop.ui.register_page import RegisterPage
 from redband_desktop.ui.table_model import Column
 from redband_desktop.ui.widgets.combos import enum_combo
@@ -91,7 +91,7 @@ class CluesPage(RegisterPage):
             Column(self.tr("Type"), lambda r: ClueType(r.clue_type).label(lang), "clue_type"),
             Column(self.tr("Urgency"), lambda r: ClueUrgency(r.urgency).label(lang), "urgency"),
             Column(self.tr("Status"), lambda r: ClueStatus(r.status).label(lang) + (
-                f"（{ClueClosing(r.closing).label(lang)}）" if r.closing else ""), "status"),
+                bracketed(ClueClosing(r.closing).label(lang)) if r.closing else ""), "status"),
             Column(self.tr("District"), lambda r: r.district, "district"),
             Column(self.tr("Site"), lambda r: r.site, "site"),
             Column(self.tr("Reported by"), lambda r: r.reporter, "reporter"),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.services.roster.types import RosterFilter
-from redband_desktop.ui.i18n import label
+from redband_desktop.ui.i18n import bracketed, label
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService
@@ -61,7 +61,7 @@ class ReporterField(QWidget):
         for r in self._roster.search(f, LIMIT).first_page:
             where = "　".join(x for x in (r.site, r.place) if x)
             item = QListWidgetItem(f"{r.name}　{label(r.background)}　{where}")
-            item.setData(ROW, (r.id, f"{r.name}（{r.site}）"))
+            item.setData(ROW, (r.id, r.name + bracketed(r.site)))
             self.candidates.addItem(item)
 
     def _choose(self, item: QListWidgetItem | None) -> None:

@@ -31,7 +31,7 @@ from redband_desktop.domain.incidents import (
 )
 from redband_desktop.services.incidents.types import IncidentFilter
 from redband_desktop.services.shared.changes import Change
-from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.i18n import bracketed, ui_lang
 from redband_desktop.ui.incidents.incident_dialog import IncidentDialog
 from redband_desktop.ui.register_page import RegisterPage
 from redband_desktop.ui.table_model import Column
@@ -88,7 +88,7 @@ class IncidentsPage(RegisterPage):
             Column(self.tr("Site"), lambda r: r.site, "site"),
             Column(self.tr("Caller"), lambda r: r.caller, "caller"),
             Column(self.tr("Status"), lambda r: IncidentStatus(r.status).label(lang)
-                   + (f"（{IncidentOutcome(r.outcome).label(lang)}）" if r.outcome else ""), "status"),
+                   + (bracketed(IncidentOutcome(r.outcome).label(lang)) if r.outcome else ""), "status"),
             Column(self.tr("Volunteers"), lambda r: r.volunteers or "", "volunteers"),
             Column(self.tr("Location"), lambda r: r.location, "location"),
         ]

@@ -104,16 +104,19 @@ class CaseWindow(QWidget):
         parts = [stage]
         if case.status in OPEN_STATUSES:
             due = self.tr("Deadline {date}").format(date=f"{case.deadline:%Y-%m-%d}")
+            # tr() outside the f-strings: lupdate does not see calls inside them
+            overdue, soon = self.tr("overdue"), self.tr("due soon")
             if case.overdue:
-                due = f"<span style='color:{WARN};font-weight:bold'>{due} — {self.tr('overdue')}</span>"
+                due = f"<span style='color:{WARN};font-weight:bold'>⚠ {due} — {overdue}</span>"
             elif case.due_soon:
-                due = f"<span style='color:{SOON};font-weight:bold'>{due} — {self.tr('due soon')}</span>"
+                due = f"<span style='color:{SOON};font-weight:bold'>⏰ {due} — {soon}</span>"
             parts.append(due)
         if case.extended:
             reason = case.extension_reason.replace("\n", "；")
             parts.append(escape(self.tr("Extended: {reason}").format(reason=reason)))
         if case.follow_up_due:
-            parts.append(f"<span style='color:{SOON};font-weight:bold'>{escape(self.tr('Follow-up visit due'))}</span>")
+            visit = escape(self.tr("Follow-up visit due"))
+            parts.append(f"<span style='color:{SOON};font-weight:bold'>⏰ {visit}</span>")
         if case.closed_on:
             parts.append(escape(self.tr("Closed {date}").format(date=f"{case.closed_on:%Y-%m-%d}")))
         place = "　".join(x for x in (case.district_name, case.site_name) if x)

@@ -25,7 +25,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType
 from redband_desktop.services.mediation.types import CaseRow, MediationFilter
 from redband_desktop.services.shared.changes import Change
-from redband_desktop.ui.i18n import label
+from redband_desktop.ui.i18n import bracketed, label
 from redband_desktop.ui.mediation.case_window import CaseWindow
 from redband_desktop.ui.mediation.register_dialog import RegisterDialog
 from redband_desktop.ui.register_page import RegisterPage
@@ -83,7 +83,7 @@ class MediationPage(RegisterPage):
     def _stage(self, r: CaseRow) -> str:
         marks = [self.tr("overdue")] if r.overdue else []
         marks += [self.tr("follow-up due")] if r.follow_up_due else []
-        return label(r.status) + (f"（{'，'.join(marks)}）" if marks else "")
+        return label(r.status) + (bracketed(self.tr(", ").join(marks)) if marks else "")
 
     def _layout(self) -> None:
         set_up_register_table(self.table, self.model, (170, 90, 100, 150, 90, 170, 200))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from redband_desktop.domain.clues import ClueClosing, ClueStatus, ClueType
 from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus, VolunteerRole
-from redband_desktop.ui.i18n import label, ui_lang
+from redband_desktop.ui.i18n import bracketed, label, ui_lang
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -34,7 +34,7 @@ class ActivityTabs(QTabWidget):
             (self.tr("Number"), self.tr("Reported"), self.tr("Type"), self.tr("State"), self.tr("Content")),
             services.clues.for_volunteer(volunteer_id),
             lambda c: (c.number, f"{c.reported_at:%Y-%m-%d}", ClueType(c.clue_type).label(lang),
-                       ClueStatus(c.status).label(lang) + (f"（{ClueClosing(c.closing).label(lang)}）"
+                       ClueStatus(c.status).label(lang) + (bracketed(ClueClosing(c.closing).label(lang))
                                                            if c.closing else ""), c.content))
         self.cases = self._tab(
             self.tr("Mediation cases ({count})"), "activity_cases",

@@ -25,7 +25,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.sites.types import BuildingForm, PlaceDetail
-from redband_desktop.ui.i18n import label, ui_lang
+from redband_desktop.ui.i18n import bracketed, label, ui_lang
 from redband_desktop.ui.sites.assign_dialog import AssignDialog
 from redband_desktop.ui.sites.person_table import PersonTable
 from redband_desktop.ui.widgets.feedback import show_error
@@ -117,7 +117,7 @@ class PlacePanel(QWidget):
         name = d.current.volunteer_name if d.current else self.tr("none")
         text = f"{who}：{name}" if ui_lang() == "zh_CN" else f"{who}: {name}"
         if d.gap is not None:
-            text += f"（{label(d.gap)}）" if ui_lang() == "zh_CN" else f" ({label(d.gap)})"
+            text += bracketed(label(d.gap))
         self.head.setText(text)
         self.head.setStyleSheet(GAP_STYLE if d.gap is not None else OK_STYLE)
 

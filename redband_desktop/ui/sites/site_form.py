@@ -23,7 +23,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.sites.types import SiteDetail, SiteForm
-from redband_desktop.ui.i18n import label, ui_lang
+from redband_desktop.ui.i18n import bracketed, label, ui_lang
 from redband_desktop.ui.sites.person_table import PersonTable
 from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
@@ -89,7 +89,7 @@ class SiteFormWidget(QWidget):
 
     def load(self, site_id: int) -> None:
         d = self._detail = self._sites.site(site_id)
-        self.title.setText(f"{d.form.name}（{label(d.kind)}，{d.district_name}）")
+        self.title.setText(d.form.name + bracketed(f"{label(d.kind)}, {d.district_name}"))
         for name in TEXT_FIELDS:
             self.inputs[name].setText(getattr(d.form, name))
         self.inputs["households"].setValue(d.form.households)

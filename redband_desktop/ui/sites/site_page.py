@@ -142,7 +142,7 @@ class SitePage(QWidget):
             return None
         if node.kind != "site":
             index, node = index.parent(), index.parent().data(NODE_ROLE)
-        return node.id, node.site_kind, index.data().split("（")[0]
+        return node.id, node.site_kind, node.name
 
     def _enable_buttons(self) -> None:
         node = self.current_node()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from redband_desktop.services.sites.types import DistrictNode, PlaceNode, SiteNode
-from redband_desktop.ui.i18n import label
+from redband_desktop.ui.i18n import bracketed, label
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 GAP_COLOR = QColor("#c62828")
@@ -25,6 +25,7 @@ class Node:
     id: int
     district_id: int
     site_kind: str = ""  # for sites: compound / market / organization
+    name: str = ""  # for sites: the site's own name (the item shows its kind too)
 
 
 def _item(text: str, node: Node) -> QStandardItem:
@@ -44,7 +45,8 @@ def _place_item(p: PlaceNode, district_id: int) -> QStandardItem:
 
 
 def _site_item(site: SiteNode) -> QStandardItem:
-    item = _item(f"{site.name}（{label(site.kind)}）", Node("site", site.id, site.district_id, site.kind.value))
+    item = _item(site.name + bracketed(label(site.kind)),
+                 Node("site", site.id, site.district_id, site.kind.value, site.name))
     for p in site.places:
         item.appendRow(_place_item(p, site.district_id))
     return item
