@@ -56,6 +56,7 @@ def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
     from redband_desktop.ui.widgets.feedback import show_crash
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("redband")  # where QSettings keeps per-user window preferences
     app.setApplicationName("红袖标 Desktop")
     app.setApplicationVersion(__version__)
     ensure_cjk_font(app)

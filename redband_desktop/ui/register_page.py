@@ -94,6 +94,11 @@ class RegisterPage(QWidget):
                 self.table.selectRow(row)
                 return
 
+    def user_name(self) -> str:
+        """Whose remembered column widths the table uses."""
+        user = self._services.access.user
+        return user.username if user is not None else ""
+
     def selected(self) -> Any | None:
         """The row the user selected (as it was read, with its version), or None."""
         return selected_row(self.table)

@@ -7,6 +7,10 @@ the last few pages. Sorting is done by the database: the model keeps the chosen
 `sort_changed(key, descending)` so the owner re-queries with it. This keeps a keystroke in the
 search box to one count query and one page query, whatever the size of the roster
 (a QSortFilterProxyModel over 100,000 rows costs ~0.7 s per keystroke).
+
+A cell's full text is also its tooltip (long names are elided in the middle), and a
+column may flag rows that need attention (`Column.flag`: an overdue case, a critical
+clue): the cell is drawn in the flag's colour with its icon, never by colour alone.
 """
 
 from __future__ import annotations
@@ -14,14 +18,31 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
-_SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, Qt.ItemDataRole.DecorationRole})
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _DECORATION, _TOOLTIP, _FOREGROUND})
+
+DANGER, WARNING = "danger", "warning"  # what a flag means: act now / soon
+_FLAG_COLOURS = {DANGER: "#c62828", WARNING: "#b26a00"}
+
+
+@cache
+def flag_icon(flag: str) -> QIcon:
+    """The icon that goes with a flag's colour (so it is not told by colour alone)."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if flag == DANGER else QStyle.StandardPixmap.SP_MessageBoxWarning
+    return QApplication.style().standardIcon(pixmap)
 
 
 @dataclass(frozen=True)
@@ -30,6 +51,7 @@ class Column:
     value: Callable[[Any], Any]
     sort_key: str | None = None
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    flag: Callable[[Any], str | None] | None = None  # DANGER, WARNING or None for a row
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -114,7 +136,17 @@ class PagedTableModel(QAbstractTableModel):
             return None if item is None else self._columns[index.column()].value(item)
         if role == _ALIGNMENT:
             return self._alignments[index.column()]
-        if index.column() == 0 and self._decorate:
+        column = self._columns[index.column()]
+        if role == _TOOLTIP:
+            item = self.row_at(index.row())
+            value = None if item is None else column.value(item)
+            return None if value in (None, "") else str(value)
+        if column.flag is not None:
+            item = self.row_at(index.row())
+            flag = None if item is None else column.flag(item)
+            if flag is not None:
+                return QColor(_FLAG_COLOURS[flag]) if role == _FOREGROUND else flag_icon(flag)
+        if role == _DECORATION and index.column() == 0 and self._decorate:
             item = self.row_at(index.row())
             return None if item is None else self._decorations.get(item.id)
         return None

@@ -1071,147 +1071,147 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CluesPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="72"/>
         <source>Number, content, place or reporter (name or pinyin)</source>
         <translation>编号、内容、地点或上报人（姓名或拼音）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="73"/>
         <source>Reported from</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="74"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="75"/>
         <source>Any urgency</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="78"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="79"/>
         <source>New clue…</source>
         <translation>上报线索…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="80"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="81"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="82"/>
         <source>Transfer…</source>
         <translation>移交…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="83"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="84"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="85"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="89"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="96"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="90"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="97"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="98"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="99"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="102"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="96"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="103"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="97"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="104"/>
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="105"/>
         <source>Incident</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="106"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="107"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="107"/>
         <source>given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="108"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="106"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="113"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="164"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="171"/>
         <source>{total} clues: {states} · urgent or critical {urgent} · led to incidents {led} · awaiting feedback {waiting}</source>
         <translation>共 {total} 条线索：{states} · 紧急或特急 {urgent} · 引发警情 {led} · 待反馈 {waiting}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="195"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="202"/>
         <source>Export clues</source>
         <translation>导出线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="196"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="203"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1970,62 +1970,67 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
     <message>
         <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
+        <source>Summary</source>
+        <translation>简要情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="99"/>
         <source>Incident register</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="153"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="154"/>
         <source>{total} incidents, {open} open, loss {loss} yuan</source>
         <translation>共 {total} 起，处理中 {open} 起，损失 {loss} 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="173"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="174"/>
         <source>Close incident</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="173"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="174"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="183"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="184"/>
         <source>Reopen incident</source>
         <translation>重新打开警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="183"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="184"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="192"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="193"/>
         <source>Register a people&apos;s mediation case for dispute {number}? The case is linked to this incident and starts with its place, summary and caller.</source>
         <translation>为纠纷警情 {number} 受理人民调解案件？案件与该警情关联，并带入其地点、简要情况和报警人。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="194"/>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="198"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="195"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="199"/>
         <source>To mediation</source>
         <translation>移交调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="199"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="200"/>
         <source>Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.</source>
         <translation>已受理调解案件 {case}。请在“人民调解”页打开该案卷，补充当事人和调解记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="208"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
         <source>Export incidents</source>
         <translation>导出警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="210"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2260,142 +2265,142 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="56"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="57"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="58"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="54"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="59"/>
         <source>Registered from</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="56"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="61"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
         <source>Name or case number</source>
         <translation>姓名或案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
         <source>Register a dispute…</source>
         <translation>受理登记…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="65"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="67"/>
         <source>Print case file…</source>
         <translation>打印卷宗…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="68"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="78"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="79"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="80"/>
         <source>Type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="81"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="82"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="83"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="84"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="85"/>
         <source>Deadline</source>
         <translation>调解期限</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="90"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="91"/>
         <source>follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="86"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="92"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="90"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="96"/>
         <source>People&apos;s mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="140"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="146"/>
         <source>{count} cases</source>
         <translation>共 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="181"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="187"/>
         <source>Save case file</source>
         <translation>保存卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="182"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="188"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="187"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="193"/>
         <source>Export case book</source>
         <translation>导出调解台账</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="188"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="194"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3439,7 +3444,7 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="123"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="112"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>

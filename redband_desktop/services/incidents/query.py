@@ -99,4 +99,4 @@ def _row(i: Incident, district: str, site: str, helpers: int) -> IncidentRow:
     # role (like phones in the roster); the full value is in the incident itself.
     return IncidentRow(i.id, i.number, i.received_at, i.category, i.subcategory, district, site,
                        i.location, caller_text(i, True), i.status, i.outcome, helpers, i.district_id,
-                       i.version)
+                       i.version, i.summary)

@@ -77,6 +77,7 @@ class IncidentRow:
     volunteers: int
     district_id: int
     version: int
+    summary: str = ""
 
 
 @dataclass(frozen=True)

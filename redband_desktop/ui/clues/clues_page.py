@@ -30,7 +30,7 @@ from redband_desktop.domain.clues import (
     ClueUrgency,
     step_allowed,
 )
-from redband_desktop.services.clues.types import ClueFilter
+from redband_desktop.services.clues.types import ClueFilter, ClueRow
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.clues.clue_dialog import ClueDialog
 from redband_desktop.ui.clues.flow_dialogs import (
@@ -41,7 +41,7 @@ from redband_desktop.ui.clues.flow_dialogs import (
 )
 from redband_desktop.ui.i18n import bracketed, ui_lang
 from redband_desktop.ui.register_page import RegisterPage
-from redband_desktop.ui.table_model import Column
+from redband_desktop.ui.table_model import DANGER, WARNING, Column
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.date_range import DateRange
 from redband_desktop.ui.widgets.page_keys import add_page_keys
@@ -52,6 +52,13 @@ if TYPE_CHECKING:
     from redband_desktop.services import Services
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _urgency(r: ClueRow) -> str | None:
+    """特急 wants action now, 紧急 soon — while the clue is still being dealt with."""
+    if r.status == ClueStatus.CLOSED:
+        return None
+    return {ClueUrgency.CRITICAL: DANGER, ClueUrgency.URGENT: WARNING}.get(ClueUrgency(r.urgency))
 
 
 SHOWS = Change.CLUES | Change.INCIDENTS | Change.VOLUNTEERS | Change.PLACES
@@ -89,7 +96,7 @@ class CluesPage(RegisterPage):
             Column(self.tr("Number"), lambda r: r.number, "number"),
             Column(self.tr("Reported"), lambda r: f"{r.reported_at:%Y-%m-%d %H:%M}", "reported_at"),
             Column(self.tr("Type"), lambda r: ClueType(r.clue_type).label(lang), "clue_type"),
-            Column(self.tr("Urgency"), lambda r: ClueUrgency(r.urgency).label(lang), "urgency"),
+            Column(self.tr("Urgency"), lambda r: ClueUrgency(r.urgency).label(lang), "urgency", flag=_urgency),
             Column(self.tr("Status"), lambda r: ClueStatus(r.status).label(lang) + (
                 bracketed(ClueClosing(r.closing).label(lang)) if r.closing else ""), "status"),
             Column(self.tr("District"), lambda r: r.district, "district"),
@@ -102,7 +109,7 @@ class CluesPage(RegisterPage):
         ]
 
     def _layout(self) -> None:
-        set_up_register_table(self.table, self.model, (140, 120, 110, 60, 140, 90, 110, 80, 140, 50, 64))
+        set_up_register_table(self.table, self.model, stretch=11, user=self.user_name())
         title = QLabel(self.tr("Clue reports"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()

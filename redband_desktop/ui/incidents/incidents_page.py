@@ -90,11 +90,12 @@ class IncidentsPage(RegisterPage):
             Column(self.tr("Status"), lambda r: IncidentStatus(r.status).label(lang)
                    + (bracketed(IncidentOutcome(r.outcome).label(lang)) if r.outcome else ""), "status"),
             Column(self.tr("Volunteers"), lambda r: r.volunteers or "", "volunteers"),
+            Column(self.tr("Summary"), lambda r: r.summary.replace("\n", " ")),
             Column(self.tr("Location"), lambda r: r.location, "location"),
         ]
 
     def _layout(self) -> None:
-        set_up_register_table(self.table, self.model, (150, 120, 110, 90, 110, 150, 130, 60))
+        set_up_register_table(self.table, self.model, stretch=8, user=self.user_name())
         title = QLabel(self.tr("Incident register"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()

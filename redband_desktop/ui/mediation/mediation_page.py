@@ -29,7 +29,7 @@ from redband_desktop.ui.i18n import bracketed, label
 from redband_desktop.ui.mediation.case_window import CaseWindow
 from redband_desktop.ui.mediation.register_dialog import RegisterDialog
 from redband_desktop.ui.register_page import RegisterPage
-from redband_desktop.ui.table_model import Column
+from redband_desktop.ui.table_model import DANGER, WARNING, Column
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.date_range import DateRange
 from redband_desktop.ui.widgets.page_keys import add_page_keys
@@ -38,6 +38,11 @@ from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
+
+
+def _attention(r: CaseRow) -> str | None:
+    """Overdue cases want action now; an agreement waiting for its follow-up visit, soon."""
+    return DANGER if r.overdue else WARNING if r.follow_up_due else None
 
 
 SHOWS = Change.MEDIATION | Change.INCIDENTS | Change.PLACES
@@ -73,11 +78,12 @@ class MediationPage(RegisterPage):
             Column(self.tr("Case number"), lambda r: r.number, "number"),
             Column(self.tr("Registered"), lambda r: f"{r.registered_on:%Y-%m-%d}", "registered_on"),
             Column(self.tr("Type"), lambda r: label(r.dispute_type), "dispute_type"),
-            Column(self.tr("Stage"), self._stage, "status"),
+            Column(self.tr("Stage"), self._stage, "status", flag=_attention),
             Column(self.tr("District"), lambda r: r.district_name, "district"),
             Column(self.tr("Parties"), lambda r: r.parties),
             Column(self.tr("Summary"), lambda r: r.summary, "summary"),
-            Column(self.tr("Deadline"), lambda r: f"{r.deadline:%Y-%m-%d}", "deadline"),
+            Column(self.tr("Deadline"), lambda r: f"{r.deadline:%Y-%m-%d}", "deadline",
+                   flag=lambda r: DANGER if r.overdue else None),
         ]
 
     def _stage(self, r: CaseRow) -> str:
@@ -86,7 +92,7 @@ class MediationPage(RegisterPage):
         return label(r.status) + (bracketed(self.tr(", ").join(marks)) if marks else "")
 
     def _layout(self) -> None:
-        set_up_register_table(self.table, self.model, (170, 90, 100, 150, 90, 170, 200))
+        set_up_register_table(self.table, self.model, stretch=6, user=self.user_name())
         title = QLabel(self.tr("People's mediation"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -32,6 +31,7 @@ from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 from redband_desktop.ui.table_model import Column
 from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.page_keys import add_page_keys
+from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -73,23 +73,12 @@ class RosterPage(RegisterPage):
 
     def _set_up_table(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        set_up_register_table(table, self.model, stretch=5, user=self.user_name(), newest_column=0)
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # names A–Z
         table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(THUMB_HEIGHT + 4)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.setIconSize(QPixmap(THUMB_HEIGHT * 3 // 4, THUMB_HEIGHT).size())
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((150, 56, 56, 120, 120, 220, 110, 72, 100)):
-            table.setColumnWidth(col, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
