@@ -314,7 +314,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "org_type": ("单位类型", "Type"),
     "security_lead": ("安保负责人", "Security lead"),
     "volunteer_id": ("志愿者", "Volunteer"),
-    "role_text": ("负责人身份", "Background"),
+    "role_text": ("任职备注", "Note on the post"),
     "start_date": ("起始日期", "Start date"),
     "end_date": ("结束日期", "End date"),
     **CASE_FIELD_LABELS,

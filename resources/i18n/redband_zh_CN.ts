@@ -137,14 +137,19 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="46"/>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="47"/>
         <source>Assign or replace — {place}</source>
         <translation>指定或更换负责人 — {place}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="48"/>
         <source>Name, pinyin, initials or phone</source>
         <translation>姓名、拼音、首字母或手机号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="50"/>
+        <source>optional, e.g. retired cadre, property manager</source>
+        <translation>可不填，如：退休干部、物业管理员</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="64"/>
@@ -158,8 +163,8 @@
     </message>
     <message>
         <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="67"/>
-        <source>Background</source>
-        <translation>人员类别</translation>
+        <source>Note on the post</source>
+        <translation>任职备注</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="69"/>
@@ -172,7 +177,12 @@
         <translation>更换原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="104"/>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="93"/>
+        <source>already heads: {places}</source>
+        <translation>已任：{places}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/assign_dialog.py" line="103"/>
         <source>Choose a volunteer</source>
         <translation>请选择一名志愿者</translation>
     </message>
@@ -626,24 +636,49 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>BulkBuildingsDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="23"/>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="31"/>
         <source>Add buildings to {site}</source>
         <translation>批量添加楼栋 — {site}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="30"/>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="32"/>
+        <source>e.g. 1-24栋</source>
+        <translation>如：1-24栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="40"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="31"/>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="41"/>
         <source>Units each</source>
         <translation>每栋单元数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="32"/>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="42"/>
         <source>Households each</source>
         <translation>每栋户数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="62"/>
+        <source>Type a range such as 1-24栋; the buildings it adds are listed here.</source>
+        <translation>输入范围，如 1-24栋；将新增的楼栋会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="65"/>
+        <source>Adds {n}: {labels}</source>
+        <translation>将新增 {n} 栋：{labels}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="65"/>
+        <source>Adds none</source>
+        <translation>没有可新增的楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/bulk_buildings_dialog.py" line="67"/>
+        <source> ({n} already exist and are skipped)</source>
+        <translation>（{n} 栋已存在，将跳过）</translation>
     </message>
 </context>
 <context>
@@ -3768,22 +3803,22 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="187"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="188"/>
         <source>Add zone</source>
         <translation>添加市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="187"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="188"/>
         <source>Zone name</source>
         <translation>市场片区名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="200"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="201"/>
         <source>Remove “{name}”?</source>
         <translation>删除“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="201"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="202"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>

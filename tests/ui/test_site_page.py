@@ -83,6 +83,14 @@ def test_assign_by_pinyin_from_a_coverage_gap(qtbot, page, demo_services) -> Non
     dialog = page.findChild(AssignDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.candidates.count() > 0
+    assert dialog.role.text() == ""  # an optional note, not the volunteer's category prefilled
+    heads = demo_services.places.posts_of([dialog.candidates.item(i).data(Qt.ItemDataRole.UserRole).id
+                                           for i in range(dialog.candidates.count())])
+    if heads:  # a candidate who already heads a building or zone says so in the list
+        vid, places = next(iter(heads.items()))
+        item = next(dialog.candidates.item(i) for i in range(dialog.candidates.count())
+                    if dialog.candidates.item(i).data(Qt.ItemDataRole.UserRole).id == vid)
+        assert places[0] in item.text()
     first = dialog.candidates.item(0).data(Qt.ItemDataRole.UserRole)
     qtbot.keyClicks(dialog.search, name_pinyin(first.name)[1])  # initials: "zj" finds 张洁
     names = [dialog.candidates.item(i).data(Qt.ItemDataRole.UserRole).name for i in range(dialog.candidates.count())]
@@ -116,7 +124,12 @@ def test_bulk_add_and_refused_removal(page, demo_services, monkeypatch) -> None:
     site = next(s for d in demo_services.sites.tree() for s in d.sites if s.kind.value == "compound")
     page.select("site", site.id)
     dialog = page.add_buildings()
+    assert dialog.range.text() == "" and dialog.range.placeholderText()  # OK adds nothing by accident
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    existing = len(demo_services.structure.buildings(site.id))
     dialog.range.setText("1-30栋")
+    assert f"{30 - existing}" in dialog.preview.text() and "30栋" in dialog.preview.text()
+    assert f"{existing}" in dialog.preview.text()  # those already there are skipped, and it says so
     dialog.save()
     assert dialog.added and dialog.added[-1] == "30栋"
     labels = [p.label for p in demo_services.structure.buildings(site.id)]

@@ -128,6 +128,21 @@ class PlacesService:
             s.delete(place)
 
     # -- heads and leads ---------------------------------------------------------
+    def posts_of(self, volunteer_ids: list[int]) -> dict[int, list[str]]:
+        """The buildings and zones each volunteer heads now ("5栋", "干鲜果品区"), so the
+        picker shows who already holds posts before one more is given."""
+        self._access.require(Action.READ)
+        q = (select(PlaceHead.volunteer_id, func.coalesce(Building.label, MarketZone.name))
+             .outerjoin(Building, Building.id == PlaceHead.building_id)
+             .outerjoin(MarketZone, MarketZone.id == PlaceHead.zone_id)
+             .where(PlaceHead.end_date.is_(None), PlaceHead.volunteer_id.in_(volunteer_ids))
+             .order_by(PlaceHead.start_date))
+        posts: dict[int, list[str]] = {}
+        with self._db.read() as s:
+            for vid, where in s.execute(q):
+                posts.setdefault(vid, []).append(where)
+        return posts
+
     def assign(self, kind: PlaceKind, place_id: int, volunteer_id: int, role: str, start: date,
                reason: str = "") -> PlaceDetail:
         """Assign or replace the head (building) or lead (zone) from `start`."""

@@ -1,6 +1,7 @@
 """Assign or replace a building head or zone lead: search the site's volunteers (name,
-pinyin, initials, phone) with the roster's own search, pick one, give their background
-and start date. The current head, if any, ends on that date with the reason given."""
+pinyin, initials, phone) with the roster's own search — each shown with the posts they
+already hold — pick one, give the start date and an optional note on the post. The
+current head, if any, ends on that date with the reason given."""
 
 from __future__ import annotations
 
@@ -46,14 +47,13 @@ class AssignDialog(QDialog):
         self.setWindowTitle(self.tr("Assign or replace — {place}").format(place=place.form.label))
         self.search = QLineEdit(objectName="search", placeholderText=self.tr("Name, pinyin, initials or phone"))
         self.candidates = QListWidget(objectName="candidates")
-        self.role = QLineEdit(objectName="role_text")
+        self.role = QLineEdit(objectName="role_text", placeholderText=self.tr("optional, e.g. retired cadre, property manager"))
         self.start = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.reason = QLineEdit(objectName="reason")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._errors = FieldErrors()
         self._build()
         self.search.textChanged.connect(self.refresh)
-        self.candidates.currentItemChanged.connect(self._picked)
         self.buttons.accepted.connect(self.accept_choice)
         self.buttons.rejected.connect(self.reject)
         self.refresh()
@@ -64,7 +64,7 @@ class AssignDialog(QDialog):
         now = (self.tr("Current: {name}").format(name=current.volunteer_name) if current
                else self.tr("No current head"))
         form = QFormLayout()
-        form.addRow(self.tr("Background"), self.role)
+        form.addRow(self.tr("Note on the post"), self.role)
         self._errors.add_to_form("role_text", form, self.role)
         form.addRow(self.tr("Start date"), self.start)
         self._errors.add_to_form("start_date", form, self.start)
@@ -85,18 +85,17 @@ class AssignDialog(QDialog):
         """Active volunteers of the site matching the search text."""
         f = RosterFilter(text=self.search.text(), site_id=self._place.site_id, status=VolunteerStatus.ACTIVE.value)
         rows = self._roster.search(f, LIMIT).first_page
+        posts = self._places.posts_of([r.id for r in rows])
         self.candidates.clear()
         for r in rows:
             place = f"　{r.place}" if r.place else ""
-            item = QListWidgetItem(f"{r.name}　{label(r.background)}{place}")
+            held = posts.get(r.id)
+            already = "　" + self.tr("already heads: {places}").format(places="、".join(held)) if held else ""
+            item = QListWidgetItem(f"{r.name}　{label(r.background)}{place}{already}")
             item.setData(ROW, r)
             self.candidates.addItem(item)
         if self.candidates.count():
             self.candidates.setCurrentRow(0)
-
-    def _picked(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.role.setText(label(item.data(ROW).background))
 
     def accept_choice(self) -> None:
         item = self.candidates.currentItem()

@@ -175,7 +175,8 @@ class SitePage(QWidget):
         site = self._site_of_current()
         if site is None:
             return None
-        dialog = BulkBuildingsDialog(self._services.places, site[0], site[2], self)
+        existing = {p.label for d in self._services.sites.tree() for x in d.sites if x.id == site[0] for p in x.places}
+        dialog = BulkBuildingsDialog(self._services.places, site[0], site[2], existing, self)
         dialog.accepted.connect(lambda: self.select("site", site[0]))
         dialog.open()
         return dialog
