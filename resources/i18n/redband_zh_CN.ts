@@ -1023,82 +1023,82 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>ClueDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="40"/>
         <source>Edit clue {number}</source>
         <translation>修改线索 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="41"/>
         <source>New clue report</source>
         <translation>新线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="50"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="51"/>
         <source>e.g. the gate of building 3</source>
         <translation>如：3栋门口</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="52"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="53"/>
         <source>What the volunteer saw or heard</source>
         <translation>志愿者看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="70"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="71"/>
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="71"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
         <source>Reported at</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -1353,7 +1353,7 @@ Everything entered since then is replaced. The current database is first saved a
     <message>
         <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="39"/>
         <source>File…</source>
-        <translation>文件……</translation>
+        <translation>文件…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="43"/>
@@ -1613,7 +1613,7 @@ Everything entered since then is replaced. The current database is first saved a
     <message>
         <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="131"/>
         <source>Loading the demonstration station…</source>
-        <translation>正在载入演示数据……</translation>
+        <translation>正在载入演示数据…</translation>
     </message>
 </context>
 <context>
@@ -1768,120 +1768,120 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="58"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="62"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="58"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="62"/>
         <source>Record an incident</source>
         <translation>登记警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="62"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="66"/>
         <source>Time of occurrence known</source>
         <translation>已知发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="66"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="137"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="148"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="70"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="146"/>
         <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="157"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="166"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="67"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="71"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="78"/>
         <source>Keep the caller confidential</source>
         <translation>报警人信息保密</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
         <source>Received at</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
         <source>Occurred at</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
         <source>Channel</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Subtype</source>
         <translation>细类</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Fraud method</source>
         <translation>诈骗手法</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Loss</source>
         <translation>损失金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Building or zone</source>
         <translation>楼栋或市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Caller phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="110"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="108"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="110"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="114"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="118"/>
         <source>Mediation case</source>
         <translation>调解案卷</translation>
     </message>
@@ -2239,12 +2239,12 @@ Everything entered since then is replaced. The current database is first saved a
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>Districts and sites…</source>
-        <translation>片区与场所……</translation>
+        <translation>片区与场所…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
         <source>Database location…</source>
-        <translation>数据库位置……</translation>
+        <translation>数据库位置…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
@@ -2420,22 +2420,22 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>共 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="187"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="188"/>
         <source>Save case file</source>
         <translation>保存卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="188"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="189"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="194"/>
         <source>Export case book</source>
         <translation>导出调解台账</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="194"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="195"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2875,7 +2875,7 @@ Everything entered since then is replaced. The current database is first saved a
     <message>
         <location filename="../../redband_desktop/ui/roster/photo_box.py" line="37"/>
         <source>Choose photo…</source>
-        <translation>选择照片……</translation>
+        <translation>选择照片…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/photo_box.py" line="39"/>
@@ -3174,52 +3174,58 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="29"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="32"/>
         <source>Register a dispute</source>
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="38"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="39"/>
+        <source>Choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="43"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="56"/>
         <source>Registered on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="50"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="57"/>
         <source>Source</source>
         <translation>纠纷来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="51"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="58"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="52"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="59"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="53"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="60"/>
         <source>Facts and disputed matters</source>
         <translation>纠纷事实及争议事项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="54"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="61"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="55"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="62"/>
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="56"/>
+        <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="63"/>
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
@@ -3426,12 +3432,12 @@ Everything entered since then is replaced. The current database is first saved a
     <message>
         <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
         <source>Edit…</source>
-        <translation>编辑……</translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/roster_page.py" line="54"/>
         <source>Change status…</source>
-        <translation>变更状态……</translation>
+        <translation>变更状态…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
@@ -3978,22 +3984,22 @@ Everything entered since then is replaced. The current database is first saved a
     <message>
         <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="42"/>
         <source>Add district…</source>
-        <translation>新增片区……</translation>
+        <translation>新增片区…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="43"/>
         <source>Rename district…</source>
-        <translation>重命名片区……</translation>
+        <translation>重命名片区…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="44"/>
         <source>Add site…</source>
-        <translation>新增场所……</translation>
+        <translation>新增场所…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="45"/>
         <source>Rename site…</source>
-        <translation>重命名场所……</translation>
+        <translation>重命名场所…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="57"/>
@@ -4353,13 +4359,13 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="124"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -4374,117 +4380,112 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="168"/>
-        <source>{mark} required</source>
-        <translation>{mark} 为必填项</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="206"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="205"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="228"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="238"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="237"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="242"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="241"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="247"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="253"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="252"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="257"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="256"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="266"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="265"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="273"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="272"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="375"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="374"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="376"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="375"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：
@@ -4571,6 +4572,14 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/admin/recovery.py" line="36"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
+    </message>
+</context>
+<context>
+    <name>required</name>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/required.py" line="20"/>
+        <source>{mark} required</source>
+        <translation>{mark} 为必填项</translation>
     </message>
 </context>
 </TS>

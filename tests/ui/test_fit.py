@@ -80,7 +80,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
                                                   ActivityTabs(s, volunteer.id)),
         "status": lambda: StatusDialog(s.roster, s.roster.get(volunteer.id)),
         "case window": lambda: CaseWindow(s, case.id),
-        "register dispute": lambda: RegisterDialog(s.mediation, [(d.id, d.name) for d in tree]),
+        "register dispute": lambda: RegisterDialog(s.mediation, [(d.id, d.name) for d in tree], "赵丽"),
         "districts and sites": lambda: StructureDialog(s.structure),
     }
 

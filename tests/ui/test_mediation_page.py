@@ -52,8 +52,14 @@ def test_filters_narrow_the_case_book(qtbot, demo_services) -> None:  # noqa: AN
 def test_register_print_and_export(qtbot, demo_services, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     page = _page(qtbot, demo_services)
     book_size = page.model.rowCount()
-    dialog = RegisterDialog(demo_services.mediation, [(d.id, d.name) for d in demo_services.sites.tree()], page)
+    dialog = RegisterDialog(demo_services.mediation, [(d.id, d.name) for d in demo_services.sites.tree()],
+                            "赵丽", page)
     qtbot.addWidget(dialog)
+    assert dialog.registrar.text() == "赵丽" and dialog.dispute_type.currentIndex() == -1  # nothing guessed
+    dialog.summary.setText("小区内倒车刮蹭")
+    dialog.accept()  # no source, no type: said under the fields, nothing registered
+    assert dialog.created is None and dialog.errors.text("source") and dialog.errors.text("dispute_type")
+    dialog.source.setCurrentIndex(dialog.source.findData(CaseSource.APPLIED))
     dialog.dispute_type.setCurrentIndex(dialog.dispute_type.findData(DisputeType.TRAFFIC))
     dialog.summary.setText("小区内倒车刮蹭")
     dialog.district.setCurrentIndex(1)

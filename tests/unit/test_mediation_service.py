@@ -147,3 +147,15 @@ def test_filters_and_counts(services) -> None:  # noqa: ANN001
     assert only_agreed.total == 1 and only_agreed.totals.by_status["registered"] == 2
     figures = services.stats.report()["mediation"]
     assert figures == {"total": 3, "by_status": everything.totals.by_status, "agreements": 1, "prevented_criminal": 1}
+
+
+def test_registering_without_a_source_or_type_says_so_on_those_fields(services) -> None:  # noqa: ANN001
+    from redband_desktop.errors import ValidationError
+    from redband_desktop.services.mediation.types import CaseForm
+
+    with pytest.raises(ValidationError) as caught:
+        services.mediation.register(CaseForm(date(2026, 11, 20), None, "", "", ""))
+    assert {p.field for p in caught.value.problems} == {"source", "dispute_type", "summary"}
+    with pytest.raises(ValidationError) as wrong:
+        services.mediation.register(CaseForm(date(2026, 11, 20), "carrier_pigeon", "neighbour", "纠纷", ""))
+    assert [p.field for p in wrong.value.problems] == ["source"]

@@ -168,3 +168,23 @@ def follow_up_form(f: MediationFollowUp) -> FollowUpForm:
 def performance_row(case_id: int, form: PerformanceForm) -> MediationPerformance:
     return MediationPerformance(case_id=case_id, status=Performance(form.status).value,
                                 checked_on=form.checked_on, proof=form.proof)
+
+
+def checked_case(form: CaseForm) -> CaseForm:
+    """A case form with its text cleaned and its source and dispute type chosen: every
+    problem (an empty summary, no source, no type) raised together, each on its field."""
+    problems = []
+    try:
+        form = clean(form, ("summary",))
+    except ValidationError as exc:
+        problems += list(exc.problems)
+    choices = {}
+    for name, kind in (("source", CaseSource), ("dispute_type", DisputeType)):
+        value = getattr(form, name)
+        if value not in {m.value for m in kind}:
+            problems.append(Problem(name, "invalid_choice" if value else "required"))
+        else:
+            choices[name] = kind(value)
+    if problems:
+        raise ValidationError(problems)
+    return replace(form, **choices)

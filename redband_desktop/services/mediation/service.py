@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -33,9 +33,7 @@ from redband_desktop.domain.mediation import (
     CLOSABLE,
     OPEN_STATUSES,
     OUTCOME_STATUS,
-    CaseSource,
     CaseStatus,
-    DisputeType,
     case_number,
     deadline,
 )
@@ -45,6 +43,7 @@ from redband_desktop.services.mediation.query import matching_ids, rows_by_id, t
 from redband_desktop.services.mediation.rules import (
     check_outcome,
     check_party,
+    checked_case,
     clean,
     detail,
     performance_row,
@@ -155,8 +154,7 @@ class MediationService:
     def register(self, form: CaseForm) -> CaseDetail:
         """Register (受理) a dispute: a new number for its year, due one month later."""
         self._access.require(Action.EDIT, form.district_id)
-        form = replace(clean(form, ("summary",)), source=CaseSource(form.source),
-                       dispute_type=DisputeType(form.dispute_type))
+        form = checked_case(form)
         with self._db.write() as s:
             _check_links(s, form)
             c = _new_case(s, form)
@@ -186,8 +184,7 @@ class MediationService:
             return detail(c, False, self._today())
 
     def update(self, case_id: int, version: int, form: CaseForm) -> CaseDetail:
-        form = replace(clean(form, ("summary",)), source=CaseSource(form.source),
-                       dispute_type=DisputeType(form.dispute_type))
+        form = checked_case(form)
         with self._db.write() as s:
             c = self._editable(s, case_id)
             check_version(c, version, s, "mediation")

@@ -28,6 +28,7 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.place_combos import PlaceCombos
+from redband_desktop.ui.widgets.required import field_caption, required_note
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -76,15 +77,16 @@ class ClueDialog(QDialog):
             (self.tr("Location"), self.location, "location"), (self.tr("Content"), self.content, "content"),
             (self.tr("Photos"), self.photos, "attachments"),
         )
+        required = {"reporter_id", "reported_at", "clue_type", "urgency", "district_id", "content"}
         for title, widget, field in rows:
-            form.addRow(title, widget)
+            form.addRow(field_caption(title, field in required, self), widget)
             self.errors.add_to_form(field, form, widget)
         form.addRow(self.general)
         self.general.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(required_note(self), buttons)
         self.resize(620, 640)
 
     def _kind_changed(self, kind: SiteKind | None) -> None:

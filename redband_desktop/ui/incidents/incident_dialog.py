@@ -39,6 +39,7 @@ from redband_desktop.ui.incidents.volunteer_list import VolunteerList
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.fitting import fit_to_screen, scrolling_body
+from redband_desktop.ui.widgets.required import field_caption, required_note
 
 
 def _time_edit(name: str) -> QDateTimeEdit:
@@ -49,6 +50,9 @@ def _time_edit(name: str) -> QDateTimeEdit:
 
 
 _ERROR_FIELDS = {"place": ("building_id", "zone_id")}  # one combo answers for both service fields
+
+
+_REQUIRED = {"received_at", "channel", "category", "district_id"}  # what the service refuses without
 
 
 class IncidentDialog(QDialog):
@@ -120,13 +124,18 @@ class IncidentDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        scrolling_body(self, body, buttons)
+        footer = QWidget(self)
+        row = QHBoxLayout(footer)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(required_note(self), 1)
+        row.addWidget(buttons)
+        scrolling_body(self, body, footer)
         fit_to_screen(self, 980, 680)
 
     def _form(self, rows) -> QFormLayout:  # noqa: ANN001 - (title, widget, field) triples
         form = QFormLayout()
         for title, widget, field in rows:
-            form.addRow(title, widget)
+            form.addRow(field_caption(title, field in _REQUIRED, self), widget)
             for name in _ERROR_FIELDS.get(field, (field,) if field else ()):
                 self.errors.add_to_form(name, form, widget)
         return form

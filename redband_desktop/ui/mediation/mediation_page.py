@@ -152,7 +152,8 @@ class MediationPage(RegisterPage):
 
     def register(self) -> None:
         districts = [(d.id, d.name) for d in self._services.sites.tree()]
-        dialog = RegisterDialog(self._mediation, districts, self)
+        user = self._services.access.user
+        dialog = RegisterDialog(self._mediation, districts, user.display_name if user else "", self)
         if dialog.exec() and dialog.created is not None:
             self.select_id(dialog.created.id)
             self.open_case(dialog.created.id)

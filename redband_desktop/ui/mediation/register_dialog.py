@@ -1,5 +1,7 @@
 """Registering a dispute (受理): date, source, type, summary, facts, district, registrar
-and mediators. The service gives the case its number and deadline."""
+and mediators. The service gives the case its number and deadline. Choices that matter
+(source, dispute type) start empty rather than guessed; the registrar is the signed-in
+user unless changed; wrong or missing fields are said under themselves."""
 
 from __future__ import annotations
 
@@ -19,11 +21,12 @@ from redband_desktop.domain.mediation import CaseSource, DisputeType
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail, CaseForm
 from redband_desktop.ui.widgets.combos import enum_combo
-from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.required import field_caption, required_note
 
 
 class RegisterDialog(QDialog):
-    def __init__(self, mediation: MediationService, districts: list[tuple[int, str]],
+    def __init__(self, mediation: MediationService, districts: list[tuple[int, str]], registrar: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Register a dispute"))
@@ -32,32 +35,40 @@ class RegisterDialog(QDialog):
         self.registered_on = QDateEdit(QDate.currentDate(), objectName="registered_on")
         self.registered_on.setCalendarPopup(True)
         self.registered_on.setDisplayFormat("yyyy-MM-dd")
-        self.source = enum_combo(CaseSource, "source")
-        self.dispute_type = enum_combo(DisputeType, "dispute_type")
+        self.source = enum_combo(CaseSource, "source", placeholder=self.tr("Choose"))
+        self.dispute_type = enum_combo(DisputeType, "dispute_type", placeholder=self.tr("Choose"))
         self.summary = QLineEdit(objectName="summary")
         self.facts = QPlainTextEdit(objectName="facts")
         self.district = QComboBox(objectName="district")
         self.district.addItem(self.tr("(none)"), None)
         for ident, name in districts:
             self.district.addItem(name, ident)
-        self.registrar = QLineEdit(objectName="registrar")
+        self.registrar = QLineEdit(registrar, objectName="registrar")
         self.mediators = QLineEdit(objectName="mediators")
+        self.errors = FieldErrors()
+        self.general = FieldErrors.make_label("general")
+        self.general.hide()
         self._layout()
 
     def _layout(self) -> None:
         form = QFormLayout(self)
-        form.addRow(self.tr("Registered on"), self.registered_on)
-        form.addRow(self.tr("Source"), self.source)
-        form.addRow(self.tr("Dispute type"), self.dispute_type)
-        form.addRow(self.tr("Summary"), self.summary)
-        form.addRow(self.tr("Facts and disputed matters"), self.facts)
-        form.addRow(self.tr("District"), self.district)
-        form.addRow(self.tr("Registered by"), self.registrar)
-        form.addRow(self.tr("Mediators"), self.mediators)
+        for text, widget, field, required in (
+            (self.tr("Registered on"), self.registered_on, "registered_on", True),
+            (self.tr("Source"), self.source, "source", True),
+            (self.tr("Dispute type"), self.dispute_type, "dispute_type", True),
+            (self.tr("Summary"), self.summary, "summary", True),
+            (self.tr("Facts and disputed matters"), self.facts, "facts", False),
+            (self.tr("District"), self.district, "district_id", False),
+            (self.tr("Registered by"), self.registrar, "registrar", False),
+            (self.tr("Mediators"), self.mediators, "mediators", False),
+        ):
+            form.addRow(field_caption(text, required, self), widget)
+            self.errors.add_to_form(field, form, widget)
+        form.addRow(self.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(required_note(self), buttons)
         self.resize(520, 460)
 
     def form(self) -> CaseForm:
@@ -68,9 +79,8 @@ class RegisterDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
+        def save() -> None:
             self.created = self._mediation.register(self.form())
-        except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
-            show_error(self, exc)
-            return
-        super().accept()
+
+        if self.errors.attempt(self, self.general, save):
+            super().accept()

@@ -49,13 +49,13 @@ from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.fitting import fit_to_screen, scrolling_body
 from redband_desktop.ui.widgets.form_inputs import BLANK_DATE, date_edit, line_edit
 from redband_desktop.ui.widgets.place_combos import PlaceCombos
+from redband_desktop.ui.widgets.required import field_caption, required_note
 
 if TYPE_CHECKING:
     from redband_desktop.services.roster.service import RosterService
     from redband_desktop.services.sites.structure import StructureService
 
 MIDDLE_MIN_WIDTH = 320  # px: room for the site names and the skills in columns
-REQUIRED_MARK = '<span style="color:#c62828">*</span>'
 
 
 class VolunteerDialog(QDialog):
@@ -165,23 +165,22 @@ class VolunteerDialog(QDialog):
         footer_row = QWidget(self)
         footer = QHBoxLayout(footer_row)
         footer.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(self.tr("{mark} required").format(mark=REQUIRED_MARK), self)
-        footer.addWidget(note)
+        footer.addWidget(required_note(self))
         footer.addWidget(self.general_error, 1)
         footer.addWidget(self.buttons)
         scrolling_body(self, body, footer_row)  # scrolls on a laptop; the buttons stay in sight
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, field: str | None = None,
              required: bool = False, extra: QWidget | None = None) -> None:
-        caption = QLabel(f"{REQUIRED_MARK}{text}" if required else text, self)
-        caption.setBuddy(widget)
+        caption_label = field_caption(text, required, self)
+        caption_label.setBuddy(widget)
         if extra is None:
-            form.addRow(caption, widget)
+            form.addRow(caption_label, widget)
         else:  # a small button beside the input, e.g. "Show…" for a masked value
             row = QHBoxLayout()
             row.addWidget(widget, 1)
             row.addWidget(extra)
-            form.addRow(caption, row)
+            form.addRow(caption_label, row)
         if field is not None:
             self._errors.add_to_form(field, form, widget)
 
