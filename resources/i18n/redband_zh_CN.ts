@@ -1394,32 +1394,32 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>DistrictFormWidget</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="31"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="39"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="35"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="43"/>
         <source>District</source>
         <translation>片区名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="35"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="43"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="36"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="44"/>
         <source>Police number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="37"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="45"/>
         <source>Officer phone</source>
         <translation>民警电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/district_form.py" line="50"/>
+        <location filename="../../redband_desktop/ui/sites/district_form.py" line="62"/>
         <source>{sites} sites, {volunteers} volunteers</source>
         <translation>{sites} 个场所，{volunteers} 名志愿者</translation>
     </message>
@@ -3773,58 +3773,78 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="55"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="56"/>
+        <source>Find a site, building or zone</source>
+        <translation>查找场所、楼栋或市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="62"/>
         <source>Choose a district, site, building or zone on the left.</source>
         <translation>请在左侧选择片区、场所、楼栋或市场片区。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="68"/>
         <source>Add site…</source>
         <translation>添加场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="69"/>
         <source>Add buildings…</source>
         <translation>批量添加楼栋…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="70"/>
         <source>Add zone…</source>
         <translation>添加市场片区…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="160"/>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="163"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="179"/>
+        <source>Choose the district the site belongs to first</source>
+        <translation>请先在左侧选择场所所属的片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="180"/>
+        <source>Choose a residential compound (or one of its buildings)</source>
+        <translation>请先选择一个小区（或其中的楼栋）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="181"/>
+        <source>Choose a market (or one of its zones)</source>
+        <translation>请先选择一个市场（或其中的片区）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="192"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="195"/>
         <source>Add site</source>
         <translation>添加场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="160"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="192"/>
         <source>Kind</source>
         <translation>场所类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="163"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="188"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="220"/>
         <source>Add zone</source>
         <translation>添加市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="188"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="220"/>
         <source>Zone name</source>
         <translation>市场片区名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="201"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="233"/>
         <source>Remove “{name}”?</source>
         <translation>删除“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="234"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -4254,67 +4274,72 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>打开证件图片…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="53"/>
+        <source>Scan a volunteer&apos;s card with the scanner (the code is typed into the box above), or open a photo of the card. The verdict shows here.</source>
+        <translation>用扫码枪扫描志愿者证上的二维码（内容会自动输入上方的框），或打开证件照片。核验结果显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="103"/>
         <source>Open image of card</source>
         <translation>打开证件图片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="103"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="110"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="118"/>
         <source>Card number: {no}</source>
         <translation>证号：{no}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="112"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="120"/>
         <source>{district} · {site} · {role}</source>
         <translation>{district} · {site} · {role}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="115"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="123"/>
         <source>Valid until: {date}</source>
         <translation>有效期至：{date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="117"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="125"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="128"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="136"/>
         <source>✔ Valid card</source>
         <translation>✔ 有效证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="128"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="136"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="129"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="137"/>
         <source>✘ Revoked</source>
         <translation>✘ 已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="129"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="137"/>
         <source>✘ Reported lost</source>
         <translation>✘ 已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="130"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="138"/>
         <source>? Unknown card</source>
         <translation>? 未登记的证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="130"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="138"/>
         <source>✘ Forged — signature fails</source>
         <translation>✘ 伪造证件（签名无效）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="131"/>
+        <location filename="../../redband_desktop/ui/cards/verify_page.py" line="139"/>
         <source>? Not recognised — not this station&apos;s card, or misread: scan again</source>
         <translation>？无法识别——不是本所证件，或未读清：请重新扫描</translation>
     </message>

@@ -40,7 +40,7 @@ def gap_of(services, reason: str):  # noqa: ANN001, ANN201
 
 
 def test_tree_shows_districts_sites_and_places(page, demo_services) -> None:  # noqa: ANN001
-    model = page.model
+    model = page.tree.model()  # what the tree shows (the search box filters it)
     assert model.rowCount() == 6
     district = model.index(0, 0)
     assert district.data(NODE_ROLE).kind == "district" and "陈卿" in "".join(
@@ -171,3 +171,27 @@ def test_coverage_view_offers_export_only_to_roles_that_may_export(qtbot, demo_s
 
 def test_place_kind_round_trip() -> None:
     assert PlaceKind("building") is PlaceKind.BUILDING
+
+
+def test_the_tree_can_be_searched_and_disabled_buttons_say_why(page, demo_services) -> None:  # noqa: ANN001
+    site = next(s for d in demo_services.sites.tree() for s in d.sites if s.kind.value == "compound")
+    assert not page.add_buildings_button.isEnabled() and page.add_buildings_button.toolTip()
+    page.search.setText(site.name)
+    visible = []
+    shown = page.tree.model()
+    for d in range(shown.rowCount()):
+        district = shown.index(d, 0)
+        visible += [shown.index(r, 0, district).data(NODE_ROLE).name for r in range(shown.rowCount(district))]
+    assert site.name in visible and len(visible) < 5  # only the matching site(s), their district kept
+    assert page.select("site", site.id) and page.add_buildings_button.isEnabled()
+    assert page.add_buildings_button.toolTip() == ""
+    other = next(s for d in demo_services.sites.tree() for s in d.sites if s.id != site.id)
+    assert page.select("site", other.id) and page.search.text() == ""  # a hidden site: the search clears
+
+
+def test_the_verification_page_says_what_to_do_before_a_scan(qtbot, demo_services) -> None:  # noqa: ANN001
+    from redband_desktop.ui.cards.verify_page import VerifyPage
+
+    verify = VerifyPage(demo_services)
+    qtbot.addWidget(verify)
+    assert "scan" in verify.verdict.text().lower() and "photo" in verify.verdict.text().lower()

@@ -46,6 +46,14 @@ class VerifyPage(QWidget):
         self.details = QLabel(objectName="verdict_details", wordWrap=True)
         self.result: Verification | None = None
         self._build()
+        self._waiting()
+
+    def _waiting(self) -> None:
+        """Before the first scan: what to do, rather than an empty page."""
+        self.verdict.setText(self.tr("Scan a volunteer's card with the scanner (the code is typed into the box "
+                                     "above), or open a photo of the card. The verdict shows here."))
+        self.verdict.setWordWrap(True)
+        self.verdict.setStyleSheet("font-size:18px;color:#555;padding:16px;border:2px dashed #bbb")
 
     def _build(self) -> None:
         self.input.setStyleSheet("font-size:16px;padding:6px")

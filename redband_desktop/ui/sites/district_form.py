@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redband_desktop.domain.access import Action
 from redband_desktop.errors import RedbandError, ValidationError
@@ -41,8 +49,12 @@ class DistrictFormWidget(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.counts)
         layout.addLayout(form)
-        layout.addWidget(self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
         layout.addStretch(1)
+        self.setMaximumWidth(720)  # a form to read, not a line across the whole screen
 
     def load(self, district_id: int) -> None:
         d = self._detail = self._sites.district(district_id)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -48,8 +49,14 @@ class SitePage(QWidget):
         super().__init__(parent)
         self._services = services
         self.model = QStandardItemModel(self)
+        self.shown = QSortFilterProxyModel(self)  # the tree as filtered by the search box
+        self.shown.setSourceModel(self.model)
+        self.shown.setRecursiveFilteringEnabled(True)  # a match keeps its district and site
+        self.shown.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search = QLineEdit(objectName="tree_search", placeholderText=self.tr("Find a site, building or zone"))
+        self.search.setClearButtonEnabled(True)
         self.tree = QTreeView(objectName="site_tree")
-        self.tree.setModel(self.model)
+        self.tree.setModel(self.shown)
         self.tree.setUniformRowHeights(True)
         self.details = QStackedWidget()
         self.empty = QLabel(self.tr("Choose a district, site, building or zone on the left."))
@@ -74,6 +81,7 @@ class SitePage(QWidget):
         for b in (self.add_site_button, self.add_buildings_button, self.add_zone_button):
             buttons.addWidget(b)
         column.addLayout(buttons)
+        column.addWidget(self.search)
         column.addWidget(self.tree, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -88,6 +96,7 @@ class SitePage(QWidget):
         self.add_buildings_button.clicked.connect(self.add_buildings)
         self.add_zone_button.clicked.connect(self.add_zone)
         self.site_form.remove_requested.connect(lambda i: self.remove("site", i))
+        self.search.textChanged.connect(self._filter)
         self.place_panel.remove_requested.connect(self.remove)
 
     # -- the tree ----------------------------------------------------------------
@@ -96,14 +105,30 @@ class SitePage(QWidget):
         if kind is None and (node := self.current_node()) is not None:
             kind, ident = node.kind, node.id
         build_model(self._services.sites.tree(), self.model)
+        self._expand()
         if kind is None or ident is None or not self.select(kind, ident):
             self._open(None)
         self._enable_buttons()
 
+    def _filter(self, text: str) -> None:
+        self.shown.setFilterFixedString(text.strip())
+        self._expand()
+
+    def _expand(self) -> None:
+        """Districts open (their sites in view); while searching, every match in view."""
+        if self.search.text().strip():
+            self.tree.expandAll()
+            return
+        for row in range(self.shown.rowCount()):
+            self.tree.expand(self.shown.index(row, 0))
+
     def select(self, kind: str, ident: int) -> bool:
-        index = find(self.model, kind, ident)
-        if not index.isValid():
-            return False
+        index = self.shown.mapFromSource(find(self.model, kind, ident))
+        if not index.isValid():  # unknown, or hidden by the search: show it
+            if not find(self.model, kind, ident).isValid():
+                return False
+            self.search.clear()
+            index = self.shown.mapFromSource(find(self.model, kind, ident))
         self.tree.scrollTo(index)
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._open(index.data(NODE_ROLE))
@@ -147,9 +172,16 @@ class SitePage(QWidget):
     def _enable_buttons(self) -> None:
         node = self.current_node()
         site = self._site_of_current()
-        self.add_site_button.setEnabled(node is not None)
-        self.add_buildings_button.setEnabled(site is not None and site[1] == SiteKind.COMPOUND.value)
-        self.add_zone_button.setEnabled(site is not None and site[1] == SiteKind.MARKET.value)
+        compound = site is not None and site[1] == SiteKind.COMPOUND.value
+        market = site is not None and site[1] == SiteKind.MARKET.value
+        # A disabled button says what would enable it.
+        for button, on, why in (
+            (self.add_site_button, node is not None, self.tr("Choose the district the site belongs to first")),
+            (self.add_buildings_button, compound, self.tr("Choose a residential compound (or one of its buildings)")),
+            (self.add_zone_button, market, self.tr("Choose a market (or one of its zones)")),
+        ):
+            button.setEnabled(on)
+            button.setToolTip("" if on else why)
 
     # -- actions -----------------------------------------------------------------
     def add_site(self) -> None:
