@@ -279,7 +279,9 @@ def test_a_closed_file_opens_for_reading_and_printing_only(qtbot, demo_services)
     closed = demo_services.mediation.search(MediationFilter(status=CaseStatus.CLOSED), limit=10_000).first_page[0]
     _page, window = _open(qtbot, demo_services, closed.id)
     reg = window.registration
-    assert not reg.save_button.isEnabled() and not reg.extend_button.isEnabled() and not reg.summary.isEnabled()
+    assert not reg.save_button.isEnabled() and not reg.extend_button.isEnabled()
+    # read as text in normal contrast: read-only, not greyed out
+    assert reg.summary.isReadOnly() and reg.summary.isEnabled() and reg.facts.isReadOnly()
     assert not window.parties.add_button.isEnabled() and not window.sessions.add_button.isEnabled()
     window.tabs.setCurrentWidget(window.documents)
     qtbot.waitUntil(lambda: not window.documents.busy and window.documents.preview.page_count() > 0, timeout=30_000)

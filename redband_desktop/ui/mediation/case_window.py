@@ -31,6 +31,7 @@ from redband_desktop.ui.mediation.registration_tab import RegistrationTab
 from redband_desktop.ui.mediation.sessions_tab import SessionsTab
 from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.fitting import fit_to_screen
+from redband_desktop.ui.widgets.read_only import READABLE
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -71,6 +72,7 @@ class CaseWindow(QWidget):
         layout.addWidget(self.status_line)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.setStyleSheet(READABLE)  # a closed file reads as text, not as greyed-out fields
         fit_to_screen(self, 1100, 700)
         self.reload()
 

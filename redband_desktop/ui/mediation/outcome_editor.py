@@ -22,6 +22,7 @@ from redband_desktop.services.mediation.types import OutcomeForm
 from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, text_box
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.read_only import set_editable
 
 NO_AMOUNT = -1.0  # the spin box's "(none)"
 
@@ -93,10 +94,8 @@ class OutcomeEditor(QWidget):
         )
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.kind, self.on, self.has_perform_by, self.perform_place, self.amount, self.copies,
-                       self.prevented, self.referred_to):
-            widget.setEnabled(editable)
+        set_editable((self.kind, self.on, self.has_perform_by, self.perform_place, self.amount, self.copies,
+                      self.prevented, self.referred_to, self.terms, self.perform_method, self.failure_reason),
+                     editable)
         self.perform_by.setEnabled(editable and self.has_perform_by.isChecked())
-        for box in (self.terms, self.perform_method, self.failure_reason):
-            box.setReadOnly(not editable)
 

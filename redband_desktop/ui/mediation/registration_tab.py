@@ -28,6 +28,7 @@ from redband_desktop.ui.mediation.extend_dialog import ExtendDialog
 from redband_desktop.ui.mediation.form_dialog import add_rows, date_edit, discard, text_box
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.read_only import set_editable
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -129,10 +130,8 @@ class RegistrationTab(QWidget):
             self.case = case
         if not keep:
             self._fill(case.form)
-        for widget in (self.registered_on, self.source, self.dispute_type, self.summary, self.district, self.site,
-                       self.registrar, self.mediators, self.save_button):
-            widget.setEnabled(can_edit)
-        self.facts.setReadOnly(not can_edit)
+        set_editable((self.registered_on, self.source, self.dispute_type, self.summary, self.district, self.site,
+                      self.registrar, self.mediators, self.facts, self.save_button), can_edit)
         self.revert_button.setEnabled(can_edit and self.dirty)
         self.extend_button.setEnabled(can_edit and case.status in OPEN_STATUSES)
         self._current = case
