@@ -742,117 +742,122 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CardRegisterPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="43"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="46"/>
         <source>Card number or name</source>
         <translation>证号或姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="49"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="53"/>
         <source>Re-issue</source>
         <translation>换发新证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="50"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="54"/>
         <source>Revoke…</source>
         <translation>注销…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="51"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="55"/>
         <source>Report lost…</source>
         <translation>挂失…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="61"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="61"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="61"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>Issued on</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="67"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="67"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="112"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="119"/>
+        <source>{n} cards shown</source>
+        <translation>共 {n} 张证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="127"/>
         <source>{n} card(s) run out within {days} days.</source>
         <translation>{n} 张证件将在 {days} 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="114"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="129"/>
         <source>{n} active volunteer(s) have no valid card.</source>
         <translation>{n} 名在岗志愿者没有有效证件。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="157"/>
         <source>Report card lost</source>
         <translation>证件挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="142"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="157"/>
         <source>Revoke card</source>
         <translation>注销证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="158"/>
         <source>Reason for {card}:</source>
         <translation>{card} 的原因：</translation>
     </message>
@@ -878,82 +883,82 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Registration</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
         <source>Investigation</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
         <source>Sessions</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="68"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="89"/>
         <source>Mediation case {number}</source>
         <translation>调解案卷 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="103"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="105"/>
         <source>Stage: {stage}</source>
         <translation>阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="106"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
         <source>Deadline {date}</source>
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="110"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="110"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="116"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="118"/>
         <source>Extended: {reason}</source>
         <translation>已延期：{reason}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="118"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="120"/>
         <source>Follow-up visit due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="121"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="123"/>
         <source>Closed {date}</source>
         <translation>{date} 结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="127"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="129"/>
         <source>From incident {number}</source>
         <translation>来自警情 {number}</translation>
     </message>
@@ -1254,86 +1259,91 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="94"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="94"/>
         <source>Covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="94"/>
         <source>Zones</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="95"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="69"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="70"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="97"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="99"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="70"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="99"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="99"/>
         <source>Building / zone</source>
         <translation>楼栋/市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="100"/>
         <source>Head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="100"/>
         <source>Gap</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="101"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="102"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="95"/>
-        <source>Gaps — double-click one to assign a head</source>
-        <translation>缺口 — 双击即可指定负责人</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="112"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="141"/>
         <source>Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps</source>
         <translation>已覆盖：{total} 个楼栋和市场片区中的 {covered} 个（{percent}），缺口 {gaps} 处</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="142"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="150"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="143"/>
+        <source>Whole station</source>
+        <translation>全所合计</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="157"/>
+        <source>{n} gaps — double-click one to assign a head</source>
+        <translation>缺口 {n} 处——双击一处即可指定负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="177"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="185"/>
         <source>Export coverage</source>
         <translation>导出覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="142"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="177"/>
         <source>coverage.xlsx</source>
         <translation>定点见红覆盖情况.xlsx</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="143"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="178"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2443,77 +2453,77 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>OutcomeEditor</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="36"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="37"/>
         <source>Performed by a set date</source>
         <translation>限期履行</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="41"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="42"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="42"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="43"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="44"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="45"/>
         <source>Kept a civil dispute from turning criminal (防止民转刑)</source>
         <translation>防止民转刑</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="47"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="48"/>
         <source>e.g. 西山区人民法院</source>
         <translation>如：西山区人民法院</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="54"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="55"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="54"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="55"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="55"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="56"/>
         <source>Agreed terms</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="56"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="57"/>
         <source>How it is performed</source>
         <translation>履行方式</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="59"/>
         <source>Where</source>
         <translation>履行地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="59"/>
         <source>Amount</source>
         <translation>涉及金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="60"/>
         <source>Copies of the agreement</source>
         <translation>协议份数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="61"/>
         <source>Why no agreement</source>
         <translation>未达成协议原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="61"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="62"/>
         <source>Parties referred to</source>
         <translation>告知当事人的途径</translation>
     </message>
@@ -3233,73 +3243,73 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RegistrationTab</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="57"/>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="119"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="120"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="63"/>
         <source>Names, separated by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="64"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="65"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="66"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="83"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="84"/>
         <source>Registered on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="84"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="85"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="85"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="86"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="86"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="87"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="88"/>
         <source>Facts and disputed matters</source>
         <translation>纠纷事实及争议事项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="88"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="89"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="89"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="90"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="90"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="91"/>
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="91"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="92"/>
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>

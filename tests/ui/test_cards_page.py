@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from redband_desktop.ui.cards.cards_page import CardsPage
@@ -88,12 +89,15 @@ def test_register_warns_and_revokes(page, qtbot, demo_services, monkeypatch) -> 
     _select_site(page.printing)
     page.printing.make()
     qtbot.waitUntil(lambda: not page.printing.busy, timeout=60_000)
+    assert str(len(register.rows)) in register.count.text()
+    register.table.sortItems(1, Qt.SortOrder.DescendingOrder)  # by name, from the header
     register.table.selectRow(0)
+    chosen = register.selected()
+    assert chosen.name == register.table.item(0, 1).text()  # the row shown, whatever the order
     assert register.revoke_button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("违反纪律", True))
     register.revoke_button.click()
-    number = register.rows[0].card_no
-    revoked = [r for r in register.rows if r.card_no == number][0]
+    revoked = [r for r in register.rows if r.card_no == chosen.card_no][0]
     assert revoked.status.value == "revoked"
 
 

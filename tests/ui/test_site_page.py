@@ -148,8 +148,14 @@ def test_coverage_view_lists_districts_sites_gaps_and_exports(qtbot, demo_servic
     view = CoveragePage(demo_services)
     qtbot.addWidget(view)
     report = demo_services.coverage.report()
-    assert view.districts.rowCount() == 6
-    assert view.gaps.rowCount() == len(report.gaps) > 0
+    assert view.districts.rowCount() == 6 + 1  # the districts, then the whole station's total
+    total = [view.districts.item(6, c).text() for c in range(6)]
+    assert total[1] == str(report.station.buildings_total) and total[0] == "Whole station"
+    assert view.districts.item(0, 1).textAlignment() & Qt.AlignmentFlag.AlignRight  # numbers read right-aligned
+    assert view.gaps.rowCount() == len(report.gaps) > 0 and str(len(report.gaps)) in view.gaps_title.text()
+    view.sites.sortItems(6, Qt.SortOrder.DescendingOrder)  # by coverage, numerically
+    shares = [view.sites.item(r, 6).data(Qt.ItemDataRole.UserRole + 1) for r in range(view.sites.rowCount())]
+    assert shares == sorted(shares, reverse=True)
     reasons = {view.gaps.item(r, 4).text() for r in range(view.gaps.rowCount())}
     assert {"无负责人", "负责人已暂停", "负责人已退出"} <= reasons
     assert "%" in view.districts.item(0, 5).text()

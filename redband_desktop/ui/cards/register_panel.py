@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Action
 from redband_desktop.services.cards.types import CardFilter
+from redband_desktop.ui.table_model import DANGER, WARNING, flag_icon
 from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
     from redband_desktop.services.cards.service import CardService
     from redband_desktop.services.cards.types import CardRow
 
+ROW = Qt.ItemDataRole.UserRole
+FLAGS = {"expired": WARNING, "revoked": DANGER, "lost": DANGER}  # an icon as well as the colour
 STATUS_COLOURS = {"valid": "#1b7f3b", "expired": "#b26a00", "revoked": "#c8102e", "lost": "#c8102e",
                   "replaced": "#666666"}
 
@@ -46,6 +49,7 @@ class CardRegisterPanel(QWidget):
             self.status.addItem(text, code)
         self.warnings = QLabel(objectName="card_warnings", wordWrap=True)
         self.table = QTableWidget(0, 8, objectName="card_register")
+        self.count = QLabel(objectName="card_count")
         self.reissue_button = QPushButton(self.tr("Re-issue"), objectName="reissue")
         self.revoke_button = QPushButton(self.tr("Revoke…"), objectName="revoke")
         self.lost_button = QPushButton(self.tr("Report lost…"), objectName="report_lost")
@@ -71,6 +75,8 @@ class CardRegisterPanel(QWidget):
         self.table.horizontalHeader().setMinimumSectionSize(90)  # readable headers on an empty register
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)  # a header click sorts (dates are ISO, so they sort as text)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status)
@@ -81,6 +87,7 @@ class CardRegisterPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
         self.search.textChanged.connect(self._timer.start)
         self.status.currentIndexChanged.connect(self.refresh)
         self.reissue_button.clicked.connect(self.reissue)
@@ -91,6 +98,7 @@ class CardRegisterPanel(QWidget):
 
     def refresh(self) -> None:
         self.rows = self._cards.register(CardFilter(text=self.search.text(), status=self.status.currentData()))
+        self.table.setSortingEnabled(False)  # rows stay where they are put while filling
         self.table.setRowCount(len(self.rows))
         texts = dict(self._status_texts())
         for i, r in enumerate(self.rows):
@@ -98,10 +106,17 @@ class CardRegisterPanel(QWidget):
                      texts[r.shown_status], r.reason]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if j == 0:
+                    item.setData(ROW, i)  # which record, whatever the sort order
                 if j == 6:
                     item.setData(Qt.ItemDataRole.ForegroundRole, _colour(r.shown_status))
+                    if (flag := FLAGS.get(r.shown_status)) is not None:
+                        item.setIcon(flag_icon(flag))
                 self.table.setItem(i, j, item)
+        self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
+        self.count.setText(self.tr("{n} cards shown").format(n=f"{len(self.rows):,}"))
         self._show_warnings()
         self._enable()
 
@@ -117,7 +132,7 @@ class CardRegisterPanel(QWidget):
 
     def selected(self) -> CardRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows else None
+        return self.rows[self.table.item(rows[0].row(), 0).data(ROW)] if rows else None
 
     def _enable(self) -> None:
         row = self.selected()

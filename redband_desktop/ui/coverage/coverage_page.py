@@ -36,20 +36,47 @@ if TYPE_CHECKING:
     from redband_desktop.services import Services
 
 GAP_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _table(columns: list[str], name: str) -> QTableWidget:
+class _Cell(QTableWidgetItem):
+    """A cell that sorts by its value (a count or a percentage), not its text, and reads
+    right-aligned when it is a number."""
+
+    def __init__(self, text: str, key: object = None) -> None:
+        super().__init__(text)
+        self.setToolTip(text)
+        self.setData(SORT_ROLE, text if key is None else key)
+        if key is not None:
+            self.setTextAlignment(RIGHT)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if type(mine) is not type(theirs):
+            return str(mine) < str(theirs)
+        return mine < theirs
+
+
+def _table(columns: list[str], name: str, sortable: bool = True) -> QTableWidget:
     table = QTableWidget(0, len(columns), objectName=name)
     table.setHorizontalHeaderLabels(columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setSortingEnabled(sortable)
     return table
 
 
 def _percent(line: CoverageLine) -> str:
     return "—" if line.percent is None else f"{line.percent:.1f}%"
+
+
+def _figures(line: CoverageLine) -> list[_Cell]:
+    counts = (line.buildings_total, line.buildings_covered, line.zones_total, line.zones_covered)
+    return [*(_Cell(str(n), n) for n in counts), _Cell(_percent(line), -1.0 if line.percent is None else line.percent)]
 
 
 SHOWS = Change.VOLUNTEERS | Change.PLACES | Change.HEADS | Change.CARDS  # heads' status, names, cards
@@ -66,7 +93,8 @@ class CoveragePage(QWidget):
         self.summary.setStyleSheet("font-size:16px;font-weight:bold")
         line_columns = [self.tr("Buildings"), self.tr("Covered"), self.tr("Zones"), self.tr("Covered"),
                         self.tr("Coverage")]
-        self.districts = _table([self.tr("District"), *line_columns], "districts")
+        # The districts in the station's order, with the station's total as the last row.
+        self.districts = _table([self.tr("District"), *line_columns], "districts", sortable=False)
         self.sites = _table([self.tr("Site"), self.tr("District"), *line_columns], "sites")
         self.gaps = _table([self.tr("District"), self.tr("Site"), self.tr("Building / zone"),
                             self.tr("Head"), self.tr("Gap")], "gaps")
@@ -92,7 +120,8 @@ class CoveragePage(QWidget):
         gaps = QWidget()
         column = QVBoxLayout(gaps)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel(self.tr("Gaps — double-click one to assign a head")))
+        self.gaps_title = QLabel(objectName="gaps_title")
+        column.addWidget(self.gaps_title)
         column.addWidget(self.gaps, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -111,25 +140,31 @@ class CoveragePage(QWidget):
         s = report.station
         self.summary.setText(self.tr("Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps")
                              .format(covered=s.covered, total=s.total, percent=_percent(s), gaps=len(report.gaps)))
-        self._fill(self.districts, [[d.name, *self._figures(d)] for d in report.districts])
-        self._fill(self.sites, [[s.name, s.district_name, *self._figures(s)] for s in report.sites])
-        rows = [[g.place.district_name, g.place.site_name, g.place.label, g.place.head_name, label(g.reason)]
-                for g in report.gaps]
+        total = [_Cell(self.tr("Whole station")), *_figures(s)]
+        for cell in total:
+            font = cell.font()
+            font.setBold(True)
+            cell.setFont(font)
+        self._fill(self.districts, [[_Cell(d.name), *_figures(d)] for d in report.districts] + [total])
+        self._fill(self.sites, [[_Cell(x.name), _Cell(x.district_name), *_figures(x)] for x in report.sites])
+        rows = []
+        for g in report.gaps:
+            first = _Cell(g.place.district_name)
+            first.setData(GAP_ROLE, (g.place.kind.value, g.place.place_id))
+            rows.append([first, *(_Cell(t) for t in (g.place.site_name, g.place.label, g.place.head_name,
+                                                      label(g.reason)))])
         self._fill(self.gaps, rows)
-        for r, g in enumerate(report.gaps):
-            self.gaps.item(r, 0).setData(GAP_ROLE, (g.place.kind.value, g.place.place_id))
+        self.gaps_title.setText(self.tr("{n} gaps — double-click one to assign a head").format(n=len(rows)))
 
     @staticmethod
-    def _figures(line: CoverageLine) -> list[str]:
-        return [str(line.buildings_total), str(line.buildings_covered), str(line.zones_total),
-                str(line.zones_covered), _percent(line)]
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    def _fill(table: QTableWidget, rows: list[list[_Cell]]) -> None:
+        sorting = table.isSortingEnabled()
+        table.setSortingEnabled(False)  # rows stay where they are put while filling
         table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, text in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(text))
+        for r, cells in enumerate(rows):
+            for c, cell in enumerate(cells):
+                table.setItem(r, c, cell)
+        table.setSortingEnabled(sorting)
 
     def _fix(self, row: int) -> None:
         item = self.gaps.item(row, 0)
