@@ -16,6 +16,7 @@ backup of each of the last 12 days, 10 weeks and 9 months (`to_prune`).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -75,6 +76,17 @@ def copy_into(src: Path, dest: Path) -> None:
     finally:
         target.close()
         source.close()
+
+
+def stamp_station(path: Path, station: str) -> None:
+    """Give the database at `path` (a restore's staging copy) the station id `station`."""
+    con = sqlite3.connect(path, timeout=10)
+    try:
+        with con:
+            con.execute("insert or replace into settings(key, value) values ('station.id', ?)",
+                        (json.dumps(station),))
+    finally:
+        con.close()
 
 
 def backup_name(kind: str, when: datetime | None = None) -> str:
@@ -141,4 +153,4 @@ def _fsync_dir(path: Path) -> None:
 
 
 __all__ = ["backup_name", "backup_sqlite", "copy_into", "integrity_problems", "parse_name",
-           "to_prune", "unique_path"]
+           "stamp_station", "to_prune", "unique_path"]
