@@ -87,7 +87,7 @@ def _cards(args: argparse.Namespace) -> int:
     elif command == "list":
         _list(services, args)
     else:
-        pem = services.cards.public_key_pem()
+        pem = services.cards.public_key_pem(str(Path(args.out).resolve()) if args.out else "")
         if args.out:
             Path(args.out).write_text(pem, encoding="ascii")
         else:

@@ -17,6 +17,7 @@ from redband_desktop.services import Services
 from redband_desktop.services.backups.checks import run_checks
 
 pytestmark = pytest.mark.sqlite_only
+PASSPHRASE = "金家河 backup 2026"
 
 
 def test_backup_now_lists_date_kind_size_and_counts(demo_services: Services) -> None:
@@ -127,17 +128,18 @@ def test_restoring_a_bad_file_changes_nothing(demo_services: Services, tmp_path:
 
 
 def test_export_writes_a_verified_copy(demo_services: Services, tmp_path: Path) -> None:
-    dest = tmp_path / "usb" / "station.sqlite3"
-    info = demo_services.backups.export(dest)
+    dest = tmp_path / "usb" / "station.rbk"
+    info = demo_services.backups.export(dest, PASSPHRASE, PASSPHRASE)
     assert info.counts["volunteers"] == 1100 and dest.exists()
-    assert integrity_problems(dest) == []
+    assert not list(dest.parent.glob("*.partial"))
+    assert not list(demo_services.db.path.parent.glob("*.exporting*"))  # the plain copy is gone
 
 
 def test_export_to_an_unwritable_place_is_a_clear_error(demo_services: Services, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(DatabaseError) as caught:
-        demo_services.backups.export(blocker / "x.sqlite3")
+        demo_services.backups.export(blocker / "x.sqlite3", PASSPHRASE)
     assert caught.value.code == "backup_write_failed"
 
 

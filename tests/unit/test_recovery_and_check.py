@@ -59,6 +59,7 @@ ADMIN = ["--user", "admin"]
 @pytest.fixture(autouse=True)
 def _password(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REDBAND_PASSWORD", "Station#2026")
+    monkeypatch.setenv("REDBAND_BACKUP_PASSPHRASE", "金家河 backup 2026")
 
 
 def init(db: Path | str) -> None:
@@ -73,7 +74,8 @@ def test_cli_check_passes_on_a_sound_database(tmp_path: Path, capsys) -> None:  
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True
     checks = {c["name"]: c for c in report["checks"]}
-    assert set(checks) >= {"integrity", "foreign_keys", "schema", "audit_chain"}
+    assert set(checks) >= {"integrity", "foreign_keys", "schema", "audit_chain", "audit_triggers",
+                           "audit_anchors"}
     assert not checks["audit_chain"]["skipped"]  # the administrator may verify it
     assert main(["--db", db, "check", "--json"]) == 0  # the chain is verified without signing in too
     report = json.loads(capsys.readouterr().out)

@@ -1,10 +1,11 @@
 """The audit trail's reading side: search it (administrators and leaders), verify its
-chain and export it; entries are written by `shared.audit_log.record` inside each action's
+chain (in itself and against its anchors outside the file) and export it; entries are written by `shared.audit_log.record` inside each action's
 transaction (an export of the trail is itself such an action)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Row, func, select
@@ -21,6 +22,7 @@ from redband_desktop.services.shared.audit_log import (
     record,
     verify_chain,
 )
+from redband_desktop.services.shared.chain_anchors import Anchor, compare_with_anchors
 from redband_desktop.services.shared.exports import Export
 
 # What an export reads of each entry: the columns of an AuditRow, not the hash chain.
@@ -28,15 +30,26 @@ _EXPORTED = (AuditEntry.id, AuditEntry.at, AuditEntry.username, AuditEntry.host,
              AuditEntry.entity, AuditEntry.entity_id, AuditEntry.summary, AuditEntry.changes)
 
 
+Anchors = Callable[[], tuple[list[Anchor], list[str]]]
+
+
 class AuditService:
-    def __init__(self, db: Database, access: AccessControl) -> None:
+    def __init__(self, db: Database, access: AccessControl, anchors: Anchors | None = None) -> None:
         self._db = db
         self._access = access
+        self._anchors = anchors  # the backups' witness lines and chain heads (none on a server)
 
     def verify(self) -> ChainReport:
+        """The chain checked in itself, then against its anchors outside the file; the
+        report names the first entry where anything disagrees."""
         self._access.require(Action.AUDIT)
+        anchors, unreadable = self._anchors() if self._anchors is not None else ([], [])
         with self._db.read() as s:
-            return verify_chain(s)
+            chain = verify_chain(s)
+            outside = compare_with_anchors(s, anchors, unreadable)
+        firsts = [x for x in (chain.first_bad_id, outside.first_bad_id) if x is not None]
+        return ChainReport(chain.ok and outside.ok, chain.entries, chain.problems + outside.problems,
+                           min(firsts) if firsts else None, outside.compared)
 
     def count(self, f: AuditFilter) -> int:
         self._access.require(Action.AUDIT)

@@ -71,11 +71,33 @@ def _audit_chain(services: Any) -> Any:
         return verify_chain(s)
 
 
+def _audit_triggers(services: Any) -> CheckResult:
+    """The triggers that refuse UPDATE, DELETE and out-of-order INSERT on the trail."""
+    from redband_desktop.db.audit_guard import trigger_problems
+
+    with services.db.engine.connect() as conn:
+        return CheckResult("audit_triggers", *_verdict(trigger_problems(conn)))
+
+
+def _audit_anchors(services: Any) -> CheckResult:
+    """The live chain against the witness file and every readable backup of this station."""
+    from redband_desktop.services.shared.chain_anchors import compare_with_anchors
+
+    if not services.backups.available:  # a server's backups are its administrator's
+        return CheckResult("audit_anchors", True, skipped=True)
+    anchors, unreadable = services.backups.anchors()
+    with services.db.read() as s:
+        report = compare_with_anchors(s, anchors, unreadable)
+    return CheckResult("audit_anchors", *_verdict(list(report.problems)))
+
+
 CHECKS: list[Check] = [
     ("integrity", _integrity),
     ("foreign_keys", _foreign_keys),
     ("schema", _schema),
     ("audit_chain", _audit_chain),
+    ("audit_triggers", _audit_triggers),
+    ("audit_anchors", _audit_anchors),
 ]
 
 

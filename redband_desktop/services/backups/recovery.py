@@ -10,8 +10,10 @@ from pathlib import Path
 from redband_desktop.db.engine import Database, sqlite_path
 from redband_desktop.db.health import integrity_problems
 from redband_desktop.errors import DatabaseError
+from redband_desktop.services.backups.identity import damaged_station
 from redband_desktop.services.backups.service import BackupService, newest_good_backup
 from redband_desktop.services.backups.types import BackupInfo, RestoreResult
+from redband_desktop.services.shared.access import AccessControl
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,8 @@ class _CorruptMoved(DatabaseError):
 
 def recover_if_damaged(url: str, default_dir: Path) -> Recovery | None:
     """Start-up check: `quick_check` the SQLite file; if it is damaged, move it aside
-    (never delete it) and name the newest good backup. None when all is well. A file that
+    (never delete it) and name the newest good backup of this database (by its station
+    id: the folder may hold other databases' backups). None when all is well. A file that
     cannot be read now (locked by another program, read-only folder, no access) is not
     damaged: that raises a `DatabaseError` saying so, and nothing is moved."""
     path = sqlite_path(url)
@@ -59,14 +62,16 @@ def recover_if_damaged(url: str, default_dir: Path) -> Recovery | None:
     log.error("quick_check failed for %s: %s", path, problems[:3])
     from redband_desktop.db.health import move_aside
 
-    return Recovery(move_aside(path), newest_good_backup(default_dir))
+    moved = move_aside(path)
+    return Recovery(moved, newest_good_backup(default_dir, damaged_station(moved, path, default_dir)))
 
 
-def restore_file(url: str, default_dir: Path, source: Path) -> RestoreResult:
+def restore_file(url: str, default_dir: Path, source: Path, passphrase: str | None = None,
+                 access: AccessControl | None = None) -> RestoreResult:
     """Restore `source` into the database at `url` without opening the app's services
-    (start-up recovery, the command line)."""
+    (start-up recovery, the command line); `access` is who asked, for the audit trail."""
     db = Database(url)
     try:
-        return BackupService(db, None, default_dir).restore(source)  # callers check who may
+        return BackupService(db, access, default_dir).restore(source, passphrase)  # callers check who may
     finally:
         db.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +14,7 @@ class BackupInfo:
     taken: datetime
     size: int
     counts: dict[str, int]
+    station: str | None = None  # the station id inside (None: a backup from before ids)
 
     @property
     def volunteers(self) -> int | None:
@@ -24,3 +25,4 @@ class BackupInfo:
 class RestoreResult:
     restored: Path
     pre_restore: Path | None
+    counts: dict[str, int] = field(default_factory=dict)

@@ -127,11 +127,16 @@ class CardService:
             values = read_settings(s)
             return design_of(values["station.name"], settings or card_settings(values))
 
-    def public_key_pem(self) -> str:
-        """The station's public key (PEM), for PCs that verify cards without the database."""
+    def public_key_pem(self, destination: str = "") -> str:
+        """The station's public key (PEM), for PCs that verify cards without the database;
+        who took it, and where to (`destination`: a file, or "" for the screen), is
+        recorded in the audit trail."""
         self._access.require(Action.READ)
         with self._db.write() as s:
-            return public_key(s)
+            pem = public_key(s)
+            record(s, self._access, "export", "card", "", {"file": [None, destination or "-"]},
+                   summary=f"站点公钥 station public key → {destination or 'stdout'}")
+            return pem
 
     def verify(self, payload: str) -> Verification:
         """The verdict on a scanned QR text: valid, expired, revoked, lost, unknown or forged

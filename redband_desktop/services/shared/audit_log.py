@@ -4,7 +4,10 @@ afterwards.
 
 Each entry's hash covers its content and the previous entry's hash (a hash chain), and
 the newest entry's id and hash are also kept as a checkpoint in the settings, so editing,
-deleting or cutting off the end of the trail is detected by `verify_chain()`. ID numbers
+deleting, cutting off the end of the trail or adding entries behind the program's back is
+detected by `verify_chain()`. The chain has no secret and its checkpoint lives in the same
+file, so someone who rewrites the file consistently is caught only by the anchors kept
+outside it (`chain_anchors`: the witness file and the backups). ID numbers
 and phones appear masked in recorded changes: the trail must not become a copy of the
 personal data it protects.
 """
@@ -35,6 +38,7 @@ class ChainReport:
     entries: int
     problems: tuple[str, ...]
     first_bad_id: int | None = None
+    anchors: int = 0  # witness lines and backups the chain was compared with
 
 
 def _json(value: Any) -> Any:
@@ -84,6 +88,12 @@ def record(
     session.merge(Setting(key=HEAD_KEY, value=json.dumps({"id": entry.id, "hash": entry.hash})))
 
 
+def chain_head(session: Session) -> tuple[int, str] | None:
+    """(id, hash) of the newest entry: what the witness file and the backups anchor."""
+    row = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (row.id, row.hash) if row else None
+
+
 def export_summary(rows: int, full: bool) -> str:
     return f"{rows} 行，{'完整信息' if full else '已脱敏'}"
 
@@ -117,6 +127,10 @@ def verify_chain(session: Session) -> ChainReport:
         elif head["id"] == prev_id and head["hash"] != prev_hash:
             problems.append(f"#{prev_id}: 最新的记录被改动 the newest entry was changed")
             first_bad = first_bad or prev_id
+        elif head["id"] < prev_id:  # the program moves the checkpoint with every entry it adds
+            problems.append(f"#{head['id'] + 1}–#{prev_id}: 校验点之后的记录不是本程序添加的"
+                            f" entries after the checkpoint #{head['id']} were not added by this program")
+            first_bad = first_bad or head["id"] + 1
     elif count:
         problems.append("最新记录的校验点缺失 the checkpoint of the newest entry is missing")
     return ChainReport(not problems, count, tuple(problems), first_bad)

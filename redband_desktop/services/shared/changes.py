@@ -47,9 +47,9 @@ _ENTITIES = {
     "user": Change.USERS, "station": Change.SETTINGS, "backup": Change.SETTINGS,
     "coverage": NONE, "audit": NONE,
 }
-# Actions that only read (an export, a print of a document, a revealed number) change
-# nothing anyone is shown but the audit trail; assigning a head changes heads, not places.
-_READ_ONLY = {"export", "reveal", "verify"}
+# Actions that only read (an export, a backup, a print of a document, a revealed number)
+# change nothing anyone is shown but the audit trail; assigning a head changes heads, not places.
+_READ_ONLY = {"export", "backup", "reveal", "verify"}
 _HEADS = {"assign", "unassign"}
 
 
@@ -70,6 +70,12 @@ def kinds_of(action: str, entity: str) -> Change:
 def note(session: Session, kinds: Change) -> None:
     """Remember on the session that its transaction changes `kinds`."""
     session.info[_KEY] = session.info.get(_KEY, NONE) | kinds
+
+
+def forget(session: Session) -> None:
+    """Drop the session's notes: its caller tells the window itself (a restore, which
+    publishes ALL once the new file is in place)."""
+    session.info.pop(_KEY, None)
 
 
 Listener = Callable[[Change], None]
