@@ -261,207 +261,232 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="59"/>
         <source>Verify trail</source>
         <translation>校验日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="60"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
         <source>Sign-in while locked</source>
         <translation>锁定期间尝试登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
         <source>Create user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
         <source>Edit user</source>
         <translation>修改用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
         <source>Change own password</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
         <source>Unlock user</source>
         <translation>解锁用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
         <source>Create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
         <source>Change status</source>
         <translation>变更状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
         <source>See full personal data</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="77"/>
         <source>Purge personal data</source>
         <translation>清除个人信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="77"/>
         <source>Change settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="78"/>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="78"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="86"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="86"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="86"/>
         <source>district</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
         <source>site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
         <source>station settings</source>
         <translation>本所设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
         <source>audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
+        <source>ID card</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="98"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="96"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="99"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="97"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="100"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="101"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="104"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="119"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="122"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="151"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="154"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="156"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="159"/>
         <source>Checking every entry of the trail…</source>
         <translation>正在逐条校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="162"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="165"/>
         <source>The audit trail is intact: all {count} entries are unchanged and none is missing.</source>
         <translation>审计日志完好：全部 {count} 条记录均未被改动，也没有缺失。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="165"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="168"/>
+        <source>It agrees with the {n} backups and witness records kept outside the database.</source>
+        <translation>与数据库之外保存的 {n} 份备份和见证记录一致。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="172"/>
         <source>The audit trail has been tampered with: {n} problem(s), first bad entry #{first}.</source>
         <translation>审计日志已被篡改：发现 {n} 处问题，第一条异常记录为 #{first}。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="182"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="189"/>
         <source>Export audit trail</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="182"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="189"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="199"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="206"/>
         <source>Exported {count} entries.</source>
         <translation>已导出 {count} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="205"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="212"/>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
@@ -469,127 +494,142 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="62"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="64"/>
         <source>The program backs up the database automatically after changes (at most every 30 minutes), when it closes and before every upgrade. Each backup is checked after it is written.</source>
         <translation>数据有改动后，程序会自动备份数据库（最多每 30 分钟一次），关闭程序时和每次升级前也会备份。每份备份写入后都会校验。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="69"/>
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="70"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="72"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="77"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="78"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="79"/>
+        <source>Restore from file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="80"/>
         <source>Export to file…</source>
         <translation>导出到文件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="97"/>
         <source>This database is on a server; it is backed up by the server&apos;s administrator, not by this program.</source>
         <translation>本数据库位于服务器上，由服务器管理员负责备份，不由本程序备份。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="102"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="102"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="103"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="103"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="114"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="117"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="115"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="118"/>
         <source>On closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="116"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="119"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="117"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="120"/>
         <source>Before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="118"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="121"/>
         <source>Before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="168"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="171"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="170"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="173"/>
         <source>Backed up and verified: {path}</source>
         <translation>已备份并校验：{path}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="191"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="198"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="192"/>
-        <source>Backups (*.sqlite3 *.db);;All files (*)</source>
-        <translation>备份文件 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="199"/>
+        <source>Backups (*.rbk *.sqlite3 *.db);;All files (*)</source>
+        <translation>备份文件 (*.rbk *.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="197"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="227"/>
+        <source>Encrypted backups (*.rbk)</source>
+        <translation>加密备份 (*.rbk)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="236"/>
+        <source>Exported, encrypted and verified ({count} volunteers): {path}</source>
+        <translation>已导出、加密并校验（志愿者 {count} 名）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="210"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="198"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="211"/>
         <source>Replace the current database with the backup of {when}?
 
 Everything entered since then is replaced. The current database is first saved as a &quot;Before restore&quot; backup, so this can be undone.</source>
@@ -598,37 +638,27 @@ Everything entered since then is replaced. The current database is first saved a
 此后录入的内容都会被替换。当前数据库会先另存为“恢复前”备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="205"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="218"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="208"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="221"/>
         <source>Restored. The previous database was kept as a &quot;Before restore&quot; backup.</source>
         <translation>已恢复。原数据库已保存为“恢复前”备份。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="213"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="226"/>
         <source>Export a backup</source>
         <translation>导出备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="214"/>
-        <source>Backups (*.sqlite3)</source>
-        <translation>备份文件 (*.sqlite3)</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="217"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="234"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="219"/>
-        <source>Exported and verified ({count} volunteers): {path}</source>
-        <translation>已导出并校验（志愿者 {count} 名）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="223"/>
+        <location filename="../../redband_desktop/ui/admin/backup_page.py" line="240"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
@@ -2827,6 +2857,34 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
         <source>Agent</source>
         <translation>代理人</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="40"/>
+        <source>Backup passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="47"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="50"/>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="67"/>
+        <source>{file} is encrypted. Type the passphrase it was exported with.</source>
+        <translation>{file} 已加密，请输入导出时设置的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="68"/>
+        <source>The exported copy holds every volunteer&apos;s ID number and phone, so it is encrypted. Choose a passphrase of at least 10 characters and type it twice. Keep it apart from the copy: without it the copy cannot be restored, by anyone.</source>
+        <translation>导出的副本含有每位志愿者的身份证号和电话，因此会加密。请设置至少 10 个字符的口令并输入两次。口令请与副本分开保管：没有口令，任何人都无法恢复这份副本。</translation>
     </message>
 </context>
 <context>

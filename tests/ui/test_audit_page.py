@@ -109,3 +109,18 @@ def test_export_writes_the_filtered_trail_and_is_itself_recorded(qtbot, page, se
     assert (newest.action, newest.entity, newest.summary) == ("export", "audit", f"{expected} 行，已脱敏")
     assert page.model.rowCount() == expected + 1  # the page reloaded and shows the export
 
+
+
+@pytest.mark.sqlite_only
+def test_verify_compares_with_the_backups_and_names_the_first_rewritten_entry(qtbot, page, services) -> None:
+    import tamper
+
+    services.backups.backup_now()
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: page.verify_button.isEnabled())
+    assert "2e7d32" in page.verdict.styleSheet() and "2" in page.verdict.text()  # a backup and a witness line
+    tamper.rewrite(services.db, 2, "nothing happened")  # every later hash and the checkpoint recomputed
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: page.verify_button.isEnabled())
+    assert "c62828" in page.verdict.styleSheet()
+    assert "#2" in page.verdict.text() and "rewritten" in page.verdict.text()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from redband_desktop.services.shared.changes import Change
+from redband_desktop.ui.admin import passphrase_dialog
 from redband_desktop.ui.admin.backup_page import BackupPage
 
 pytestmark = pytest.mark.sqlite_only
@@ -82,12 +83,63 @@ def test_failed_restore_is_a_message_and_changes_nothing(page, qtbot, tmp_path, 
     assert shown and "未改动" in shown[0]
 
 
-def test_export_to_a_chosen_file(page, qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
-    dest = tmp_path / "usb" / "导出.sqlite3"
+PASSPHRASE = "金家河 backup 2026"
+
+
+def test_export_to_a_chosen_file_is_encrypted(page, qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    dest = tmp_path / "usb" / "导出.rbk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    asked = []
+    monkeypatch.setattr(passphrase_dialog, "ask_new_passphrase", lambda check, _parent: asked.append(check) or PASSPHRASE)
     page.export()
     _idle(qtbot, page)
     assert dest.exists() and "1100" in page.status.text()
+    assert dest.read_bytes().startswith(b"RBSEALED") and asked
+
+
+def test_cancelling_the_passphrase_exports_nothing(page, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    dest = tmp_path / "usb" / "导出.rbk"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    monkeypatch.setattr(passphrase_dialog, "ask_new_passphrase", lambda *_a: None)
+    page.export()
+    assert not page.busy and not dest.exists()
+
+
+def test_restoring_an_encrypted_file_asks_for_its_passphrase(page, qtbot, demo_services, tmp_path,  # noqa: ANN001
+                                                             monkeypatch) -> None:
+    dest = tmp_path / "usb" / "导出.rbk"
+    demo_services.backups.export(dest, PASSPHRASE, PASSPHRASE)
+    con = sqlite3.connect(demo_services.db.path)
+    con.execute("update settings set value='\"改名\"' where key='station.name'")
+    con.commit()
+    con.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(dest), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(passphrase_dialog, "ask_passphrase", lambda _name, _parent: "not the passphrase")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    page.restore_from_file()
+    _idle(qtbot, page)
+    assert shown and "口令不正确" in shown[0] and "未改动" in shown[0]
+    assert demo_services.station.settings().name == "改名"
+    monkeypatch.setattr(passphrase_dialog, "ask_passphrase", lambda _name, _parent: PASSPHRASE)
+    page.restore_from_file()
+    _idle(qtbot, page)
+    assert demo_services.station.settings().name == "金家河派出所"
+
+
+def test_the_passphrase_dialog_shows_what_is_wrong_under_the_fields(qtbot, demo_services) -> None:  # noqa: ANN001
+    dialog = passphrase_dialog.PassphraseDialog(demo_services.backups.check_passphrase)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("short")
+    dialog.confirm.setText("shorter")
+    dialog.save()
+    assert dialog.result() == 0
+    assert dialog.errors.text("passphrase") and dialog.errors.text("passphrase_confirm")
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.confirm.setText(PASSPHRASE)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
 
 
 def test_change_backup_folder(page, tmp_path, monkeypatch) -> None:  # noqa: ANN001

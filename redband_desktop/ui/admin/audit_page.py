@@ -1,8 +1,9 @@
 """The audit trail page: who did what, when, from which PC, searchable and verifiable.
 
 The trail grows with every action, so the table is fed page by page (ui.table_model).
-"Verify trail" recomputes the hash chain and says plainly whether any entry was changed
-or removed; "Export…" writes the filtered trail to .xlsx, and that export is itself
+"Verify trail" recomputes the hash chain, compares it with the chain heads kept outside
+the database (the backups and the witness file beside them) and says plainly whether any
+entry was changed, added behind the program's back or removed, naming the first one; "Export…" writes the filtered trail to .xlsx, and that export is itself
 recorded in the trail.
 """
 
@@ -74,6 +75,7 @@ class AuditPage(QWidget):
             "rename": self.tr("Rename"), "status": self.tr("Change status"),
             "reveal": self.tr("See full personal data"), "export": self.tr("Export"),
             "purge": self.tr("Purge personal data"), "settings": self.tr("Change settings"),
+            "backup": self.tr("Back up"), "restore": self.tr("Restore a backup"),
         }
 
     def action_label(self, code: str) -> str:
@@ -83,6 +85,7 @@ class AuditPage(QWidget):
         return {
             "user": self.tr("user"), "volunteer": self.tr("volunteer"), "district": self.tr("district"),
             "site": self.tr("site"), "station": self.tr("station settings"), "audit": self.tr("audit trail"),
+            "backup": self.tr("backup"), "card": self.tr("ID card"),
         }
 
     def _record(self, r: AuditRow) -> str:
@@ -159,8 +162,12 @@ class AuditPage(QWidget):
     def _verified(self, report: ChainReport) -> None:
         self.verify_button.setEnabled(True)
         if report.ok:
-            self._say(self.tr("The audit trail is intact: all {count} entries are unchanged and "
-                              "none is missing.").format(count=f"{report.entries:,}"), OK_STYLE)
+            text = self.tr("The audit trail is intact: all {count} entries are unchanged and "
+                           "none is missing.").format(count=f"{report.entries:,}")
+            if report.anchors:
+                text += " " + self.tr("It agrees with the {n} backups and witness records kept outside "
+                                      "the database.").format(n=report.anchors)
+            self._say(text, OK_STYLE)
             return
         head = self.tr("The audit trail has been tampered with: {n} problem(s), first bad entry #{first}.").format(
             n=len(report.problems), first=report.first_bad_id if report.first_bad_id is not None else "?")

@@ -1,5 +1,6 @@
 """The Backups page: every backup with its date, kind, size and volunteer count; back up
-now, restore (after a confirmation), export to a chosen file, and the backup folder.
+now, restore (after a confirmation), restore from a file, export to a chosen file
+(encrypted with a passphrase typed twice), and the backup folder.
 
 All copying runs through `run_in_background`; the buttons are disabled meanwhile. The
 page also owns the automatic backups: a timer asks the service every few minutes
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redband_desktop.ui.admin import passphrase_dialog
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 
 if TYPE_CHECKING:
@@ -74,9 +76,10 @@ class BackupPage(QWidget):
         self.table = self._build_table()
         self.backup_button = QPushButton(self.tr("Back up now"), clicked=self.backup_now)
         self.restore_button = QPushButton(self.tr("Restore…"), clicked=self.restore_selected)
+        self.restore_file_button = QPushButton(self.tr("Restore from file…"), clicked=self.restore_from_file)
         self.export_button = QPushButton(self.tr("Export to file…"), clicked=self.export)
         buttons = QHBoxLayout()
-        for b in (self.backup_button, self.restore_button, self.export_button):
+        for b in (self.backup_button, self.restore_button, self.restore_file_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.status = QLabel(objectName="backupStatus")
@@ -122,7 +125,7 @@ class BackupPage(QWidget):
     # ------------------------------------------------------------ showing
     def refresh(self) -> None:
         enabled = self._backups.available and not self.busy
-        for b in (self.backup_button, self.restore_button, self.export_button,
+        for b in (self.backup_button, self.restore_button, self.restore_file_button, self.export_button,
                   self.change_folder_button, self.open_folder_button):
             b.setEnabled(enabled)
         if not self._backups.available:
@@ -184,15 +187,25 @@ class BackupPage(QWidget):
 
     def restore_selected(self) -> None:
         info = self.selected()
-        if info is not None:
-            source, when = info.path, f"{info.taken:%Y-%m-%d %H:%M}"
-        else:
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Restore from a backup file"), str(self._backups.folder()),
-                self.tr("Backups (*.sqlite3 *.db);;All files (*)"))
-            if not name:
+        if info is None:
+            self.restore_from_file()
+            return
+        self._restore(info.path, f"{info.taken:%Y-%m-%d %H:%M}")
+
+    def restore_from_file(self) -> None:
+        """A backup from elsewhere: an exported (encrypted) copy, or any backup file."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup file"), str(self._backups.folder()),
+            self.tr("Backups (*.rbk *.sqlite3 *.db);;All files (*)"))
+        if name:
+            self._restore(Path(name), name)
+
+    def _restore(self, source: Path, when: str) -> None:
+        passphrase = None
+        if self._backups.is_sealed(source):
+            passphrase = passphrase_dialog.ask_passphrase(source.name, self)
+            if passphrase is None:
                 return
-            source, when = Path(name), name
         answer = QMessageBox.question(
             self, self.tr("Restore a backup"),
             self.tr("Replace the current database with the backup of {when}?\n\n"
@@ -202,7 +215,7 @@ class BackupPage(QWidget):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._run(lambda: self._backups.restore(source), self.tr("Restoring…"), self._restored)
+        self._run(lambda: self._backups.restore(source, passphrase), self.tr("Restoring…"), self._restored)
 
     def _restored(self, _result) -> None:  # noqa: ANN001
         self.status.setText(self.tr("Restored. The previous database was kept as a "
@@ -210,13 +223,17 @@ class BackupPage(QWidget):
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export a backup"), "redband-backup.sqlite3",
-            self.tr("Backups (*.sqlite3)"))
+            self, self.tr("Export a backup"), str(Path.home() / "redband-backup.rbk"),
+            self.tr("Encrypted backups (*.rbk)"))
         if not name:
             return
-        self._run(lambda: self._backups.export(Path(name)), self.tr("Exporting…"),
+        dest = Path(name) if Path(name).suffix else Path(name + ".rbk")
+        passphrase = passphrase_dialog.ask_new_passphrase(self._backups.check_passphrase, self)
+        if passphrase is None:
+            return
+        self._run(lambda: self._backups.export(dest, passphrase, passphrase), self.tr("Exporting…"),
                   lambda info: self.status.setText(
-                      self.tr("Exported and verified ({count} volunteers): {path}")
+                      self.tr("Exported, encrypted and verified ({count} volunteers): {path}")
                       .format(count=info.volunteers or 0, path=info.path)))
 
     def choose_folder(self) -> None:
