@@ -2877,12 +2877,12 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>再次输入口令</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="68"/>
         <source>{file} is encrypted. Type the passphrase it was exported with.</source>
         <translation>{file} 已加密，请输入导出时设置的口令。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="69"/>
         <source>The exported copy holds every volunteer&apos;s ID number and phone, so it is encrypted. Choose a passphrase of at least 10 characters and type it twice. Keep it apart from the copy: without it the copy cannot be restored, by anyone.</source>
         <translation>导出的副本含有每位志愿者的身份证号和电话，因此会加密。请设置至少 10 个字符的口令并输入两次。口令请与副本分开保管：没有口令，任何人都无法恢复这份副本。</translation>
     </message>

@@ -52,6 +52,7 @@ def test_main_window_fits_on_every_page(qtbot, demo_services, tmp_path: Path, la
 def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
     from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
+    from redband_desktop.ui.admin.passphrase_dialog import PassphraseDialog
     from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
     from redband_desktop.ui.admin.user_dialog import UserDialog
     from redband_desktop.ui.clues.clue_dialog import ClueDialog
@@ -82,6 +83,8 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "case window": lambda: CaseWindow(s, case.id),
         "register dispute": lambda: RegisterDialog(s.mediation, [(d.id, d.name) for d in tree], "赵丽"),
         "districts and sites": lambda: StructureDialog(s.structure),
+        "export passphrase": lambda: PassphraseDialog(s.backups.check_passphrase),
+        "restore passphrase": lambda: PassphraseDialog(None, "redband-backup-20261130.rbk"),
     }
 
 

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 Check = Callable[[str, str | None], None]
 
@@ -49,8 +49,9 @@ class PassphraseDialog(QDialog):
         if check is not None:
             form.addRow(self.tr("Passphrase again"), self.confirm)
             self.errors.add_to_form("passphrase_confirm", form, self.confirm)
-        intro = QLabel(self._intro(file_name), objectName="passphrase_intro")
-        intro.setWordWrap(True)
+        intro = WrappingLabel()
+        intro.setObjectName("passphrase_intro")
+        intro.setText(self._intro(file_name))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
