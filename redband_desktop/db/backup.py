@@ -109,7 +109,10 @@ def parse_name(path: Path) -> tuple[str, datetime] | None:
     m = _NAME.match(path.name)
     if not m:
         return None
-    return m["kind"], datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+    try:
+        return m["kind"], datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+    except ValueError:  # a look-alike name with no such date (31 November): not ours
+        return None
 
 
 @dataclass(frozen=True)

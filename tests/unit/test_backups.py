@@ -173,3 +173,11 @@ def test_backup_folder_setting(services: Services, tmp_path: Path) -> None:
     with pytest.raises(DatabaseError) as caught:
         services.backups.set_folder(blocker)
     assert caught.value.code == "backup_folder_invalid"
+
+
+def test_a_file_named_like_a_backup_with_no_such_date_is_not_one(services: Services) -> None:
+    folder = services.backups.folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "redband-auto-20261131-120000.sqlite3").write_bytes(b"")
+    assert services.backups.list() == []
+    assert all(r.ok for r in run_checks(services) if r.name == "audit_anchors")
