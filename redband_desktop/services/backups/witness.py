@@ -7,7 +7,7 @@ another disk), and the program only ever appends to it: one line per event,
 
     <time ISO-8601>\t<station id>\t<kind>\t<entry id>\t<entry hash>
 
-where kind is the backup's kind (auto, exit, manual, export, pre-restore) or `restore`.
+where kind is the backup's kind (auto, exit, manual, export) or `restore`.
 A `restore` line records the head after a restore: the chain was legitimately wound back
 then, so anchors made before it describe a history that the restore replaced.
 Lines starting with `#` are comments; a line that does not parse is reported by the
