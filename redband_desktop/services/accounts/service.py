@@ -37,12 +37,25 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 15
 _USERNAME = re.compile(r"^[A-Za-z0-9_]{3,40}$")
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+_ACTOR_COLUMNS = (User.id, User.username, User.display_name, User.role, User.district_id,
+                  User.must_change_password, User.active)
 
 
 class AccountService:
     def __init__(self, db: Database, access: AccessControl) -> None:
         self._db = db
         self._access = access
+        access.set_reader(self.stored_actor)
+
+    def stored_actor(self, user_id: int) -> Actor | None:
+        """The account as stored now, or None when it is deactivated or gone: one read by
+        primary key, asked by `AccessControl` before every action."""
+        with self._db.read() as s:
+            row = s.execute(select(*_ACTOR_COLUMNS).where(User.id == user_id)).one_or_none()
+        if row is None or not row.active:
+            return None
+        return Actor(row.id, row.username, row.display_name, Role(row.role), row.district_id,
+                     row.must_change_password)
 
     # -- first run and sign-in ----------------------------------------------------
     def has_users(self) -> bool:
@@ -128,9 +141,7 @@ class AccountService:
         self._access.user = None
 
     def change_password(self, old: str, new: str, confirm: str) -> Actor:
-        actor = self._access.user
-        if actor is None:
-            raise PermissionDenied("not_signed_in")
+        actor = self._access.current()
         with self._db.write() as s:
             user = s.get(User, actor.id)
             if not _verify(user, old):
