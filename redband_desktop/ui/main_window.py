@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class AppInfo:
     version: str
-    database: str
+    database: str  # where the database is, as it may be shown: a path, or a URL without its password
     dirs: UserDirs
 
 
