@@ -15,6 +15,10 @@ ACCOUNT_MESSAGES: dict[str, tuple[str, str]] = {
         "the current password is wrong (as at sign-in, {max} wrong tries in a row lock the account "
         "for {minutes} minutes)",
     ),
+    "new_password_needed": (
+        "需要新密码：请在终端中运行，或设置 REDBAND_NEW_PASSWORD",
+        "A new password is needed: run it in a terminal or set REDBAND_NEW_PASSWORD",
+    ),
     "password_common": (
         "这是最常见的密码之一，很容易被猜中，请换一个",
         "is one of the commonest passwords and easily guessed; choose another",
