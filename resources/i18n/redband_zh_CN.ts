@@ -1361,42 +1361,42 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>可以是本机上的数据库文件，也可以是所内局域网上供多台电脑共用的 PostgreSQL 服务器，例如 postgresql://用户名:密码@服务器/redband。新位置在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="41"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="45"/>
         <source>Test</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="47"/>
         <source>Use the default file</source>
         <translation>使用默认文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="66"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="66"/>
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="88"/>
         <source>Nothing there yet: a new station database will be created at the next start.</source>
         <translation>此处尚无数据库：下次启动时将新建派出所数据库。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="89"/>
         <source>A station database of this version: ready to use.</source>
         <translation>本版本的派出所数据库，可以使用。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="90"/>
         <source>A station database of an older version: it is backed up and upgraded at the next start.</source>
         <translation>旧版本的派出所数据库：下次启动时先备份再升级。</translation>
     </message>
