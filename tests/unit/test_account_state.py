@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from pgtest import ON_POSTGRES
 
 from redband_desktop.db.engine import Database
 from redband_desktop.domain.access import Action
@@ -104,7 +105,8 @@ def test_checking_the_account_costs_little_per_action(services) -> None:  # noqa
     without = (time.perf_counter() - start) / rounds
     access.set_reader(reader)
     print(f"\nrequire(): {with_read * 1e6:.0f} µs with the account re-read, {without * 1e6:.1f} µs without")
-    assert with_read < 0.005
+    if not ON_POSTGRES:  # a server adds its round trips (and the pool's pre-ping): a figure only
+        assert with_read < 0.005
 
 
 def test_the_command_lines_anonymous_reader_has_no_account_to_read(services) -> None:  # noqa: ANN001
