@@ -86,7 +86,7 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
     or the user cancelled the first-run or sign-in dialog (0)."""
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    from redband_desktop.db.engine import database_url
+    from redband_desktop.db.engine import database_url, shown_url
     from redband_desktop.services.opening import share_warning
     from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
     from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
@@ -97,7 +97,7 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
     try:
         services = _open_station(url, dirs)
     except RedbandError as exc:
-        log.error("cannot open %s: %s", url, exc)
+        log.error("cannot open %s: %s", shown_url(url), exc)
         QMessageBox.critical(None, "红袖标 Desktop", exc.message(ui_lang()))
         return 1
     if services is None:
@@ -115,7 +115,7 @@ def open_main_window(  # noqa: ANN201 - MainWindow | int
             sign_in(services)
         elif not sign_in_interactively(services.accounts, services.station.settings().name):
             return 0
-    return MainWindow(services, AppInfo(version=__version__, database=url, dirs=dirs))
+    return MainWindow(services, AppInfo(version=__version__, database=shown_url(url), dirs=dirs))
 
 
 def _open_station(url: str, dirs: UserDirs) -> Services | None:

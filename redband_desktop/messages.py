@@ -45,10 +45,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有权限：只能修改本人负责片区的记录",
         "Permission denied: you may only change records of your own district",
     ),
-    "sign_in_failed": (
-        "用户名或密码不正确（再错 {left} 次将锁定 {minutes} 分钟）",
-        "Wrong user name or password ({left} more tries before a {minutes}-minute lock)",
-    ),
     "account_locked": (
         "账号已锁定，请于 {until} 后再试，或请管理员解锁",
         "The account is locked until {until}; try again then or ask an administrator",
@@ -62,7 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "password_has_username": ("不能包含用户名", "must not contain the user name"),
     "password_mismatch": ("两次输入的密码不一致", "the two passwords differ"),
-    "password_wrong": ("当前密码不正确", "the current password is wrong"),
     "username_invalid": (
         "只能使用字母、数字、下划线，3–40 位",
         "may only use letters, digits and underscores, 3–40 characters",

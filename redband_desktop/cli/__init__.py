@@ -1,12 +1,12 @@
 """`redband`: the command line over the same services as the window.
 
     redband [--db PATH|URL] [--lang zh_CN|en] [--user NAME] [gui|init|stats|export|backup|
-            restore|check|cards|verify-card] …
+            restore|check|cards|verify-card|users] …
 
 `gui` (the window) is the default, so a double-click and `redband` both open it. Errors go
 to stderr in the chosen language with exit status 2 (bad input) or 1 (the database cannot
-be used); `--json` output is for scripts. The commands live in station.py, data.py and
-cards.py; what they share (opening the station, signing in) in session.py.
+be used); `--json` output is for scripts. The commands live in station.py, data.py,
+cards.py and users.py; what they share (opening the station, signing in) in session.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from redband_desktop import __version__
-from redband_desktop.cli import cards, data, station
+from redband_desktop.cli import cards, data, station, users
 from redband_desktop.errors import DatabaseError, RedbandError
 
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     station.add_parsers(sub)
     data.add_parsers(sub)
     cards.add_parsers(sub)
+    users.add_parsers(sub)
     return parser
 
 
@@ -56,4 +57,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS}
+COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS, **users.COMMANDS}

@@ -46,7 +46,7 @@ def _init(args: argparse.Namespace) -> int:
     services = open_for(args, signed_in=False, create=True)
     settings = services.station.settings()
     if settings.initialised:
-        raise DatabaseError("db_already_initialised", path=services.db.path or services.db.url, station=settings.name)
+        raise DatabaseError("db_already_initialised", path=services.db.shown, station=settings.name)
     name = args.station or (DEMO_STATION if args.demo else "")
     admin = None
     if args.admin:
@@ -64,7 +64,7 @@ def _init(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     services = open_for(args, required=False)
     if not services.station.settings().initialised:
-        raise DatabaseError("db_not_initialised", path=services.db.path or services.db.url)
+        raise DatabaseError("db_not_initialised", path=services.db.shown)
     report = services.stats.report()
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

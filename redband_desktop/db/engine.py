@@ -9,13 +9,14 @@ instead of failing at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from redband_desktop.errors import DatabaseError
@@ -29,6 +30,21 @@ def database_url(db: str | Path) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@?#]*:)[^@/?#]*@")
+
+
+def shown_url(url: str) -> str:
+    """A database location as it may be logged, put in a message or shown: a SQLite file
+    as its path, any other URL with its password hidden (`postgresql://user:***@host/db`).
+    Every log line, message and label that names the database goes through here."""
+    try:
+        u = make_url(url)
+    except (ArgumentError, ValueError):  # not a URL SQLAlchemy reads: hide what looks like a password
+        return _PASSWORD_IN_URL.sub(r"\1***@", url)
+    path = sqlite_path(url)
+    return str(path) if path is not None else u.render_as_string(hide_password=True)
 
 
 def is_sqlite(url: str) -> bool:
@@ -73,7 +89,7 @@ def make_engine(url: str) -> Engine:
         try:
             return create_engine(with_installed_driver(url), pool_pre_ping=True)
         except ImportError as exc:  # the server's driver is not installed on this PC
-            raise DatabaseError("db_driver_missing", path=make_url(url).render_as_string(),
+            raise DatabaseError("db_driver_missing", path=shown_url(url),
                                 detail=str(exc)) from exc
     path = sqlite_path(url)
     if path is not None:
@@ -131,7 +147,7 @@ def translate_error(exc: DBAPIError, url: str) -> DatabaseError:
     detail = str(exc.orig) if exc.orig is not None else str(exc)
     code = failure_code(detail)
     path = sqlite_path(url)
-    return DatabaseError(code, path=str(path) if path else make_url(url).render_as_string(),
+    return DatabaseError(code, path=str(path) if path else shown_url(url),
                          detail=detail)
 
 
@@ -165,6 +181,11 @@ class Database:
     @property
     def path(self) -> Path | None:
         return sqlite_path(self.url)
+
+    @property
+    def shown(self) -> str:
+        """Where the database is, as it may be shown or logged (no password)."""
+        return shown_url(self.url)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

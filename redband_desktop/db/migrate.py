@@ -25,6 +25,7 @@ from redband_desktop.db.engine import (
     WRITE_OPTION,
     is_sqlite,
     make_engine,
+    shown_url,
     sqlite_path,
     translate_error,
 )
@@ -74,7 +75,7 @@ def migrate(url: str, backups_dir: Path | None) -> MigrationResult:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             _check_foreign_keys(conn)
-        log.info("database %s upgraded from %s to %s", url, current, head)
+        log.info("database %s upgraded from %s to %s", shown_url(url), current, head)
         return MigrationResult(current, head, backup)
     finally:
         # the migrating connection ran with foreign keys off; never reuse it
@@ -115,7 +116,8 @@ def _refuse_unknown(url, script, current, has_tables, head) -> None:  # noqa: AN
 def _backup_before(url: str, backups_dir: Path | None) -> Path | None:
     path = sqlite_path(url)
     if path is None or backups_dir is None:
-        log.warning("no pre-migration backup for %s (no backup folder, or not a local SQLite file)", url)
+        log.warning("no pre-migration backup for %s (no backup folder, or not a local SQLite file)",
+                    shown_url(url))
         return None
     dest = backups_dir / "pre-migration" / backup_name("pre-migration")
     return backup_sqlite(path, dest)
@@ -132,8 +134,7 @@ def _check_foreign_keys(conn: Connection) -> None:
 
 
 def _where(url: str) -> str:
-    path = sqlite_path(url)
-    return str(path) if path else url
+    return shown_url(url)
 
 
 __all__ = ["MigrationResult", "current_revision", "head_revision", "is_sqlite", "migrate"]

@@ -5,7 +5,8 @@ service layer's change notices (`ui.changes`): no page knows another, and the wi
 only follows the station settings it shows itself (title, idle-lock minutes).
 Pages a role may not use are not built at all; signing out tears the pages down and
 builds them again for whoever signs in next. An idle lock covers the window after the
-station's idle minutes.
+station's idle minutes, and at once when the signed-in account turns out to have been
+deactivated (an action refused for it, or the check every minute).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,11 +59,17 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class AppInfo:
     version: str
-    database: str
+    database: str  # where the database is, as it may be shown: a path, or a URL without its password
     dirs: UserDirs
 
 
+ACCOUNT_CHECK_MS = 60_000
+
+
 class MainWindow(QMainWindow):
+    # Emitted from whichever thread found the signed-in account deactivated.
+    account_deactivated = Signal()
+
     def __init__(
         self, services: Services, info: AppInfo, sign_in: Callable[[], bool] | None = None,
         idle_ms: int | None = None,
@@ -86,7 +93,26 @@ class MainWindow(QMainWindow):
         self._show_user()
         self.idle = IdleLock(services.accounts, self, self._idle_interval(), self._who, self.sign_out)
         self.idle.start()
+        self._watch_account()
         self.resize(1280, 800)
+
+    def _watch_account(self) -> None:
+        """Lock when the account is deactivated: told by the services when they refuse an
+        action for it (queued: the lock comes after the refused action has unwound), and
+        checked once a minute for a window left open."""
+        self.account_deactivated.connect(self._lock_deactivated, Qt.ConnectionType.QueuedConnection)
+        forget = self._services.access.on_deactivated(self.account_deactivated.emit)
+        self.destroyed.connect(lambda *_: forget())
+        self.account_check = QTimer(self, interval=ACCOUNT_CHECK_MS)
+        self.account_check.timeout.connect(self.check_account)
+        self.account_check.start()
+
+    def check_account(self) -> None:
+        if self._services.access.user is not None and not self.idle.locked:
+            self._services.access.can(Action.READ)  # reads the account; tells us if deactivated
+
+    def _lock_deactivated(self) -> None:
+        self.idle.lock(deactivated=True)
 
     def _build_pages(self) -> None:
         """The pages the signed-in user's role may use."""

@@ -1391,42 +1391,42 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>可以是本机上的数据库文件，也可以是所内局域网上供多台电脑共用的 PostgreSQL 服务器，例如 postgresql://用户名:密码@服务器/redband。新位置在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="41"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="45"/>
         <source>Test</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="47"/>
         <source>Use the default file</source>
         <translation>使用默认文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="66"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="64"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="66"/>
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="88"/>
         <source>Nothing there yet: a new station database will be created at the next start.</source>
         <translation>此处尚无数据库：下次启动时将新建派出所数据库。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="89"/>
         <source>A station database of this version: ready to use.</source>
         <translation>本版本的派出所数据库，可以使用。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/admin/database_dialog.py" line="90"/>
         <source>A station database of an older version: it is backed up and upgraded at the next start.</source>
         <translation>旧版本的派出所数据库：下次启动时先备份再升级。</translation>
     </message>
@@ -2189,27 +2189,32 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="48"/>
         <source>Locked — 红袖标 Desktop</source>
         <translation>已锁定 — 红袖标 Desktop</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="54"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="58"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="57"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="61"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="66"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="70"/>
         <source>The screen is locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="73"/>
+        <source>The account of {user} was deactivated by an administrator, so the program was locked. Sign out to let someone else sign in.</source>
+        <translation>{user} 的账号已被管理员停用，程序已锁定。请注销，由其他人员登录。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/accounts/lock_dialog.py" line="76"/>
         <source>No input for a while, so the program was locked to protect personal data. {user}, enter your password to continue.</source>
         <translation>长时间无操作，为保护个人信息，程序已锁定。{user}，请输入密码继续。</translation>
     </message>
@@ -2217,122 +2222,122 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="121"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="123"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="125"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="128"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="130"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="132"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="134"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="180"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="183"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="186"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="190"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="196"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="203"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="205"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
@@ -4624,17 +4629,17 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>feedback</name>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="27"/>
+        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="31"/>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="36"/>
+        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="40"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="37"/>
+        <location filename="../../redband_desktop/ui/widgets/feedback.py" line="41"/>
         <source>Something went wrong that the program did not expect. Your saved data is safe; the details were written to the log file. Please tell your administrator.</source>
         <translation>程序遇到了意外错误。已保存的数据是安全的，详细信息已写入日志文件。请告知系统管理员。</translation>
     </message>

@@ -21,3 +21,13 @@ def add_staff(services: Services, username: str, role: str = "clerk", district_i
     services.accounts.change_password(initial, STAFF_PASSWORD, STAFF_PASSWORD)
     services.accounts.sign_in(*ADMIN)
     return STAFF_PASSWORD
+
+
+def sign_in_as(services: Services, role: str, district_id: int | None = None) -> None:
+    """Sign in as a real account of `role` (made by the administrator the first time):
+    services read the account again on every action, so a test cannot just pretend."""
+    username = f"t_{role}_{district_id or 0}"
+    services.accounts.sign_in(*ADMIN)
+    if username not in {u.username for u in services.accounts.users()}:
+        add_staff(services, username, role, district_id)
+    services.accounts.sign_in(username, STAFF_PASSWORD)

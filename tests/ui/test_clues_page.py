@@ -5,14 +5,12 @@ following the clue's state and the user's district, and exporting."""
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PIL import Image
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from redband_desktop.domain.access import Role
 from redband_desktop.services.clues.types import ClueFilter
 from redband_desktop.services.incidents.types import IncidentForm
 from redband_desktop.services.roster.types import RosterFilter
@@ -24,6 +22,7 @@ from redband_desktop.ui.clues.flow_dialogs import (
     TransferDialog,
     VerifyDialog,
 )
+from tests.ui.staff import sign_in_as
 
 
 def _page(qtbot, services) -> CluesPage:  # noqa: ANN001
@@ -136,19 +135,18 @@ def test_record_a_clue_with_a_photo_then_take_it_through_the_flow(qtbot, demo_se
 
 def test_buttons_follow_the_users_rights(qtbot, demo_services) -> None:  # noqa: ANN001
     first = demo_services.clues.search(ClueFilter(status="received"), limit=10_000).first_page[0]
-    admin = demo_services.access.user
     other = next(d.id for d in demo_services.sites.tree() if d.id != first.district_id)
-    demo_services.access.user = replace(admin, role=Role.OFFICER, district_id=other)
+    sign_in_as(demo_services, "officer", other)
     page = _page(qtbot, demo_services)
     page.status.setCurrentIndex(page.status.findData("received"))
     page.search.setText(first.number)
     page.table.selectRow(0)
     assert page.new_button.isEnabled() and not page.verify_button.isEnabled() and not page.edit_button.isEnabled()
-    demo_services.access.user = replace(admin, role=Role.OFFICER, district_id=first.district_id)
+    sign_in_as(demo_services, "officer", first.district_id)
     page.table.clearSelection()
     page.table.selectRow(0)
     assert page.verify_button.isEnabled() and page.edit_button.isEnabled()
-    demo_services.access.user = replace(admin, role=Role.VIEWER)
+    sign_in_as(demo_services, "viewer")
     viewer = _page(qtbot, demo_services)
     assert not viewer.new_button.isEnabled() and not viewer.export_button.isEnabled()
 

@@ -41,3 +41,50 @@ def test_location_is_checked_saved_and_used(qtbot, tmp_path: Path) -> None:
     dialog.location.setText("postgresql://nobody:pw@127.0.0.1:1/none")
     assert not dialog.test()  # nothing listens there: a clear message, nothing saved
     assert dirs.database() == str(shared)
+
+
+SECRET = "S3cret-Pw"
+SERVER = f"postgresql://redband:{SECRET}@db.station.lan:5432/redband"
+
+
+def test_a_server_location_is_shown_without_its_password_and_kept(qtbot, tmp_path: Path, monkeypatch) -> None:
+    dirs = UserDirs.under(tmp_path / "pc")
+    dirs.set_database(SERVER)
+    dialog = DatabaseDialog(dirs)
+    qtbot.addWidget(dialog)
+    assert dialog.location.text() == "postgresql://redband:***@db.station.lan:5432/redband"
+    assert dialog.chosen() == SERVER  # left as shown: the stored location, password and all
+    monkeypatch.setattr("redband_desktop.ui.admin.database_dialog.check_location", lambda _where: "current")
+    dialog.save()
+    assert dirs.database() == SERVER
+    dialog.location.setText("postgresql://redband:N3w-Pw@db.station.lan/redband")
+    assert dialog.chosen() == "postgresql://redband:N3w-Pw@db.station.lan/redband"
+
+
+def test_the_window_and_the_about_box_show_the_server_without_its_password(
+        qtbot, services, tmp_path: Path, monkeypatch, caplog) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from redband_desktop import app
+    from redband_desktop.errors import DatabaseError
+    from redband_desktop.ui.about_dialog import AboutDialog
+
+    services.station.initialise("金家河派出所")
+    dirs = UserDirs.under(tmp_path / "pc")
+    monkeypatch.setattr(app, "_open_station", lambda _url, _dirs: services)
+    window = app.open_main_window(SERVER, dirs)
+    qtbot.addWidget(window)
+    about = AboutDialog(window._info, "金家河派出所", window)  # noqa: SLF001
+    qtbot.addWidget(about)
+    shown = " ".join(label.text() for w in (window, about) for label in w.findChildren(QLabel))
+    assert "db.station.lan" in shown and SECRET not in shown
+
+    def refuse(_url, _dirs):  # noqa: ANN001, ANN202 - the server does not answer
+        raise DatabaseError("db_unreachable", path="db.station.lan", detail="refused")
+
+    said = []
+    monkeypatch.setattr(app, "_open_station", refuse)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: said.append(text))
+    assert app.open_main_window(SERVER, dirs) == 1
+    assert said and SECRET not in said[0]
+    assert "cannot open postgresql://redband:***@db.station.lan" in caplog.text and SECRET not in caplog.text

@@ -7,10 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from redband_desktop.db.engine import Database
 from redband_desktop.paths import UserDirs
+from redband_desktop.services import build_services
+from redband_desktop.services.accounts.types import UserForm
 from redband_desktop.ui.main_window import AppInfo, MainWindow
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
-from tests.ui.staff import ADMIN
+from tests.ui.staff import ADMIN, STAFF_PASSWORD, add_staff
 
 IDLE_MS = 1500  # generous: a busy CI machine must not lock between two keystrokes
 
@@ -72,3 +75,53 @@ def test_sign_out_from_the_lock_asks_for_the_next_user(qtbot, window, services) 
     window.idle.lock()
     window.idle.dialog.sign_out_button.click()
     assert services.access.user is None and not window.isVisible()  # sign_in said no: the window closed
+
+
+@pytest.fixture
+def clerk_window(qtbot, services, db_url, tmp_path):  # noqa: ANN001, ANN201
+    """A clerk's window on this PC, and the administrator on another PC of the station."""
+    services.station.initialise("金家河派出所")
+    add_staff(services, "wang", "clerk")
+    services.accounts.sign_in("wang", STAFF_PASSWORD)
+    asked = []
+    win = MainWindow(services, AppInfo("test", "sqlite:///test", UserDirs.under(tmp_path / "user")),
+                     sign_in=lambda: asked.append(True) and False, idle_ms=600_000)
+    win.asked = asked
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    admin = build_services(Database(db_url))
+    admin.accounts.sign_in(*ADMIN)
+    row = next(u for u in admin.accounts.users() if u.username == "wang")
+    yield win, admin, row
+    admin.db.dispose()
+
+
+def _deactivate(admin, row) -> None:  # noqa: ANN001
+    admin.accounts.update_user(row.id, row.version, UserForm(row.username, row.display_name, row.police_no,
+                                                             row.role.value, row.district_id, active=False))
+
+
+def test_an_action_refused_for_a_deactivated_account_locks_the_window(qtbot, clerk_window) -> None:  # noqa: ANN001
+    window, admin, row = clerk_window
+    _deactivate(admin, row)
+    qtbot.keyClicks(window.roster.filters.search, "zh")  # the search is refused: no message box, a lock
+    qtbot.waitUntil(lambda: window.idle.locked, timeout=3000)
+    lock = window.idle.dialog
+    assert "deactivated" in lock.findChild(QLabel, "lock_reason").text() or "停用" in \
+        lock.findChild(QLabel, "lock_reason").text()
+    lock.password.setText(STAFF_PASSWORD)  # the right password does not lift it
+    lock.try_unlock()
+    assert window.idle.locked and lock.findChild(QLabel, "lock_error").isVisible()
+    lock.sign_out_button.click()  # the sign-in is asked again, for someone else
+    assert window.asked == [True]
+
+
+def test_a_window_left_open_locks_itself_when_the_account_is_deactivated(qtbot, clerk_window) -> None:  # noqa: ANN001
+    window, admin, row = clerk_window
+    window.check_account()
+    assert not window.idle.locked
+    _deactivate(admin, row)
+    window.check_account()  # what the timer does every minute
+    qtbot.waitUntil(lambda: window.idle.locked, timeout=3000)
+    assert window.account_check.interval() == 60_000 and window.account_check.isActive()

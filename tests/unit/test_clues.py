@@ -17,11 +17,11 @@ from sqlalchemy import func, select
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import AuditEntry
 from redband_desktop.db.models.clues import Clue, ClueAttachment
-from redband_desktop.domain.access import Role
 from redband_desktop.errors import ConflictError, PermissionDenied, ValidationError
 from redband_desktop.services import build_services
 from redband_desktop.services.clues.types import ClueFilter, ClueForm
 from redband_desktop.services.incidents.types import IncidentForm
+from tests.ui.staff import sign_in_as
 
 REPORTED = datetime(2026, 3, 8, 21, 15)
 
@@ -214,8 +214,7 @@ def test_export_masks_the_reporter_phone_unless_full_and_is_audited(services, pl
 
 def test_officer_only_in_own_district_and_viewer_only_reads(services, place) -> None:  # noqa: ANN001
     clue = services.clues.create(form(place))
-    admin = services.access.user
-    services.access.user = replace(admin, role=Role.OFFICER, district_id=place["other"].id)
+    sign_in_as(services, "officer", place["other"].id)
     with pytest.raises(PermissionDenied):
         services.clues.create(form(place))
     with pytest.raises(PermissionDenied):
@@ -224,7 +223,7 @@ def test_officer_only_in_own_district_and_viewer_only_reads(services, place) -> 
         services.clues.update(clue.id, clue.version, form(place, district_id=place["other"].id, site_id=None))
     own = services.clues.create(form(place, district_id=place["other"].id, site_id=None))
     assert services.clues.verify(own.id, own.version).status == "verified"
-    services.access.user = replace(admin, role=Role.VIEWER)
+    sign_in_as(services, "viewer")
     with pytest.raises(PermissionDenied):
         services.clues.export(ClueFilter())
     assert services.clues.search(ClueFilter(), limit=0).total == 2

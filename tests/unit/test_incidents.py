@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import AuditEntry, Volunteer
 from redband_desktop.db.models.incidents import Incident
-from redband_desktop.domain.access import Role
 from redband_desktop.errors import PermissionDenied, ValidationError
 from redband_desktop.services import build_services
 from redband_desktop.services.incidents.types import IncidentFilter, IncidentForm
+from tests.ui.staff import sign_in_as
 
 RECEIVED = datetime(2026, 3, 8, 21, 15)
 
@@ -155,7 +155,7 @@ def test_export_masks_the_caller_unless_full_and_is_audited(services, place) -> 
 
 
 def test_rights_are_checked_in_the_service(services, place) -> None:  # noqa: ANN001
-    services.access.user = replace(services.access.user, role=Role.VIEWER)
+    sign_in_as(services, "viewer")
     with pytest.raises(PermissionDenied):
         services.incidents.create(form(place))
     with pytest.raises(PermissionDenied):

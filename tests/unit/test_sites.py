@@ -9,14 +9,13 @@ from datetime import date
 
 import pytest
 
-from redband_desktop.domain.access import Role
 from redband_desktop.domain.coverage import GapReason, PlaceKind
 from redband_desktop.domain.idnumber import make_id_number
 from redband_desktop.errors import ConflictError, PermissionDenied, ValidationError
 from redband_desktop.services.audit.types import AuditFilter
 from redband_desktop.services.roster.types import VolunteerForm
-from redband_desktop.services.shared.access import Actor
 from redband_desktop.services.sites.types import BuildingForm, DistrictForm
+from tests.ui.staff import sign_in_as
 
 B, Z = PlaceKind.BUILDING, PlaceKind.ZONE
 
@@ -146,7 +145,7 @@ def test_rename_shows_everywhere(services, world) -> None:  # noqa: ANN001
 
 
 def test_officers_edit_only_their_own_district(services, world) -> None:  # noqa: ANN001
-    services.access.user = Actor(9, "chen", "陈卿", Role.OFFICER, world["other"].id)
+    sign_in_as(services, "officer", world["other"].id)
     with pytest.raises(PermissionDenied):
         services.places.add_buildings(world["compound"].id, "7-8栋")
     with pytest.raises(PermissionDenied):

@@ -8,8 +8,10 @@ not lift a lock. Every sign-in, success or failure, is written to the audit trai
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -26,6 +28,7 @@ from redband_desktop.errors import (
     NotFoundError,
     PermissionDenied,
     Problem,
+    RedbandError,
     ValidationError,
 )
 from redband_desktop.services.accounts.types import UserForm, UserRow
@@ -37,12 +40,25 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 15
 _USERNAME = re.compile(r"^[A-Za-z0-9_]{3,40}$")
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+_ACTOR_COLUMNS = (User.id, User.username, User.display_name, User.role, User.district_id,
+                  User.must_change_password, User.active)
 
 
 class AccountService:
     def __init__(self, db: Database, access: AccessControl) -> None:
         self._db = db
         self._access = access
+        access.set_reader(self.stored_actor)
+
+    def stored_actor(self, user_id: int) -> Actor | None:
+        """The account as stored now, or None when it is deactivated or gone: one read by
+        primary key, asked by `AccessControl` before every action."""
+        with self._db.read() as s:
+            row = s.execute(select(*_ACTOR_COLUMNS).where(User.id == user_id)).one_or_none()
+        if row is None or not row.active:
+            return None
+        return Actor(row.id, row.username, row.display_name, Role(row.role), row.district_id,
+                     row.must_change_password)
 
     # -- first run and sign-in ----------------------------------------------------
     def has_users(self) -> bool:
@@ -85,11 +101,15 @@ class AccountService:
         return outcome
 
     def _attempt(self, s: Session, name: str, password: str, moment: datetime) -> Actor | PermissionDenied:
+        # An unknown name gets the same message after the same work (a hash verified) as a
+        # wrong password, so that neither tells which user names exist.
         user = s.scalar(select(User).where(func.lower(User.username) == name))
         if user is None:
+            _verify_dummy(password)
             record(s, self._access, "sign_in.failed", "user", "", summary="用户名不存在", username=name)
-            return PermissionDenied("sign_in_failed", left=MAX_FAILURES, minutes=LOCK_MINUTES)
+            return _wrong()
         if user.locked_until and user.locked_until > moment:
+            _verify_dummy(password)
             record(s, self._access, "sign_in.locked", "user", user.id, username=user.username)
             return PermissionDenied("account_locked", until=f"{user.locked_until:%H:%M}")
         if not _verify(user, password):
@@ -101,16 +121,18 @@ class AccountService:
         record(s, self._access, "sign_in", "user", user.id, username=user.username)
         return _actor(user)
 
-    def _failed(self, s: Session, user: User, moment: datetime) -> PermissionDenied:
+    def _failed(self, s: Session, user: User, moment: datetime, action: str = "sign_in.failed") -> PermissionDenied:
+        """Count a wrong password (sign-in, or the old one when changing it): the fifth in a
+        row locks the account."""
         user.failed_attempts += 1
         if user.failed_attempts >= MAX_FAILURES:
             user.locked_until, user.failed_attempts = moment + timedelta(minutes=LOCK_MINUTES), 0
-            record(s, self._access, "sign_in.failed", "user", user.id, username=user.username,
+            record(s, self._access, action, "user", user.id, username=user.username,
                    summary=f"连续输错，锁定 {LOCK_MINUTES} 分钟")
             return PermissionDenied("account_locked", until=f"{user.locked_until:%H:%M}")
-        record(s, self._access, "sign_in.failed", "user", user.id, username=user.username,
+        record(s, self._access, action, "user", user.id, username=user.username,
                summary=f"第 {user.failed_attempts} 次密码错误")
-        return PermissionDenied("sign_in_failed", left=MAX_FAILURES - user.failed_attempts, minutes=LOCK_MINUTES)
+        return _wrong()
 
     def unlock_screen(self, password: str) -> Actor:
         """Idle lock: the signed-in user proves it is still them. Raises PermissionDenied
@@ -128,18 +150,31 @@ class AccountService:
         self._access.user = None
 
     def change_password(self, old: str, new: str, confirm: str) -> Actor:
-        actor = self._access.user
-        if actor is None:
-            raise PermissionDenied("not_signed_in")
+        """A wrong old password counts like a wrong sign-in (and may lock the account):
+        the counter and its audit entry are committed before the error is raised."""
+        actor = self._access.current()
+        _check_new_password(new, confirm, actor.username)
         with self._db.write() as s:
-            user = s.get(User, actor.id)
-            if not _verify(user, old):
-                raise ValidationError([Problem("old_password", "password_wrong")])
-            _check_new_password(new, confirm, user.username)
-            user.password_hash, user.must_change_password = _hasher.hash(new), False
-            self._access.user = _actor(user)
-            record(s, self._access, "user.password", "user", user.id, summary="本人修改密码")
-            return self._access.user
+            outcome = self._change_own(s, actor.id, old, new, now())
+        if isinstance(outcome, RedbandError):
+            raise outcome
+        self._access.user = outcome
+        return outcome
+
+    def _change_own(self, s: Session, user_id: int, old: str, new: str, moment: datetime) -> Actor | RedbandError:
+        user = s.get(User, user_id)
+        if user.locked_until and user.locked_until > moment:
+            return PermissionDenied("account_locked", until=f"{user.locked_until:%H:%M}")
+        if not _verify(user, old):
+            refused = self._failed(s, user, moment, "user.password.failed")
+            if refused.code == "account_locked":
+                return refused
+            return ValidationError([Problem("old_password", "password_wrong",
+                                            {"max": MAX_FAILURES, "minutes": LOCK_MINUTES})])
+        user.password_hash, user.must_change_password = _hasher.hash(new), False
+        user.failed_attempts = 0
+        record(s, self._access, "user.password", "user", user.id, summary="本人修改密码")
+        return _actor(user)
 
     # -- administration ------------------------------------------------------------
     def users(self) -> list[UserRow]:
@@ -189,6 +224,22 @@ class AccountService:
             user = _get(s, user_id)
             user.failed_attempts, user.locked_until = 0, None
             record(s, self._access, "user.unlock", "user", user.id)
+
+
+def _wrong() -> PermissionDenied:
+    return PermissionDenied("sign_in_failed", max=MAX_FAILURES, minutes=LOCK_MINUTES)
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of nothing anyone types, made once, to verify against when there is no
+    account (or it is locked): the refusal then takes as long as a wrong password."""
+    return _hasher.hash("redband: no such account")
+
+
+def _verify_dummy(password: str) -> None:
+    with contextlib.suppress(VerificationError, InvalidHashError):
+        _hasher.verify(_dummy_hash(), password)
 
 
 def _verify(user: User, password: str) -> bool:

@@ -331,5 +331,5 @@ class BackupService:
     def _live_path(self) -> Path:
         path = self._db.path
         if path is None:
-            raise DatabaseError("backup_needs_sqlite", path=self._db.url)
+            raise DatabaseError("backup_needs_sqlite", path=self._db.shown)
         return path

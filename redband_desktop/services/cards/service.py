@@ -185,7 +185,7 @@ class CardService:
         """Replace the card `number` (e.g. worn out or details changed) with a new one."""
         self._access.require(Action.EDIT)
         with self._db.write() as s:
-            old = reg.card_by_no(s, number)
+            old = reg.card_by_no(s, number)  # the new card is the same volunteer's: `_issue` checks their district
             card = self._issue(s, old.volunteer_id)
             return reg.rows_by_no(s, [card.card_no], self._today())[0]
 
@@ -196,6 +196,7 @@ class CardService:
         status = CardStatus.LOST if lost else CardStatus.REVOKED
         with self._db.write() as s:
             card = reg.card_by_no(s, number)
+            self._access.require(Action.DELETE, card.volunteer.site.district_id)
             if card.status != CardStatus.VALID.value:
                 raise ValidationError.single("card_no", "card_not_valid", status=CardStatus(card.status).zh)
             self._change(s, card, status, why)
@@ -242,6 +243,9 @@ class CardService:
             if not volunteer_ids:
                 raise ValidationError.single("selection", "nothing_selected")
             batch = self._batch(s, volunteer_ids)
+            # Printing counts on every card of the batch, new or not: all in the user's districts.
+            for district_id in {v.site.district_id for v in batch.volunteers}:
+                self._access.require(Action.EDIT, district_id)
             valid = batch.valid or {}
             cards, new, replaced = [], [], []
             for vid in volunteer_ids:

@@ -1,13 +1,16 @@
 """Searching the incident register: one filter shared by the list, its totals and the
 export. Pages are taken by id (the matching ids first, then the rows of one page), as the
-roster does, so the list stays quick whatever the size of the register."""
+roster does, so the list stays quick whatever the size of the register. For a user who
+sees personal data masked (`masked`), confidential callers are not searched at all and a
+caller's phone matches only by its shown digits (`shared.masked_search`); lists show no
+confidential caller to anyone, so none sorts by one either."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import District, Site
@@ -15,15 +18,16 @@ from redband_desktop.db.models.incidents import Incident, IncidentVolunteer
 from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow, IncidentSummary
+from redband_desktop.services.shared.masked_search import PHONE_SHOWN, visible_match
 
 CONFIDENTIAL = "（保密）"
 
 
-def filtered(q: Select, f: IncidentFilter) -> Select:
+def filtered(q: Select, f: IncidentFilter, masked: bool = False) -> Select:
     if f.text.strip():
         like = f"%{f.text.strip()}%"
         q = q.where(Incident.number.like(like) | Incident.summary.like(like) | Incident.location.like(like)
-                    | Incident.caller_name.like(like) | Incident.caller_phone.like(like))
+                    | _caller_matches(like, f.text.strip(), masked))
     if f.date_from:
         q = q.where(Incident.received_at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:
@@ -39,8 +43,18 @@ def filtered(q: Select, f: IncidentFilter) -> Select:
     return q
 
 
-def summary(s: Session, f: IncidentFilter) -> IncidentSummary:
-    q = filtered(select(Incident.category, Incident.status, func.count(), func.sum(Incident.loss_yuan)), f)
+def _caller_matches(like: str, text: str, masked: bool):  # noqa: ANN202 - SQL expression
+    """The caller part of the text search: by name or phone; for `masked` users never a
+    confidential caller, and a phone only by its shown digits or typed in full."""
+    if not masked:
+        return Incident.caller_name.like(like) | Incident.caller_phone.like(like)
+    by_phone = visible_match(Incident.caller_phone, text, PHONE_SHOWN) if text.isdigit() else None
+    matches = Incident.caller_name.like(like) if by_phone is None else Incident.caller_name.like(like) | by_phone
+    return ~Incident.caller_confidential & matches
+
+
+def summary(s: Session, f: IncidentFilter, masked: bool = False) -> IncidentSummary:
+    q = filtered(select(Incident.category, Incident.status, func.count(), func.sum(Incident.loss_yuan)), f, masked)
     by_category: dict[str, int] = {c.value: 0 for c in IncidentCategory}
     by_status: dict[str, int] = {}
     loss = Decimal(0)
@@ -61,14 +75,14 @@ def _helpers():  # noqa: ANN202 - the number of volunteers linked to each incide
 SORTS = {
     "number": lambda: Incident.number, "received_at": lambda: Incident.received_at,
     "category": lambda: Incident.category, "district": lambda: District.sort_order,
-    "site": lambda: func.coalesce(Site.name, ""), "caller": lambda: Incident.caller_name,
+    "site": lambda: func.coalesce(Site.name, ""), "caller": lambda: case((Incident.caller_confidential, ""), else_=Incident.caller_name),
     "status": lambda: Incident.status, "volunteers": _helpers, "location": lambda: Incident.location,
 }
 
 
-def matching_ids(s: Session, f: IncidentFilter) -> list[int]:
+def matching_ids(s: Session, f: IncidentFilter, masked: bool = False) -> list[int]:
     """Every matching id in the filter's order (default: newest received first)."""
-    q = filtered(select(Incident.id), f)
+    q = filtered(select(Incident.id), f, masked)
     if f.sort == "district":
         q = q.join(District, Incident.district_id == District.id)
     elif f.sort == "site":

@@ -8,7 +8,7 @@ who may not see personal data, and in exports unless a full export is allowed.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -23,7 +23,13 @@ from redband_desktop.domain.incidents import IncidentOutcome, IncidentStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.incidents.export import EXPORT_HEADERS, export_rows
-from redband_desktop.services.incidents.query import filtered, matching_ids, rows_by_id, summary
+from redband_desktop.services.incidents.query import (
+    CONFIDENTIAL,
+    filtered,
+    matching_ids,
+    rows_by_id,
+    summary,
+)
 from redband_desktop.services.incidents.rules import allocate_number, checked_form
 from redband_desktop.services.incidents.types import (
     IncidentDetail,
@@ -117,10 +123,10 @@ class IncidentService:
     def search(self, f: IncidentFilter, limit: int = 100) -> Found[IncidentRow, IncidentSummary]:
         """The register's totals, every matching id in order and the first `limit` rows,
         in one read (see `shared.register`)."""
-        self._access.require(Action.READ)
+        masked = self._access.require(Action.READ).masks_personal_data
         with self._db.read() as s:
-            ids = matching_ids(s, f)
-            return Found(summary(s, f), rows_by_id(s, ids[:limit]), tuple(ids))
+            ids = matching_ids(s, f, masked)
+            return Found(summary(s, f, masked), rows_by_id(s, ids[:limit]), tuple(ids))
 
     def rows(self, ids: list[int]) -> list[IncidentRow]:
         self._access.require(Action.READ)
@@ -174,9 +180,10 @@ def _snapshot(row: Incident) -> dict:
 def _detail(s: Session, row: Incident, masked: bool = False) -> IncidentDetail:
     form = IncidentForm(**{k: getattr(row, k) for k in FORM_FIELDS},
                         volunteers=tuple((v.volunteer_id, v.role) for v in row.volunteers))
-    if masked and form.caller_phone:
-        form = IncidentForm(**{**asdict(form), "caller_phone": mask_phone(form.caller_phone),
-                               "volunteers": form.volunteers})
+    if masked and row.caller_confidential:  # neither the name nor the phone, not even masked
+        form = replace(form, caller_name=CONFIDENTIAL, caller_phone="")
+    elif masked and form.caller_phone:
+        form = replace(form, caller_phone=mask_phone(form.caller_phone))
     site = s.get(Site, row.site_id) if row.site_id else None
     cases = s.execute(select(MediationCase.id, MediationCase.number).where(MediationCase.incident_id == row.id)
                       .order_by(MediationCase.id)).all()

@@ -187,6 +187,7 @@ class MediationService:
         form = checked_case(form)
         with self._db.write() as s:
             c = self._editable(s, case_id)
+            self._access.require_move(Action.EDIT, c.district_id, form.district_id)
             check_version(c, version, s, "mediation")
             _check_links(s, form, c.id)
             before = {k: getattr(c, k) for k in _case_values(form)}

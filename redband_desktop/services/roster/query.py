@@ -4,7 +4,9 @@ With 100,000 volunteers the list never loads every row: each keystroke runs one
 filtered, sorted `LIMIT/OFFSET` query for the visible page and one `GROUP BY status`
 for the counts. SQLite answers `LIKE '%张%'` over 100k rows in about a millisecond, so
 plain LIKE is enough; pinyin lives in its own columns (full and initials), and several
-words separated by spaces must all match.
+words separated by spaces must all match. For a user who sees ID numbers and phones
+masked (`masked`), a number matches and sorts only by what they can see
+(`shared.masked_search`); the others keep the plain search over the narrow indexes.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ from redband_desktop.db.models import (
 from redband_desktop.domain.enums import Background, Gender, SiteKind, VolunteerStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.roster.types import RosterFilter, RosterRow, RosterSummary
+from redband_desktop.services.shared.masked_search import (
+    ID_NUMBER_SHOWN,
+    PHONE_SHOWN,
+    shown_sort_keys,
+    visible_match,
+)
 
 _SORT_COLUMNS = {
     "name": Volunteer.name_pinyin,
@@ -57,10 +65,13 @@ def _prefix(column, text: str):  # noqa: ANN001, ANN202 - SQL expression
     return and_(column >= text, column < upper)
 
 
-def _term_condition(term: str):  # noqa: ANN202 - SQL expression
-    """One search word: digits look in phone and ID number, latin letters in pinyin,
-    anything else in the name."""
+def _term_condition(term: str, masked: bool = False):  # noqa: ANN202 - SQL expression
+    """One search word: digits look in phone and ID number (for `masked` users only in
+    what they see of them), latin letters in pinyin, anything else in the name."""
     lowered = term.lower()
+    if _DIGITS.match(term) and any(ch.isdigit() for ch in term) and masked:
+        return or_(visible_match(Volunteer.phone, term.upper(), PHONE_SHOWN),
+                   visible_match(Volunteer.id_number, term.upper(), ID_NUMBER_SHOWN))
     if _DIGITS.match(term) and any(ch.isdigit() for ch in term):
         pattern = _like(term.upper())
         return or_(
@@ -72,8 +83,8 @@ def _term_condition(term: str):  # noqa: ANN202 - SQL expression
     return Volunteer.name.like(_like(term), escape="\\")
 
 
-def filtered(query: Select, f: RosterFilter, with_status: bool = True) -> Select:
-    conditions = [_term_condition(t) for t in f.text.split()]
+def filtered(query: Select, f: RosterFilter, with_status: bool = True, masked: bool = False) -> Select:
+    conditions = [_term_condition(t, masked) for t in f.text.split()]
     if f.district_id is not None:
         conditions.append(Site.district_id == f.district_id)
     if f.site_kind:
@@ -114,21 +125,21 @@ def _site_joins(q: Select, f: RosterFilter, sorting: bool) -> Select:
     return q
 
 
-def summary(session: Session, f: RosterFilter) -> RosterSummary:
+def summary(session: Session, f: RosterFilter, masked: bool = False) -> RosterSummary:
     """How many volunteers match, and how many of those in each status."""
     q = select(Volunteer.status, func.count()).select_from(Volunteer)
-    q = filtered(_site_joins(q, f, sorting=False), f, with_status=False)
+    q = filtered(_site_joins(q, f, sorting=False), f, with_status=False, masked=masked)
     by_status = {status: n for status, n in session.execute(q.group_by(Volunteer.status))}
     total = by_status.get(f.status, 0) if f.status else sum(by_status.values())
     return RosterSummary(total=total, by_status=by_status)
 
 
 def page(
-    session: Session, f: RosterFilter, offset: int, limit: int, today: date
+    session: Session, f: RosterFilter, offset: int, limit: int, today: date, masked: bool = False
 ) -> list[RosterRow]:
     """One page of the filtered, sorted roster. The ids are chosen first from the narrow
     columns (often from an index alone), then the page's rows are read by id."""
-    keys = [*_sort_key(f), Volunteer.id]
+    keys = [*_sort_key(f, masked), Volunteer.id]
     if f.text.strip() and session.bind.dialect.name == "sqlite":
         # With text typed, walking the sort column's index and reading wide rows to test
         # each one can cost 100+ ms when the matches sort late (张 = zhang); a unary +
@@ -137,7 +148,7 @@ def page(
     descending = _descending(f)
     q = select(Volunteer.id).select_from(Volunteer)
     q = _site_joins(q, f, sorting=True)
-    q = filtered(q, f).order_by(*(k.desc() if descending else k.asc() for k in keys))
+    q = filtered(q, f, masked=masked).order_by(*(k.desc() if descending else k.asc() for k in keys))
     ids = list(session.scalars(q.offset(offset).limit(limit)))
     return rows_by_id(session, ids, today)
 
@@ -146,12 +157,16 @@ def _descending(f: RosterFilter) -> bool:
     return f.descending != (f.sort == "age")  # ascending age = descending birth date
 
 
-def _sort_key(f: RosterFilter) -> list:
+def _sort_key(f: RosterFilter, masked: bool = False) -> list:
+    if masked and f.sort == "phone":  # the order of whole numbers would tell hidden digits
+        return shown_sort_keys(Volunteer.phone, PHONE_SHOWN)
     column = _SORT_COLUMNS.get(f.sort, Volunteer.name_pinyin)
     return [column, District.name] if f.sort == "district" else [column]
 
 
-def matching_ids(session: Session, f: RosterFilter, cap: int) -> tuple[RosterSummary, list[int]] | None:
+def matching_ids(
+    session: Session, f: RosterFilter, cap: int, masked: bool = False
+) -> tuple[RosterSummary, list[int]] | None:
     """The counts and every matching id in display order, from one scan; None when more
     than `cap` volunteers match (the scan then stops early).
 
@@ -159,10 +174,10 @@ def matching_ids(session: Session, f: RosterFilter, cap: int) -> tuple[RosterSum
     key) once, then counting and sorting them here, costs about half of a count query
     plus a sorted page query. The table then fetches rows by id.
     """
-    keys = _sort_key(f)
+    keys = _sort_key(f, masked)
     q = select(Volunteer.id, Volunteer.status, *keys).select_from(Volunteer)
     q = _site_joins(q, f, sorting=True)
-    rows = session.execute(filtered(q, f, with_status=False).limit(cap + 1)).all()
+    rows = session.execute(filtered(q, f, with_status=False, masked=masked).limit(cap + 1)).all()
     if len(rows) > cap:
         return None
     by_status: dict[str, int] = {}

@@ -64,12 +64,12 @@ class RosterService:
         the counts, the first page, and (while text is typed) every matching id in order,
         so further pages are fetched by id with `rows()`; without text, or with more
         matches than are worth listing, pages come from `page()`."""
-        self._access.require(Action.READ)
+        masked = self._access.require(Action.READ).masks_personal_data
         today = self._today()
         with self._db.read() as s:
-            found = query.matching_ids(s, f, ID_LIST_CAP) if f.text.strip() else None
+            found = query.matching_ids(s, f, ID_LIST_CAP, masked) if f.text.strip() else None
             if found is None:  # no text, or so many matches that the database sorts them
-                return Found(query.summary(s, f), query.page(s, f, 0, limit, today))
+                return Found(query.summary(s, f, masked), query.page(s, f, 0, limit, today, masked))
             summary, ids = found
             return Found(summary, query.rows_by_id(s, ids[:limit], today), tuple(ids))
 
@@ -79,9 +79,9 @@ class RosterService:
             return query.rows_by_id(s, list(ids), self._today())
 
     def page(self, f: RosterFilter, offset: int, limit: int) -> list[RosterRow]:
-        self._access.require(Action.READ)
+        masked = self._access.require(Action.READ).masks_personal_data
         with self._db.read() as s:
-            return query.page(s, f, offset, limit, self._today())
+            return query.page(s, f, offset, limit, self._today(), masked)
 
     def export(self, f: RosterFilter, full: bool = False) -> Export:
         """The filtered roster as an .xlsx workbook (masked unless `full`), recorded."""

@@ -53,7 +53,7 @@ class StationService:
             current = read_settings(s)
             if current["station.name"]:
                 raise DatabaseError(
-                    "db_already_initialised", path=self._db.url, station=current["station.name"]
+                    "db_already_initialised", path=self._db.shown, station=current["station.name"]
                 )
             write_setting(s, "station.name", name)
             write_setting(s, "station.initialised_at", now().isoformat(sep=" "))

@@ -26,6 +26,13 @@ class FirstAdmin:
     confirm: str
 
 
+def shown_location(location: str) -> str:
+    """A database location as it may be shown: a PostgreSQL URL's password hidden."""
+    from redband_desktop.db.engine import database_url, shown_url
+
+    return shown_url(database_url(location.strip())) if location.strip() else ""
+
+
 def check_location(location: str) -> str:
     """Check a database location typed by an administrator (a file path or a
     postgresql:// URL): "new", "current" or "older", or a DatabaseError saying why not."""

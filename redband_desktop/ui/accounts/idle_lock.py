@@ -3,7 +3,8 @@
 `IdleLock` is an application-wide event filter: every key press, click, wheel turn or
 mouse move restarts a single-shot timer; when it fires, a `LockDialog` covers the main
 window until the signed-in user types their password. The interval comes from the
-station settings (minutes) and can be given in milliseconds for tests.
+station settings (minutes) and can be given in milliseconds for tests. The main window
+also locks it at once when the signed-in account turns out to be deactivated.
 """
 
 from __future__ import annotations
@@ -61,11 +62,12 @@ class IdleLock(QObject):
             self.timer.start()
         return False
 
-    def lock(self) -> None:
+    def lock(self, deactivated: bool = False) -> None:
+        """Cover the window; `deactivated` says it is because the account was deactivated."""
         if self.locked or not self._window.isVisible():
             return
         self.timer.stop()
-        dialog = LockDialog(self._accounts, self._who(), self._window)
+        dialog = LockDialog(self._accounts, self._who(), self._window, deactivated)
         dialog.unlocked.connect(self._unlocked)
         dialog.sign_out_requested.connect(self._sign_out)
         dialog.setGeometry(self._window.geometry())

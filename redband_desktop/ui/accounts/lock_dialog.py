@@ -37,8 +37,12 @@ class LockDialog(QDialog):
     unlocked = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, accounts: AccountService, user_text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, accounts: AccountService, user_text: str, parent: QWidget | None = None,
+                 deactivated: bool = False) -> None:
+        """`deactivated`: locked because an administrator deactivated the account, not
+        for want of input (unlocking then fails too: only "Sign out" helps)."""
         super().__init__(parent)
+        self._deactivated = deactivated
         self._accounts = accounts
         self.setObjectName("lock_dialog")
         self.setWindowTitle(self.tr("Locked — 红袖标 Desktop"))
@@ -65,8 +69,13 @@ class LockDialog(QDialog):
         panel.setFixedWidth(PANEL_WIDTH)
         title = QLabel(self.tr("The screen is locked"))
         title.setStyleSheet("font-size:18px;font-weight:bold;color:#c8102e")
-        who = QLabel(self.tr("No input for a while, so the program was locked to protect personal "
-                             "data. {user}, enter your password to continue.").format(user=user_text))
+        if self._deactivated:
+            text = self.tr("The account of {user} was deactivated by an administrator, so the program "
+                           "was locked. Sign out to let someone else sign in.")
+        else:
+            text = self.tr("No input for a while, so the program was locked to protect personal "
+                           "data. {user}, enter your password to continue.")
+        who = QLabel(text.format(user=user_text), objectName="lock_reason")
         who.setWordWrap(True)
         who.setFixedWidth(PANEL_WIDTH - 48)
         who.setMinimumHeight(who.heightForWidth(PANEL_WIDTH - 48))

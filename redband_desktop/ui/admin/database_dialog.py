@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.errors import RedbandError
 from redband_desktop.paths import UserDirs
-from redband_desktop.services.station.setup import check_location
+from redband_desktop.services.station.setup import check_location, shown_location
 from redband_desktop.ui.i18n import ui_lang
 
 
@@ -35,7 +35,9 @@ class DatabaseDialog(QDialog):
             "shared by several PCs, e.g. postgresql://user:password@server/redband. "
             "The new location is used from the next start."))
         intro.setWordWrap(True)
-        self.location = QLineEdit(dirs.database(), objectName="location")
+        # The stored location is shown with its password hidden; saved unchanged, it stays as stored.
+        self._stored = dirs.database()
+        self.location = QLineEdit(self._masked(self._stored), objectName="location")
         browse = QPushButton(self.tr("File…"))
         browse.clicked.connect(self._browse)
         self.result = QLabel(objectName="result")
@@ -66,10 +68,19 @@ class DatabaseDialog(QDialog):
         if path:
             self.location.setText(path)
 
+    @staticmethod
+    def _masked(location: str) -> str:
+        return shown_location(location) if "://" in location else location
+
+    def chosen(self) -> str:
+        """The location typed, or the stored one (with its password) if left as shown."""
+        text = self.location.text().strip()
+        return self._stored if text == self._masked(self._stored) else text
+
     def test(self) -> bool:
         """Check the location and say what is there; True when it can be used."""
         try:
-            state = check_location(self.location.text())
+            state = check_location(self.chosen())
         except RedbandError as exc:
             self._show(exc.message(ui_lang()), ok=False)
             return False
@@ -87,5 +98,5 @@ class DatabaseDialog(QDialog):
 
     def save(self) -> None:
         if self.test():
-            self._dirs.set_database(self.location.text())
+            self._dirs.set_database(self.chosen())
             self.accept()

@@ -15,14 +15,18 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from redband_desktop.errors import RedbandError
+from redband_desktop.errors import PermissionDenied, RedbandError
 from redband_desktop.ui.i18n import ui_lang
 
 log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """An expected failure gets its message; anything else is a bug: crash dialog."""
+    """An expected failure gets its message; anything else is a bug: crash dialog. A
+    refusal because the account was deactivated gets none: the window locks itself and
+    says why."""
+    if isinstance(exc, PermissionDenied) and exc.code == "account_deactivated":
+        return
     if isinstance(exc, RedbandError):
         QMessageBox.warning(parent, QCoreApplication.translate("feedback", "Cannot do that"), exc.message(ui_lang()))
     else:
