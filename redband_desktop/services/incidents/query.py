@@ -15,15 +15,16 @@ from redband_desktop.db.models.incidents import Incident, IncidentVolunteer
 from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow, IncidentSummary
+from redband_desktop.services.shared.search import contains, search_text
 
 CONFIDENTIAL = "（保密）"
 
 
 def filtered(q: Select, f: IncidentFilter) -> Select:
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        q = q.where(Incident.number.like(like) | Incident.summary.like(like) | Incident.location.like(like)
-                    | Incident.caller_name.like(like) | Incident.caller_phone.like(like))
+    if text := search_text(f.text):
+        q = q.where(contains(Incident.number, text) | contains(Incident.summary, text)
+                    | contains(Incident.location, text) | contains(Incident.caller_name, text)
+                    | contains(Incident.caller_phone, text))
     if f.date_from:
         q = q.where(Incident.received_at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:

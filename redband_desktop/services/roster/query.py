@@ -29,6 +29,7 @@ from redband_desktop.db.models import (
 from redband_desktop.domain.enums import Background, Gender, SiteKind, VolunteerStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.roster.types import RosterFilter, RosterRow, RosterSummary
+from redband_desktop.services.shared.search import contains, search_text
 
 _SORT_COLUMNS = {
     "name": Volunteer.name_pinyin,
@@ -45,11 +46,6 @@ _LATIN = re.compile(r"^[a-z]+$")
 _DIGITS = re.compile(r"^[0-9xX]+$")
 
 
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _prefix(column, text: str):  # noqa: ANN001, ANN202 - SQL expression
     """`column` starts with `text` (lower-case latin), as a range the column's index can
     answer on any database: "li" → li <= value < lj."""
@@ -62,18 +58,14 @@ def _term_condition(term: str):  # noqa: ANN202 - SQL expression
     anything else in the name."""
     lowered = term.lower()
     if _DIGITS.match(term) and any(ch.isdigit() for ch in term):
-        pattern = _like(term.upper())
-        return or_(
-            Volunteer.phone.like(pattern, escape="\\"),
-            Volunteer.id_number.like(pattern, escape="\\"),
-        )
+        return or_(contains(Volunteer.phone, term.upper()), contains(Volunteer.id_number, term.upper()))
     if _LATIN.match(lowered):
         return or_(_prefix(Volunteer.name_initials, lowered), _prefix(Volunteer.name_pinyin, lowered))
-    return Volunteer.name.like(_like(term), escape="\\")
+    return contains(Volunteer.name, term)
 
 
 def filtered(query: Select, f: RosterFilter, with_status: bool = True) -> Select:
-    conditions = [_term_condition(t) for t in f.text.split()]
+    conditions = [_term_condition(t) for t in search_text(f.text).split()]
     if f.district_id is not None:
         conditions.append(Site.district_id == f.district_id)
     if f.site_kind:
