@@ -25,4 +25,7 @@ INPUT_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "visited_on": ("回访日期", "Visited on"),
     "mediator_ids": ("调解员（志愿者）", "Mediators (volunteers)"),
     "id_type": ("证件类型", "Document type"),
+    "source": ("纠纷来源", "Source"),
+    "dispute_type": ("纠纷类型", "Dispute type"),
+    "satisfaction": ("满意度", "Satisfaction"),
 }
