@@ -30,7 +30,13 @@ from reportlab.platypus import (
 
 from redband_desktop.documents.card_faces import FONT, register_font
 from redband_desktop.domain.enums import Gender
-from redband_desktop.domain.mediation import OutcomeKind, PartyRole, Performance, Satisfaction
+from redband_desktop.domain.mediation import (
+    IdDocument,
+    OutcomeKind,
+    PartyRole,
+    Performance,
+    Satisfaction,
+)
 
 BODY = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=17, wordWrap="CJK")
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=10, leading=14)
@@ -98,12 +104,18 @@ def _party_rows(case) -> list[list]:  # noqa: ANN001
         who = f"{f.name}（{Gender(f.gender).zh}）" if f.gender else f.name
         age = "" if f.age is None else f"{f.age}岁"
         rows += [[PartyRole(f.role).zh, who, "民族、年龄", "　".join(x for x in (f.ethnicity, age) if x)],
-                 ["身份证号", f.id_number, "联系电话", f.phone],
+                 [_document_label(f.id_type), f.id_number, "联系电话", f.phone],
                  ["职业", f.occupation, "住所或单位", f.address]]
         if f.agent:
             rows.append(["委托代理人", f.agent, "", ""])
             spans.append(len(rows) - 1)
     return rows, spans
+
+
+def _document_label(kind: str) -> str:
+    """身份证号 for an identity card (and an empty number), else the document named."""
+    document = IdDocument(kind or IdDocument.RESIDENT_ID)
+    return "身份证号" if document is IdDocument.RESIDENT_ID else f"{document.zh}号码"
 
 
 def parties_table(case) -> Table:  # noqa: ANN001

@@ -7,18 +7,27 @@ share it. openpyxl is imported on first use only, keeping it out of start-up tim
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import date, datetime
 from typing import Any
+
+from redband_desktop.domain.text import clean
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 MAX_WIDTH = 60
 
 
 def _cell(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str | datetime | date):
+    """A plain value as it is; text (and anything else, as its text) cleaned on the way
+    out: a control character makes openpyxl refuse the whole workbook
+    (IllegalCharacterError) and a lone surrogate cannot be encoded, so rows stored before
+    input was cleaned would otherwise stop every export."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # openpyxl would leave the cell empty; show what is stored
+    if value is None or isinstance(value, bool | int | float | datetime | date):
         return value
-    return str(value)
+    return clean(value, multiline=True)
 
 
 def _width(value: Any) -> int:
@@ -36,8 +45,8 @@ def table_to_xlsx(headers: list[str], rows: list[list], sheet_title: str) -> byt
 
     book = Workbook(write_only=False)
     sheet = book.active
-    sheet.title = (_BAD_TITLE.sub(" ", sheet_title).strip() or "Sheet")[:31]
-    sheet.append(list(headers))
+    sheet.title = (_BAD_TITLE.sub(" ", clean(sheet_title)).strip() or "Sheet")[:31]
+    sheet.append([_cell(h) for h in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = [_width(h) for h in headers]

@@ -79,6 +79,22 @@ class PartyRole(LabeledEnum):
     RESPONDENT = ("respondent", "被申请人", "Respondent")
 
 
+class IdDocument(LabeledEnum):
+    """The document a party's number comes from. A resident identity card and the
+    residence permit of Hong Kong, Macao and Taiwan residents share the GB 11643 format
+    and are checked to it; any other document (a passport, a home-return permit …) must
+    be chosen explicitly, so a mistyped ID number cannot slip through as "other"."""
+
+    RESIDENT_ID = ("resident_id", "居民身份证", "Resident identity card")
+    RESIDENCE_PERMIT = ("residence_permit", "港澳台居民居住证", "HK/Macao/Taiwan residence permit")
+    PASSPORT = ("passport", "护照", "Passport")
+    OTHER = ("other", "其他证件", "Other document")
+
+    @property
+    def gb11643(self) -> bool:
+        return self in (IdDocument.RESIDENT_ID, IdDocument.RESIDENCE_PERMIT)
+
+
 class Satisfaction(LabeledEnum):
     SATISFIED = ("satisfied", "满意", "Satisfied")
     BASIC = ("basic", "基本满意", "Mostly satisfied")

@@ -1808,120 +1808,120 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="62"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="59"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="62"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="59"/>
         <source>Record an incident</source>
         <translation>登记警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="66"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="63"/>
         <source>Time of occurrence known</source>
         <translation>已知发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="70"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="146"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="157"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="166"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="67"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="143"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="154"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="163"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="71"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="68"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="75"/>
         <source>Keep the caller confidential</source>
         <translation>报警人信息保密</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
         <source>Received at</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
         <source>Occurred at</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
         <source>Channel</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
         <source>Subtype</source>
         <translation>细类</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
         <source>Fraud method</source>
         <translation>诈骗手法</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
         <source>Loss</source>
         <translation>损失金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
         <source>Building or zone</source>
         <translation>楼栋或市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
         <source>Caller phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="110"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="108"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="110"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="115"/>
         <source>Mediation case</source>
         <translation>调解案卷</translation>
     </message>
@@ -2775,17 +2775,17 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>达成协议须双方当事人齐全，尚缺：{roles}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="69"/>
         <source>Parties named in a recorded outcome stay on file</source>
         <translation>已记录调解结果，当事人不能再移除</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="82"/>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="84"/>
         <source>Remove party</source>
         <translation>移除当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="83"/>
+        <location filename="../../redband_desktop/ui/mediation/parties_tab.py" line="85"/>
         <source>Remove {name} from this case?</source>
         <translation>确定从本案中移除 {name}？</translation>
     </message>
@@ -2793,73 +2793,78 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="24"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="26"/>
         <source>Add a party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="27"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="29"/>
         <source>Person or organisation</source>
         <translation>个人或单位名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="28"/>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="32"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="30"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="34"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="37"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="41"/>
         <source>Name and relation, e.g. 王丽（妻子）</source>
         <translation>姓名及关系，如：王丽（妻子）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="44"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="44"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="41"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="45"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="41"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="45"/>
+        <source>Document</source>
+        <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="42"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="46"/>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="47"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="42"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="47"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="48"/>
         <source>Address or employer</source>
         <translation>住址或工作单位</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="48"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>

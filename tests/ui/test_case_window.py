@@ -17,6 +17,7 @@ from redband_desktop.domain.mediation import (
     CaseSource,
     CaseStatus,
     DisputeType,
+    IdDocument,
     OutcomeKind,
     PartyRole,
     Performance,
@@ -152,6 +153,21 @@ def test_a_case_walked_through_the_window(qtbot, services, station, warnings) ->
     assert warnings == []
     page.refresh()
     assert page.model.row_at(0).status is CaseStatus.CLOSED
+
+
+def test_a_party_document_is_checked_and_another_one_chosen_explicitly(qtbot, services, station) -> None:  # noqa: ANN001
+    _page, window = _open(qtbot, services, station["case"].id)
+    window.parties.add()
+    dialog = window.parties.dialog
+    dialog.name.setText("John Smith")
+    dialog.id_number.setText("E12345678")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.errors.text("id_number") and window.case.parties == ()
+    dialog.id_type.setCurrentIndex(dialog.id_type.findData(IdDocument.PASSPORT))
+    assert dialog.id_number.maxLength() == 30
+    dialog.accept()
+    assert not dialog.isVisible() and window.case.parties[0].form.id_type is IdDocument.PASSPORT
+    assert window.parties.table.texts(0)[5].endswith("E12345678")
 
 
 def test_the_list_refreshes_after_a_change_in_the_window(qtbot, services, station) -> None:  # noqa: ANN001

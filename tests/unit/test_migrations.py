@@ -116,3 +116,56 @@ def test_models_and_migrations_agree(db_path: Path) -> None:
 
     with create_engine(database_url(db_path)).connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def _step(url: str, direction: str, revision: str) -> None:
+    """Run one Alembic upgrade or downgrade on `url` (SQLite or PostgreSQL)."""
+    from alembic import command
+
+    from redband_desktop.db.migrate import alembic_config
+
+    db = Database(url)
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, direction)(cfg, revision)
+    db.dispose()
+
+
+def test_party_document_type_goes_up_and_down_keeping_parties(tmp_path: Path) -> None:
+    """0009 adds a party's document type (existing parties: identity cards) and widens the
+    number; going back to 0008 and up again keeps the parties. On PostgreSQL as well."""
+    from contextlib import nullcontext
+
+    from pgtest import ON_POSTGRES, fresh_database
+
+    with fresh_database() if ON_POSTGRES else nullcontext(database_url(tmp_path / "p.sqlite3")) as url:
+        _step(url, "upgrade", "0008_clues")
+        db = Database(url)
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "insert into mediation_cases (id, year, seq, number, registered_on, source, dispute_type, summary,"
+                " facts, registrar, mediators, deadline, extended, extension_reason, status, terms, perform_method,"
+                " perform_place, copies, prevented_criminal, failure_reason, referred_to, version, created_at,"
+                " updated_at) values (1, 2026, 1, '(2026)人调字第1号', '2026-11-02', 'applied', 'other', '漏水', '',"
+                " '', '', '2026-12-02', false, '', 'registered', '', '', '', 3, false, '', '', 1, '2026-11-02',"
+                " '2026-11-02')"))
+            conn.execute(text(
+                "insert into mediation_parties (case_id, role, name, gender, ethnicity, id_number, occupation,"
+                " phone, address, agent) values (1, 'applicant', '李秀兰', 'F', '', '530112196804090374', '', '',"
+                " '', '')"))
+        db.dispose()
+        _step(url, "upgrade", "0009_party_id_type")
+        db = Database(url)
+        with db.engine.begin() as conn:
+            assert conn.execute(text("select id_type, id_number from mediation_parties")).one() == (
+                "resident_id", "530112196804090374")
+            conn.execute(text("update mediation_parties set id_type = 'passport', id_number = 'E12345678'"))
+        db.dispose()
+        _step(url, "downgrade", "0008_clues")
+        _step(url, "upgrade", "head")
+        db = Database(url)
+        with db.engine.begin() as conn:
+            assert conn.execute(text("select id_type, id_number from mediation_parties")).one() == (
+                "resident_id", "E12345678")
+        db.dispose()

@@ -85,7 +85,9 @@ class MediationParty(Base):
     gender: Mapped[str] = mapped_column(String(1), default="")
     ethnicity: Mapped[str] = mapped_column(String(20), default="")
     age: Mapped[int | None] = mapped_column(Integer)
-    id_number: Mapped[str] = mapped_column(String(18), default="")
+    # a GB 11643 number (18) or, with the document type chosen, another document's (≤ 30)
+    id_type: Mapped[str] = mapped_column(String(20), default="resident_id", server_default="resident_id")
+    id_number: Mapped[str] = mapped_column(String(30), default="")
     occupation: Mapped[str] = mapped_column(String(40), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
     address: Mapped[str] = mapped_column(String(200), default="")  # 住所或单位

@@ -34,7 +34,8 @@ from redband_desktop.errors import (
 from redband_desktop.services.accounts.types import UserForm, UserRow
 from redband_desktop.services.shared.access import AccessControl, Actor
 from redband_desktop.services.shared.audit_log import diff, record
-from redband_desktop.services.shared.rules import check_version, text_problem
+from redband_desktop.services.shared.rules import check_version, clean_text
+from redband_desktop.services.shared.values import checked_id
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -264,10 +265,8 @@ def _check_user(s: Session, form: UserForm, editing_id: int | None) -> dict:
         problems.append(Problem("username", "username_invalid"))
     elif s.scalar(select(User.id).where(func.lower(User.username) == username.lower(), User.id != (editing_id or 0))):
         problems.append(Problem("username", "name_taken", {"name": username}))
-    display = " ".join(form.display_name.split())
-    for field, value, limit, required in (("display_name", display, 40, True), ("police_no", form.police_no.strip(), 20, False)):
-        if p := text_problem(value, field, limit, required):
-            problems.append(p)
+    display = clean_text(form.display_name, "display_name", 40, required=True, problems=problems)
+    police_no = clean_text(form.police_no, "police_no", 20, problems=problems)
     try:
         role = Role(form.role)
     except ValueError:
@@ -275,11 +274,11 @@ def _check_user(s: Session, form: UserForm, editing_id: int | None) -> dict:
         role = None
     if role is Role.OFFICER and form.district_id is None:
         problems.append(Problem("district_id", "district_required"))
-    if form.district_id is not None and s.get(District, form.district_id) is None:
+    if checked_id(form.district_id, "district_id", problems) is not None and s.get(District, form.district_id) is None:
         problems.append(Problem("district_id", "invalid_choice", {"value": form.district_id}))
     if problems:
         raise ValidationError(problems)
-    return {"username": username.lower(), "display_name": display, "police_no": form.police_no.strip(),
+    return {"username": username.lower(), "display_name": display, "police_no": police_no,
             "role": role.value, "district_id": form.district_id, "active": bool(form.active)}
 
 

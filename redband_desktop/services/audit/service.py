@@ -24,6 +24,7 @@ from redband_desktop.services.shared.audit_log import (
 )
 from redband_desktop.services.shared.chain_anchors import Anchor, compare_with_anchors
 from redband_desktop.services.shared.exports import Export
+from redband_desktop.services.shared.search import contains, search_text
 
 # What an export reads of each entry: the columns of an AuditRow, not the hash chain.
 _EXPORTED = (AuditEntry.id, AuditEntry.at, AuditEntry.username, AuditEntry.host, AuditEntry.action,
@@ -94,8 +95,8 @@ def _filtered(q, f: AuditFilter):  # noqa: ANN001, ANN202 - SQL statement
         q = q.where(AuditEntry.at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:
         q = q.where(AuditEntry.at <= datetime.combine(f.date_to, datetime.max.time()))
-    if f.text:
-        q = q.where(AuditEntry.summary.like(f"%{f.text}%") | AuditEntry.changes.like(f"%{f.text}%"))
+    if text := search_text(f.text):
+        q = q.where(contains(AuditEntry.summary, text) | contains(AuditEntry.changes, text))
     return q
 
 

@@ -3,6 +3,7 @@ the `CardFace`s the PDF is drawn from (helpers that take a session; no commits).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -17,9 +18,11 @@ from redband_desktop.domain.cards import (
     sign_payload,
     station_code,
 )
-from redband_desktop.errors import Problem, ValidationError
+from redband_desktop.errors import Problem
 from redband_desktop.services.cards.types import CardSettings
+from redband_desktop.services.shared.rules import clean_text
 from redband_desktop.services.shared.settings import read_settings, write_setting
+from redband_desktop.services.shared.values import checked_int, raise_problems
 
 PRIVATE_KEY = "cards.private_key"
 PUBLIC_KEY = "cards.public_key"
@@ -50,26 +53,28 @@ def design_of(station_name: str, c: CardSettings) -> CardDesign:
     )
 
 
-def check_card_settings(new: CardSettings) -> None:
-    problems = []
-    if not 1 <= new.validity_years <= 10:
-        problems.append(Problem("validity_years", "out_of_range", {"low": 1, "high": 10}))
-    if not 1 <= new.warn_days <= 365:
-        problems.append(Problem("warn_days", "out_of_range", {"low": 1, "high": 365}))
+def check_card_settings(new: CardSettings) -> CardSettings:
+    """The settings with their texts cleaned (the duties keep their lines) and their
+    numbers in range, or every problem."""
+    problems: list[Problem] = []
+    values: dict[str, Any] = {
+        name: clean_text(getattr(new, name), name, limit, name == "title", name == "duties", problems)
+        for name, limit in _TEXT_LIMITS.items()
+    }
+    values["validity_years"] = checked_int(new.validity_years, "validity_years", problems, 1, 10)
+    values["warn_days"] = checked_int(new.warn_days, "warn_days", problems, 1, 365)
     for name in ("offset_x_mm", "offset_y_mm", "back_offset_x_mm", "back_offset_y_mm"):
-        if not -10 <= getattr(new, name) <= 10:
+        value = getattr(new, name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and -10 <= value <= 10:
+            values[name] = float(value)  # NaN fails the comparison too
+        else:
             problems.append(Problem(name, "out_of_range", {"low": -10, "high": 10}))
-    for name, limit in _TEXT_LIMITS.items():
-        if len(getattr(new, name)) > limit:
-            problems.append(Problem(name, "too_long", {"max": limit}))
-    if not new.title.strip():
-        problems.append(Problem("title", "required"))
-    if problems:
-        raise ValidationError(problems)
+    raise_problems(problems)
+    return replace(new, **values)
 
 
 def save_card_settings(s: Session, new: CardSettings) -> dict[str, list[Any]]:
-    check_card_settings(new)
+    new = check_card_settings(new)
     old = card_settings(read_settings(s))
     changes = {}
     for field, key in _FIELDS.items():

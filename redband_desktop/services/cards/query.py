@@ -18,6 +18,7 @@ from redband_desktop.domain.cards import CardStatus, parse_card_no
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import NotFoundError
 from redband_desktop.services.cards.types import CardFilter, CardRow, CardSelection
+from redband_desktop.services.shared.search import contains, search_text
 
 ROLE_BUILDING_HEAD = "楼栋长"
 ROLE_ZONE_LEAD = "市场片区负责人"
@@ -110,9 +111,8 @@ def _to_row(r, today: date) -> CardRow:  # noqa: ANN001 - result row
 
 def register_rows(s: Session, f: CardFilter, today: date, limit: int = 5000) -> list[CardRow]:
     q = _row_query()
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        q = q.where(or_(Card.card_no.like(like), Volunteer.name.like(like)))
+    if text := search_text(f.text):
+        q = q.where(or_(contains(Card.card_no, text), contains(Volunteer.name, text)))
     if f.district_id is not None:
         q = q.where(Site.district_id == f.district_id)
     if f.site_id is not None:

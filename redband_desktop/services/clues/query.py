@@ -20,6 +20,7 @@ from redband_desktop.domain.clues import (
     ClueUrgency,
 )
 from redband_desktop.services.clues.types import ClueFilter, ClueRow, ClueSummary
+from redband_desktop.services.shared.search import contains, search_text
 
 # sort key -> the column it orders by (the page's header clicks name these keys)
 SORTS = {
@@ -36,12 +37,12 @@ NEEDS_JOIN = {"district", "site", "reporter"}
 
 
 def filtered(q: Select, f: ClueFilter) -> Select:
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        reporters = select(Volunteer.id).where(Volunteer.name.like(like) | Volunteer.name_initials.like(like.lower())
-                                               | Volunteer.name_pinyin.like(like.lower()))
-        q = q.where(Clue.number.like(like) | Clue.content.like(like) | Clue.location.like(like)
-                    | Clue.transferred_to.like(like) | Clue.reporter_id.in_(reporters))
+    if text := search_text(f.text):
+        reporters = select(Volunteer.id).where(contains(Volunteer.name, text)
+                                               | contains(Volunteer.name_initials, text.lower())
+                                               | contains(Volunteer.name_pinyin, text.lower()))
+        q = q.where(contains(Clue.number, text) | contains(Clue.content, text) | contains(Clue.location, text)
+                    | contains(Clue.transferred_to, text) | Clue.reporter_id.in_(reporters))
     if f.date_from:
         q = q.where(Clue.reported_at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:

@@ -25,24 +25,29 @@ from redband_desktop.domain.clues import (
 )
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.clues.types import ClueForm
-from redband_desktop.services.shared.rules import next_in_year, place_problems, text_problem
+from redband_desktop.services.shared.rules import clean_text, next_in_year, place_problems
+from redband_desktop.services.shared.values import checked_date, checked_id
 
 TEXT_LIMITS = {"location": 200, "content": 4000}
 NUMBER_LOCK = 727276  # PostgreSQL advisory lock held while a clue number is handed out
 
 
 def checked_form(s: Session, form: ClueForm, now: datetime) -> ClueForm:
-    """The form trimmed and normalised, or ValidationError listing every problem."""
+    """The form cleaned and normalised, or ValidationError listing every problem."""
     problems: list[Problem] = []
-    values = {"location": " ".join((form.location or "").split()), "content": (form.content or "").strip()}
-    for name, limit in TEXT_LIMITS.items():
-        if (p := text_problem(values[name], name, limit, required=name == "content")) is not None:
-            problems.append(p)
+    values: dict = {
+        "location": clean_text(form.location, "location", TEXT_LIMITS["location"], problems=problems),
+        "content": clean_text(form.content, "content", TEXT_LIMITS["content"], True, True, problems),
+    }
+    # from 1990 to now, to the minute
+    values["reported_at"] = checked_date(form.reported_at, "reported_at", problems, now.date(), with_time=True,
+                                         late_code="in_future")
     if form.reported_at is None:
         problems.append(Problem("reported_at", "required"))
-    elif form.reported_at > now:
+    elif values["reported_at"] is not None and values["reported_at"] > now:
         problems.append(Problem("reported_at", "in_future"))
-    if form.reporter_id is None or s.get(Volunteer, form.reporter_id) is None:
+    reporter = checked_id(form.reporter_id, "reporter_id", problems)
+    if form.reporter_id is None or (reporter is not None and s.get(Volunteer, reporter) is None):
         problems.append(Problem("reporter_id", "required" if form.reporter_id is None else "invalid_choice",
                                 {"value": form.reporter_id}))
     for name, kind in (("clue_type", ClueType), ("urgency", ClueUrgency)):
@@ -65,13 +70,13 @@ def check_step(row: Clue, step: ClueStep) -> None:
 
 def closing_problems(s: Session, closing: str, incident_id: int | None) -> list[Problem]:
     """A closing is one of the codes; an incident is linked exactly when it led to one."""
-    if closing not in {m.value for m in ClueClosing}:
+    if not isinstance(closing, str) or closing not in {m.value for m in ClueClosing}:
         return [Problem("closing", "invalid_choice" if closing else "required", {"value": closing})]
     if closing != ClueClosing.LED_TO_INCIDENT:
         return [Problem("incident_id", "clue_incident_unexpected")] if incident_id is not None else []
     if incident_id is None:
         return [Problem("incident_id", "required")]
-    if s.get(Incident, incident_id) is None:
+    if checked_id(incident_id, "incident_id", []) is None or s.get(Incident, incident_id) is None:
         return [Problem("incident_id", "invalid_choice", {"value": incident_id})]
     return []
 

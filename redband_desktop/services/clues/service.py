@@ -21,7 +21,7 @@ from redband_desktop.db.models.clues import Clue, ClueAttachment
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.attachments import Picture, make_picture
 from redband_desktop.domain.clues import ClueStatus, ClueStep
-from redband_desktop.errors import Problem, ValidationError
+from redband_desktop.errors import ValidationError
 from redband_desktop.services.clues.export import EXPORT_HEADERS, export_rows
 from redband_desktop.services.clues.query import (
     figures,
@@ -109,7 +109,7 @@ class ClueService:
     # -- the flow --------------------------------------------------------------------
     def verify(self, clue_id: int, version: int, note: str = "") -> ClueDetail:
         """Received → verified, by the signed-in user, with what the check found."""
-        text = clean_text(note, "verify_note", 1000)
+        text = clean_text(note, "verify_note", 1000, multiline=True)
         return self._step(clue_id, version, ClueStep.VERIFY, lambda row, _s, who: _set(
             row, status=ClueStatus.VERIFIED, verified_at=now(), verified_by=who, verify_note=text))
 
@@ -132,9 +132,7 @@ class ClueService:
 
     def record_feedback(self, clue_id: int, version: int, feedback: str) -> ClueDetail:
         """What the volunteer was told came of their clue (once transferred or closed)."""
-        text = " ".join((feedback or "").split())
-        if (p := _feedback_problem(text)) is not None:
-            raise ValidationError([p])
+        text = clean_text(feedback, "feedback", 1000, required=True, multiline=True)
         return self._step(clue_id, version, ClueStep.FEEDBACK, lambda row, _s, _who: _set(
             row, feedback=text, feedback_at=now()))
 
@@ -231,12 +229,6 @@ def _check_count(n: int) -> None:
 
 def _attachment(p: Picture) -> ClueAttachment:
     return ClueAttachment(image=p.image, thumbnail=p.thumbnail, width=p.width, height=p.height, added_at=now())
-
-
-def _feedback_problem(text: str) -> Problem | None:
-    if not text:
-        return Problem("feedback", "required")
-    return Problem("feedback", "too_long", {"max": 1000}) if len(text) > 1000 else None
 
 
 def _set(row: Clue, **values: object) -> None:

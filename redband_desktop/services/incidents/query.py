@@ -19,15 +19,15 @@ from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow, IncidentSummary
 from redband_desktop.services.shared.masked_search import PHONE_SHOWN, visible_match
+from redband_desktop.services.shared.search import contains, search_text
 
 CONFIDENTIAL = "（保密）"
 
 
 def filtered(q: Select, f: IncidentFilter, masked: bool = False) -> Select:
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        q = q.where(Incident.number.like(like) | Incident.summary.like(like) | Incident.location.like(like)
-                    | _caller_matches(like, f.text.strip(), masked))
+    if text := search_text(f.text):
+        q = q.where(contains(Incident.number, text) | contains(Incident.summary, text)
+                    | contains(Incident.location, text) | _caller_matches(text, masked))
     if f.date_from:
         q = q.where(Incident.received_at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:
@@ -43,13 +43,13 @@ def filtered(q: Select, f: IncidentFilter, masked: bool = False) -> Select:
     return q
 
 
-def _caller_matches(like: str, text: str, masked: bool):  # noqa: ANN202 - SQL expression
+def _caller_matches(text: str, masked: bool):  # noqa: ANN202 - SQL expression
     """The caller part of the text search: by name or phone; for `masked` users never a
     confidential caller, and a phone only by its shown digits or typed in full."""
+    by_name = contains(Incident.caller_name, text)
     if not masked:
-        return Incident.caller_name.like(like) | Incident.caller_phone.like(like)
-    by_phone = visible_match(Incident.caller_phone, text, PHONE_SHOWN) if text.isdigit() else None
-    matches = Incident.caller_name.like(like) if by_phone is None else Incident.caller_name.like(like) | by_phone
+        return by_name | contains(Incident.caller_phone, text)
+    matches = by_name | visible_match(Incident.caller_phone, text, PHONE_SHOWN) if text.isdigit() else by_name
     return ~Incident.caller_confidential & matches
 
 

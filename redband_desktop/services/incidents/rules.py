@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -26,54 +25,57 @@ from redband_desktop.domain.incidents import (
     subtype_allowed,
 )
 from redband_desktop.domain.phone import normalize_phone
+from redband_desktop.domain.text import clean
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.incidents.types import IncidentForm
-from redband_desktop.services.shared.rules import next_in_year, place_problems, text_problem
+from redband_desktop.services.shared.rules import clean_text, next_in_year, place_problems
 from redband_desktop.services.shared.settings import read_settings
+from redband_desktop.services.shared.values import checked_date, checked_id, checked_money
 
 TEXT_LIMITS = {"caller_name": 40, "location": 200, "summary": 4000, "handling_officer": 40}
+MULTILINE = {"summary"}
 NUMBER_LOCK = 727275  # PostgreSQL advisory lock held while a number is handed out
 
 
 def checked_form(s: Session, form: IncidentForm, now: datetime) -> IncidentForm:
-    """The form trimmed and normalised, or ValidationError listing every problem."""
+    """The form cleaned and normalised, or ValidationError listing every problem."""
     problems: list[Problem] = []
-    values = {}
-    for name, limit in TEXT_LIMITS.items():
-        raw = str(getattr(form, name) or "")
-        values[name] = raw.strip() if name == "summary" else " ".join(raw.split())
-        if (p := text_problem(values[name], name, limit)) is not None:
-            problems.append(p)
+    values: dict = {name: clean_text(getattr(form, name), name, limit, multiline=name in MULTILINE, problems=problems)
+                    for name, limit in TEXT_LIMITS.items()}
     values["caller_phone"] = _phone(form.caller_phone, problems)
-    problems += _time_problems(form, now) + _code_problems(form) + place_problems(s, form)
-    problems += _volunteer_problems(s, form)
-    if form.loss_yuan is not None and Decimal(form.loss_yuan) < 0:
-        problems.append(Problem("loss_yuan", "loss_negative"))
+    values["received_at"], values["occurred_at"] = _times(form, now, problems)
+    values["loss_yuan"] = checked_money(form.loss_yuan, "loss_yuan", problems)
+    problems += _code_problems(form) + place_problems(s, form) + _volunteer_problems(s, form)
     if problems:
         raise ValidationError(problems)
     return replace(form, **values)
 
 
-def _phone(raw: str, problems: list[Problem]) -> str:
+def _phone(raw: object, problems: list[Problem]) -> str:
     try:
-        return normalize_phone(raw or "", "caller_phone")
+        return normalize_phone(clean(raw), "caller_phone")
     except ValidationError as exc:
         problems.extend(exc.problems)
-        return raw
+        return ""
 
 
-def _time_problems(form: IncidentForm, now: datetime) -> list[Problem]:
-    out = []
+def _times(form: IncidentForm, now: datetime, problems: list[Problem]) -> tuple[datetime | None, datetime | None]:
+    """Both times from 1990 to now (to the minute: a call cannot come from the future),
+    the incident not after the call."""
+    received = checked_date(form.received_at, "received_at", problems, now.date(), with_time=True,
+                            late_code="in_future")
+    occurred = checked_date(form.occurred_at, "occurred_at", problems, now.date(), with_time=True,
+                            late_code="in_future")
     if form.received_at is None:
-        out.append(Problem("received_at", "required"))
-    elif form.received_at > now:
-        out.append(Problem("received_at", "in_future"))
-    if form.occurred_at is not None:
-        if form.occurred_at > now:
-            out.append(Problem("occurred_at", "in_future"))
-        elif form.received_at is not None and form.occurred_at > form.received_at:
-            out.append(Problem("occurred_at", "occurred_after_received"))
-    return out
+        problems.append(Problem("received_at", "required"))
+    elif received is not None and received > now:
+        problems.append(Problem("received_at", "in_future"))
+    if occurred is not None:
+        if occurred > now:
+            problems.append(Problem("occurred_at", "in_future"))
+        elif received is not None and occurred > received:
+            problems.append(Problem("occurred_at", "occurred_after_received"))
+    return received, occurred
 
 
 def _code_problems(form: IncidentForm) -> list[Problem]:
@@ -92,8 +94,10 @@ def _code_problems(form: IncidentForm) -> list[Problem]:
 
 def _volunteer_problems(s: Session, form: IncidentForm) -> list[Problem]:
     roles = {m.value for m in VolunteerRole}
-    for volunteer_id, role in form.volunteers:
-        if role not in roles or s.get(Volunteer, volunteer_id) is None:
+    for pair in form.volunteers:
+        volunteer_id, role = pair if isinstance(pair, tuple) and len(pair) == 2 else (None, None)
+        if (checked_id(volunteer_id, "volunteers", []) is None or not isinstance(role, str) or role not in roles
+                or s.get(Volunteer, volunteer_id) is None):
             return [Problem("volunteers", "invalid_choice")]
     return []
 

@@ -43,7 +43,8 @@ from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import diff, export_summary, record
 from redband_desktop.services.shared.exports import Export
 from redband_desktop.services.shared.register import Found
-from redband_desktop.services.shared.rules import check_version, fetch
+from redband_desktop.services.shared.rules import check_version, clean_text, fetch
+from redband_desktop.services.shared.values import checked_date, raise_problems
 
 FORM_FIELDS = tuple(f for f in IncidentForm.__dataclass_fields__ if f != "volunteers")
 
@@ -95,21 +96,23 @@ class IncidentService:
             row = fetch(s, Incident, incident_id)
             self._access.require(Action.EDIT, row.district_id)
             check_version(row, version, s, "incident")
-            _check_close(row, outcome, closed_at or now())
+            when = _check_close(row, outcome, closed_at, now())
             before = _snapshot(row)
-            row.status, row.outcome, row.closed_at = IncidentStatus.CLOSED, outcome, closed_at or now()
+            row.status, row.outcome, row.closed_at = IncidentStatus.CLOSED, outcome, when
             s.flush()
             record(s, self._access, "status", "incident", row.id, diff(before, _snapshot(row)),
                    f"{row.number}: {IncidentOutcome(outcome).zh}")
             return _detail(s, row)
 
     def reopen(self, incident_id: int, version: int, reason: str) -> IncidentDetail:
-        why = " ".join((reason or "").split())
+        problems: list[Problem] = []
+        why = clean_text(reason, "reason", 200, problems=problems)
         with self._db.write() as s:
             row = fetch(s, Incident, incident_id)
             self._access.require(Action.EDIT, row.district_id)
             check_version(row, version, s, "incident")
-            problems = [] if why else [Problem("reason", "reason_required")]
+            if not why:
+                problems.append(Problem("reason", "reason_required"))
             if row.status != IncidentStatus.CLOSED:
                 problems.append(Problem("status", "status_unchanged", {"status": IncidentStatus(row.status).zh}))
             if problems:
@@ -157,16 +160,21 @@ class IncidentService:
         return Export(table_to_xlsx(list(EXPORT_HEADERS), rows, "警情登记"), len(rows), full)
 
 
-def _check_close(row: Incident, outcome: str, closed_at: datetime) -> None:
-    problems = []
-    if outcome not in {m.value for m in IncidentOutcome}:
+def _check_close(row: Incident, outcome: str, closed_at: object, moment: datetime) -> datetime:
+    """The closing time (default: now), after the call and not in the future, or every problem."""
+    problems: list[Problem] = []
+    if not isinstance(outcome, str) or outcome not in {m.value for m in IncidentOutcome}:
         problems.append(Problem("outcome", "required"))
     if row.status == IncidentStatus.CLOSED:
         problems.append(Problem("status", "status_unchanged", {"status": IncidentStatus.CLOSED.zh}))
-    if closed_at < row.received_at:
+    when = moment if closed_at is None else checked_date(closed_at, "closed_at", problems, moment.date(),
+                                                         with_time=True, late_code="in_future")
+    if when is not None and when < row.received_at:
         problems.append(Problem("closed_at", "closed_before_received"))
-    if problems:
-        raise ValidationError(problems)
+    elif when is not None and when > moment:
+        problems.append(Problem("closed_at", "in_future"))
+    raise_problems(problems)
+    return when
 
 
 def _snapshot(row: Incident) -> dict:

@@ -24,7 +24,7 @@ class IncidentForm:
     zone_id: int | None = None
     location: str = ""
     subcategory: str = ""
-    loss_yuan: Decimal | None = None
+    loss_yuan: Decimal | str | None = None  # text as typed ("1,200.50") is read by the service
     fraud_method: str = ""
     summary: str = ""
     handling_officer: str = ""

@@ -28,6 +28,7 @@ from redband_desktop.domain.mediation import (
     is_overdue,
 )
 from redband_desktop.services.mediation.types import CaseRow, CaseTotals, MediationFilter
+from redband_desktop.services.shared.search import contains, search_text
 
 _AGREED = (CaseStatus.AGREED.value, CaseStatus.PERFORMING.value)
 
@@ -55,10 +56,9 @@ def conditions(f: MediationFilter, today: date) -> list:
         out += [c.status.in_(_AGREED), c.outcome_on <= today - timedelta(days=FOLLOW_UP_AFTER_DAYS), ~visited]
     if f.volunteer_id is not None:
         out.append(mediated_by(f.volunteer_id))
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        named = exists().where(MediationParty.case_id == c.id, MediationParty.name.like(like))
-        out.append(c.number.like(like) | c.summary.like(like) | c.facts.like(like) | named)
+    if text := search_text(f.text):
+        named = exists().where(MediationParty.case_id == c.id, contains(MediationParty.name, text))
+        out.append(contains(c.number, text) | contains(c.summary, text) | contains(c.facts, text) | named)
     return out
 
 

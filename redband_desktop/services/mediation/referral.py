@@ -58,13 +58,13 @@ def summary_of(incident: Incident) -> str:
     return text[:LIMITS["summary"]]
 
 
-def caller_party(incident: Incident) -> PartyForm | None:
+def caller_party(incident: Incident, today: date) -> PartyForm | None:
     """The caller as the applicant, unless they asked to stay confidential or gave no name."""
     name = " ".join(incident.caller_name.split())
     if incident.caller_confidential or not name:
         return None
     party = PartyForm(PartyRole.APPLICANT, name[:LIMITS["name"]], phone=incident.caller_phone)
     try:
-        return check_party(party)
+        return check_party(party, today)
     except ValidationError:  # a number the incident register took but a party form does not
-        return check_party(replace(party, phone=""))
+        return check_party(replace(party, phone=""), today)

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import (
-    District,
     Incident,
     MediationCase,
     MediationFollowUp,
@@ -37,16 +36,16 @@ from redband_desktop.domain.mediation import (
     case_number,
     deadline,
 )
-from redband_desktop.errors import ConflictError, ValidationError
+from redband_desktop.errors import ConflictError, Problem
 from redband_desktop.services.mediation import referral
+from redband_desktop.services.mediation.detail import detail, performance_row
 from redband_desktop.services.mediation.query import matching_ids, rows_by_id, totals
 from redband_desktop.services.mediation.rules import (
+    LONG,
+    check_case,
     check_outcome,
     check_party,
-    checked_case,
     clean,
-    detail,
-    performance_row,
 )
 from redband_desktop.services.mediation.types import (
     CaseDetail,
@@ -65,7 +64,13 @@ from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import export_summary, record
 from redband_desktop.services.shared.exports import Export
 from redband_desktop.services.shared.register import Found
-from redband_desktop.services.shared.rules import check_version, fetch
+from redband_desktop.services.shared.rules import check_version, clean_text, fetch
+from redband_desktop.services.shared.values import (
+    a_year_after,
+    checked_date,
+    checked_int,
+    raise_problems,
+)
 
 
 def _json(value: object) -> str:
@@ -154,10 +159,8 @@ class MediationService:
     def register(self, form: CaseForm) -> CaseDetail:
         """Register (受理) a dispute: a new number for its year, due one month later."""
         self._access.require(Action.EDIT, form.district_id)
-        form = checked_case(form)
         with self._db.write() as s:
-            _check_links(s, form)
-            c = _new_case(s, form)
+            c = _new_case(s, check_case(s, form, self._today()))
             record(s, self._access, "create", "mediation", c.id, {"number": [None, c.number]}, c.summary)
             return detail(c, False, self._today())
 
@@ -167,15 +170,18 @@ class MediationService:
         not confidential) the applicant. Refused for other incidents and for one already
         referred."""
         actor = self._access.require(Action.EDIT)
-        on = registered_on or self._today()
+        today = self._today()
+        problems: list[Problem] = []
+        on = checked_date(registered_on or today, "registered_on", problems, a_year_after(today))
+        raise_problems(problems)
         with self._db.write() as s:
             incident = fetch(s, Incident, incident_id)
             self._access.require(Action.EDIT, incident.district_id)
             referral.check_referable(s, incident, on)
             site = s.get(Site, incident.site_id) if incident.site_id else None
             form = referral.case_form(incident, site.name if site else "", on, actor.display_name)
-            c = _new_case(s, clean(form, ("summary",)))
-            party = referral.caller_party(incident)
+            c = _new_case(s, check_case(s, form, today))
+            party = referral.caller_party(incident, today)
             if party is not None:
                 c.parties.append(MediationParty(**{**asdict(party), "role": party.role.value}))
             s.flush()
@@ -184,12 +190,11 @@ class MediationService:
             return detail(c, False, self._today())
 
     def update(self, case_id: int, version: int, form: CaseForm) -> CaseDetail:
-        form = checked_case(form)
         with self._db.write() as s:
             c = self._editable(s, case_id)
             self._access.require_move(Action.EDIT, c.district_id, form.district_id)
             check_version(c, version, s, "mediation")
-            _check_links(s, form, c.id)
+            form = check_case(s, form, self._today(), c.id)
             before = {k: getattr(c, k) for k in _case_values(form)}
             for k, v in _case_values(form).items():
                 setattr(c, k, v)
@@ -203,10 +208,10 @@ class MediationService:
     # -- the file grows ----------------------------------------------------------
     def add_party(self, case_id: int, form: PartyForm) -> CaseDetail:
         """A party joins before the outcome (an agreement names its parties)."""
-        form = check_party(form)
+        form = check_party(form, self._today())
         with self._db.write() as s:
             c = self._editable(s, case_id, OPEN_STATUSES)
-            c.parties.append(MediationParty(**{**asdict(form), "role": form.role.value}))
+            c.parties.append(MediationParty(**{**asdict(form), "role": form.role.value, "id_type": form.id_type.value}))
             return self._saved(s, c, "party", f"{form.role.zh} {form.name}")
 
     def remove_party(self, case_id: int, party_id: int) -> CaseDetail:
@@ -219,7 +224,7 @@ class MediationService:
             return self._saved(s, c, "party.remove", party.name)
 
     def add_investigation(self, case_id: int, form: InvestigationForm) -> CaseDetail:
-        form = clean(form, ("findings",))
+        form = clean(form, self._today(), ("findings",))
         with self._db.write() as s:
             c = self._editable(s, case_id, OPEN_STATUSES)
             c.investigations.append(MediationInvestigation(**asdict(form)))
@@ -228,7 +233,7 @@ class MediationService:
             return self._saved(s, c, "investigation", form.place)
 
     def add_session(self, case_id: int, form: SessionForm) -> CaseDetail:
-        form = clean(form, ("mediators",))
+        form = clean(form, self._today(), ("mediators",))
         with self._db.write() as s:
             c = self._editable(s, case_id, OPEN_STATUSES)
             ids = ",".join(str(i) for i in form.mediator_ids)
@@ -238,9 +243,12 @@ class MediationService:
 
     def extend(self, case_id: int, days: int, reason: str) -> CaseDetail:
         """Both parties agreed to take longer (当事人同意延长): move the deadline."""
-        reason = clean(FollowUpForm(date.min, notes=reason), ("notes",)).notes
-        if not 1 <= days <= 90:
-            raise ValidationError.single("days", "out_of_range", low=1, high=90)
+        problems: list[Problem] = []
+        reason = clean_text(reason, "extension_reason", LONG, required=True, multiline=True, problems=problems)
+        days = checked_int(days, "days", problems, 1, 90)
+        if days is None and not problems:
+            problems.append(Problem("days", "required"))
+        raise_problems(problems)
         with self._db.write() as s:
             c = self._editable(s, case_id, OPEN_STATUSES)
             old = c.deadline
@@ -254,7 +262,7 @@ class MediationService:
         """Agreement (written or oral), failure or withdrawal; refused while parties are missing."""
         with self._db.write() as s:
             c = self._editable(s, case_id, OPEN_STATUSES)
-            form = check_outcome(form, list(c.parties))
+            form = check_outcome(form, list(c.parties), self._today())
             values = asdict(form)
             c.outcome_kind, c.outcome_on = form.kind.value, values.pop("on")
             values.pop("kind")
@@ -264,7 +272,7 @@ class MediationService:
             return self._saved(s, c, "outcome", form.kind.zh, {"status": [None, c.status]})
 
     def record_performance(self, case_id: int, form: PerformanceForm) -> CaseDetail:
-        form = clean(form)
+        form = clean(form, self._today())
         with self._db.write() as s:
             c = self._editable(s, case_id, AFTER_AGREEMENT)
             c.performances.append(performance_row(c.id, form))
@@ -273,7 +281,7 @@ class MediationService:
             return self._saved(s, c, "performance", form.status.zh)
 
     def add_follow_up(self, case_id: int, form: FollowUpForm) -> CaseDetail:
-        form = clean(form)
+        form = clean(form, self._today())
         with self._db.write() as s:
             c = self._editable(s, case_id, AFTER_AGREEMENT)
             c.follow_ups.append(MediationFollowUp(**asdict(form)))
@@ -319,14 +327,3 @@ def _new_case(s: Session, form: CaseForm) -> MediationCase:
     s.flush()
     return c
 
-
-def _check_links(s: Session, form: CaseForm, case_id: int | None = None) -> None:
-    """The district, site and incident exist; an incident is linked to one case only."""
-    for model, ident in ((District, form.district_id), (Site, form.site_id), (Incident, form.incident_id)):
-        if ident is not None:
-            fetch(s, model, ident)
-    if form.incident_id is not None:
-        other = s.scalar(select(MediationCase.number).where(
-            MediationCase.incident_id == form.incident_id, MediationCase.id != (case_id or 0)).limit(1))
-        if other is not None:
-            raise ValidationError.single("incident_id", "mediation_incident_linked", number=other)

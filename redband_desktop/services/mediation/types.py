@@ -10,6 +10,7 @@ from redband_desktop.domain.mediation import (
     CaseSource,
     CaseStatus,
     DisputeType,
+    IdDocument,
     OutcomeKind,
     PartyRole,
     Performance,
@@ -42,6 +43,7 @@ class PartyForm:
     phone: str = ""
     address: str = ""
     agent: str = ""
+    id_type: IdDocument = IdDocument.RESIDENT_ID  # which document `id_number` is from
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from redband_desktop.services.shared.masked_search import (
     shown_sort_keys,
     visible_match,
 )
+from redband_desktop.services.shared.search import contains, search_text
 
 _SORT_COLUMNS = {
     "name": Volunteer.name_pinyin,
@@ -51,11 +52,6 @@ _SORT_COLUMNS = {
 }
 _LATIN = re.compile(r"^[a-z]+$")
 _DIGITS = re.compile(r"^[0-9xX]+$")
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _prefix(column, text: str):  # noqa: ANN001, ANN202 - SQL expression
@@ -73,18 +69,14 @@ def _term_condition(term: str, masked: bool = False):  # noqa: ANN202 - SQL expr
         return or_(visible_match(Volunteer.phone, term.upper(), PHONE_SHOWN),
                    visible_match(Volunteer.id_number, term.upper(), ID_NUMBER_SHOWN))
     if _DIGITS.match(term) and any(ch.isdigit() for ch in term):
-        pattern = _like(term.upper())
-        return or_(
-            Volunteer.phone.like(pattern, escape="\\"),
-            Volunteer.id_number.like(pattern, escape="\\"),
-        )
+        return or_(contains(Volunteer.phone, term.upper()), contains(Volunteer.id_number, term.upper()))
     if _LATIN.match(lowered):
         return or_(_prefix(Volunteer.name_initials, lowered), _prefix(Volunteer.name_pinyin, lowered))
-    return Volunteer.name.like(_like(term), escape="\\")
+    return contains(Volunteer.name, term)
 
 
 def filtered(query: Select, f: RosterFilter, with_status: bool = True, masked: bool = False) -> Select:
-    conditions = [_term_condition(t, masked) for t in f.text.split()]
+    conditions = [_term_condition(t, masked) for t in search_text(f.text).split()]
     if f.district_id is not None:
         conditions.append(Site.district_id == f.district_id)
     if f.site_kind:

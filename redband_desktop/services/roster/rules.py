@@ -21,11 +21,26 @@ from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
 from redband_desktop.domain.names import name_pinyin, normalize_name
 from redband_desktop.domain.phone import normalize_phone
 from redband_desktop.domain.photo import Portrait, make_portrait
+from redband_desktop.domain.text import clean
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.roster.types import VolunteerForm
-from redband_desktop.services.shared.rules import text_problem
+from redband_desktop.services.shared.rules import clean_text
+from redband_desktop.services.shared.values import checked_date, checked_id
 
 T = TypeVar("T")
+# Volunteers are adults: the station's patrol and order-keeping duties are not for minors
+# (volunteer service by minors needs a guardian and suits other work). Nobody born before
+# 1920 still patrols; an earlier birth date is a mistyped number.
+ADULT_AGE = 18
+EARLIEST_BIRTH = date(1920, 1, 1)
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (29 February → 28 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 @dataclass(frozen=True)
@@ -79,7 +94,7 @@ def check_form(
     `check_photo` made it."""
     c = _Collector()
     values: dict[str, Any] = {}
-    name = c.run(normalize_name, form.name)
+    name = c.run(normalize_name, clean(form.name))
     if name:
         values["name"] = name
         values["name_pinyin"], values["name_initials"] = name_pinyin(name)
@@ -97,13 +112,17 @@ def check_form(
 
 def _check_identity(session, c: _Collector, form, current, today, values) -> IdNumberInfo | None:  # noqa: ANN001
     editing_id = current.id if current is not None else None
-    raw = current.id_number if form.id_number is None and current is not None else (form.id_number or "")
-    if not raw.strip():
+    raw = clean(current.id_number if form.id_number is None and current is not None else form.id_number)
+    if not raw:
         c.add("id_number", "required")
         return None
     info = c.run(parse_id_number, raw, "id_number", today)
     if info is None:
         return None
+    if info.birth_date < EARLIEST_BIRTH:
+        c.add("id_number", "id_birth_too_early", date=info.birth_date.isoformat())
+    elif info.birth_date > years_before(today, ADULT_AGE):
+        c.add("id_number", "volunteer_too_young", date=info.birth_date.isoformat(), age=ADULT_AGE)
     values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender.value)
     other = session.execute(
         select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == info.number)
@@ -118,19 +137,16 @@ def _check_identity(session, c: _Collector, form, current, today, values) -> IdN
 
 
 def _check_contact(c: _Collector, form: VolunteerForm, values: dict) -> None:
-    if not form.phone.strip():
+    phone = clean(form.phone)
+    if not phone:
         c.add("phone", "required")
     else:
-        values["phone"] = c.run(normalize_phone, form.phone, "phone")
+        values["phone"] = c.run(normalize_phone, phone, "phone")
     values["emergency_phone"] = (
-        c.run(normalize_phone, form.emergency_phone, "emergency_phone") or ""
+        c.run(normalize_phone, clean(form.emergency_phone), "emergency_phone") or ""
     )
     for field, limit in (("address", 200), ("emergency_name", 40), ("notes", 2000)):
-        text = " ".join(getattr(form, field).split()) if field != "notes" else form.notes.strip()
-        problem = text_problem(text, field, limit)
-        if problem:
-            c.problems.append(problem)
-        values[field] = text
+        values[field] = clean_text(getattr(form, field), field, limit, multiline=field == "notes", problems=c.problems)
     values["in_wechat_group"] = bool(form.in_wechat_group)
 
 
@@ -149,6 +165,10 @@ def _check_choices(c: _Collector, form: VolunteerForm, values: dict) -> None:
 
 
 def _check_place(session: Session, c: _Collector, form: VolunteerForm, values: dict) -> None:
+    wrong = [checked_id(getattr(form, n), n, c.problems) is None and getattr(form, n) is not None
+             for n in ("site_id", "building_id", "zone_id")]
+    if any(wrong):
+        return
     site = session.get(Site, form.site_id) if form.site_id is not None else None
     if site is None:
         c.add("site_id", "required")
@@ -173,18 +193,22 @@ def _check_place(session: Session, c: _Collector, form: VolunteerForm, values: d
 
 
 def _check_joined(c: _Collector, form, today: date, values: dict, info) -> None:  # noqa: ANN001
+    joined = checked_date(form.joined_on, "joined_on", c.problems, today, late_code="date_in_future")
     if form.joined_on is None:
         c.add("joined_on", "required")
-    elif form.joined_on > today:
-        c.add("joined_on", "date_in_future")
-    elif info is not None and form.joined_on < info.birth_date:
+    elif joined is None:
+        return
+    elif info is not None and joined < info.birth_date:
         c.add("joined_on", "joined_before_birth")
     else:
-        values["joined_on"] = form.joined_on
+        values["joined_on"] = joined
 
 
 def _check_skills(session: Session, c: _Collector, ids: tuple[int, ...]) -> list[Skill]:
     if not ids:
+        return []
+    if not isinstance(ids, tuple | list) or any(checked_id(i, "skills", []) is None for i in ids):
+        c.add("skills", "invalid_choice", value=str(ids)[:20])
         return []
     skills = list(session.scalars(select(Skill).where(Skill.id.in_(ids))))
     if len(skills) != len(set(ids)):

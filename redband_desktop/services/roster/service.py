@@ -41,6 +41,7 @@ from redband_desktop.services.shared.audit_log import diff, export_summary, reco
 from redband_desktop.services.shared.exports import Export
 from redband_desktop.services.shared.register import Found
 from redband_desktop.services.shared.rules import check_version, clean_text
+from redband_desktop.services.shared.values import checked_choice, checked_date, raise_problems
 
 JOIN_REASON = "加入队伍"
 # Up to this many matches a search keeps every matching id in order (one scan); above it
@@ -161,14 +162,12 @@ class RosterService:
 
     def change_status(self, volunteer_id: int, version: int, new_status: str, on: date, reason: str) -> Volunteer:
         """Suspend, mark as left, or reactivate, keeping the change in the history."""
-        status = VolunteerStatus(new_status)
         self._access.require(Action.CHANGE_STATUS)
         with self._db.write() as s:
             row = _load(s, volunteer_id)
             self._access.require(Action.CHANGE_STATUS, _district_of(s, row.site_id))
             check_version(row, version, s, "volunteer")
-            _check_status_change(row, status, on, reason, self._today())
-            why = " ".join(reason.split())
+            status, on, why = _check_status_change(row, new_status, on, reason, self._today())
             row.status_history.append(StatusChange(old_status=row.status, new_status=status.value,
                                                    changed_on=on, reason=why))
             changes = {"status": [row.status, status.value], "status_since": [row.status_since, on]}
@@ -184,18 +183,23 @@ def _district_of(s: Session, site_id: int) -> int:
     return s.scalar(select(Site.district_id).where(Site.id == site_id))
 
 
-def _check_status_change(row: VolunteerRow, status: VolunteerStatus, on: date, reason: str, today: date) -> None:
-    problems = []
-    if row.status == status.value:
+def _check_status_change(row: VolunteerRow, new_status: object, on: object, reason: object,
+                         today: date) -> tuple[VolunteerStatus, date, str]:
+    """The new status, its date and the reason cleaned, or every problem with them."""
+    problems: list[Problem] = []
+    status = checked_choice(new_status, VolunteerStatus, "status", problems)
+    if status is not None and row.status == status.value:
         problems.append(Problem("status", "status_unchanged", {"status": status.zh}))
-    if not reason.strip():
+    why = clean_text(reason, "reason", 200, problems=problems)
+    if not why:
         problems.append(Problem("reason", "reason_required"))
-    if on > today:
-        problems.append(Problem("status_date", "date_in_future"))
-    elif on < row.status_since:
+    day = checked_date(on, "status_date", problems, today, late_code="date_in_future")
+    if on is None:
+        problems.append(Problem("status_date", "required"))
+    elif day is not None and day < row.status_since:
         problems.append(Problem("status_date", "date_before", {"other": row.status_since.isoformat()}))
-    if problems:
-        raise ValidationError(problems)
+    raise_problems(problems)
+    return status, day, why
 
 
 def _apply(row: VolunteerRow, checked: CheckedForm, form: VolunteerForm) -> None:

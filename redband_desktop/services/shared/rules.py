@@ -1,4 +1,4 @@
-"""Rules every service applies the same way: free text is trimmed and bounded, an edit
+"""Rules every service applies the same way: free text is cleaned and bounded, an edit
 made on a stale copy of a record is refused instead of overwriting someone's work, a place
 (district → site → building or zone) must hang together, and per-year record numbers are
 handed out inside the saving transaction."""
@@ -11,20 +11,30 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import AuditEntry, Building, District, MarketZone, Site
+from redband_desktop.domain.text import clean
 from redband_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
 from redband_desktop.messages import field_label
+from redband_desktop.services.shared.values import checked_id
 
 
-def clean_text(raw: str | None, field: str, max_len: int, required: bool = False) -> str:
-    """Trim and collapse white space; raise a field-level error when empty or too long."""
-    text = " ".join((raw or "").split())
+def clean_text(raw: object, field: str, max_len: int, required: bool = False, multiline: bool = False,
+               problems: list[Problem] | None = None) -> str:
+    """The one way free text of a form enters the database: cleaned (`domain.text.clean`:
+    control and bidi-format characters and lone surrogates removed, NFC, white space
+    trimmed and — unless `multiline` — collapsed to single spaces), then checked for
+    presence and length. A problem is appended to `problems` when a list is given (a form
+    collecting all its problems), otherwise raised as a ValidationError."""
+    text = clean(raw, multiline)
     problem = text_problem(text, field, max_len, required)
-    if problem:
-        raise ValidationError([problem])
+    if problem is not None:
+        if problems is None:
+            raise ValidationError([problem])
+        problems.append(problem)
     return text
 
 
 def text_problem(text: str, field: str, max_len: int, required: bool = False) -> Problem | None:
+    """Presence and length of text that is already clean (`clean_text` does both)."""
     if required and not text:
         return Problem(field, "required")
     if len(text) > max_len:
@@ -84,9 +94,21 @@ def fetch(session: Session, model, ident: int):  # noqa: ANN001, ANN201 - any ma
     return obj
 
 
-def place_problems(s: Session, form) -> list[Problem]:  # noqa: ANN001 - any form with the four place fields
-    """The district is required and exists; a site belongs to it; a building or zone
-    belongs to the site (incidents and clues are placed the same way)."""
+PLACE_FIELDS = ("district_id", "site_id", "building_id", "zone_id")
+
+
+def place_problems(s: Session, form, district_required: bool = True) -> list[Problem]:  # noqa: ANN001 - a placed form
+    """The ids are ids; the district exists (and is required unless told otherwise, but a
+    site always needs one); a site belongs to it; a building or zone belongs to the site
+    (incidents, clues and mediation cases are placed the same way; a form without
+    building or zone fields has none)."""
+    bad: list[Problem] = []
+    for name in PLACE_FIELDS:
+        checked_id(getattr(form, name, None), name, bad)
+    if bad:
+        return bad
+    if form.district_id is None and not district_required and form.site_id is None:
+        return []
     if form.district_id is None or s.get(District, form.district_id) is None:
         return [Problem("district_id", "required")]
     site = s.get(Site, form.site_id) if form.site_id else None
@@ -94,7 +116,7 @@ def place_problems(s: Session, form) -> list[Problem]:  # noqa: ANN001 - any for
         return [Problem("site_id", "site_district_mismatch")]
     out = []
     for name, model in (("building_id", Building), ("zone_id", MarketZone)):
-        ident = getattr(form, name)
+        ident = getattr(form, name, None)
         if ident and (site is None or getattr(s.get(model, ident), "site_id", None) != site.id):
             out.append(Problem(name, "building_site_mismatch"))
     return out

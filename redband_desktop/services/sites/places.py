@@ -21,11 +21,18 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.buildings import range_labels
 from redband_desktop.domain.coverage import PlaceKind, gap_reason
 from redband_desktop.domain.enums import SiteKind, VolunteerStatus
+from redband_desktop.domain.text import clean
 from redband_desktop.errors import ConflictError, Problem, ValidationError
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import diff, record
 from redband_desktop.services.shared.coverage import load_facts
 from redband_desktop.services.shared.rules import check_version, clean_text, fetch
+from redband_desktop.services.shared.values import (
+    a_year_after,
+    checked_date,
+    checked_int,
+    raise_problems,
+)
 from redband_desktop.services.sites.service import people
 from redband_desktop.services.sites.types import BuildingForm, HeadEntry, PlaceDetail
 
@@ -60,7 +67,7 @@ class PlacesService:
     def add_buildings(self, site_id: int, range_text: str, units: int = 0, households: int = 0) -> list[str]:
         """Add "1–24栋" at once; labels the compound already has are skipped. Returns the
         labels added."""
-        labels = range_labels(range_text)
+        labels = range_labels(clean(range_text))
         values = _building_values(BuildingForm(labels[0], units, households))
         with self._db.write() as s:
             site = self._site_for(s, site_id, PlaceKind.BUILDING)
@@ -146,8 +153,11 @@ class PlacesService:
     def assign(self, kind: PlaceKind, place_id: int, volunteer_id: int, role: str, start: date,
                reason: str = "") -> PlaceDetail:
         """Assign or replace the head (building) or lead (zone) from `start`."""
-        role_text = clean_text(role, "role_text", 40)
-        why = clean_text(reason, "reason", 200)
+        problems: list[Problem] = []
+        role_text = clean_text(role, "role_text", 40, problems=problems)
+        why = clean_text(reason, "reason", 200, problems=problems)
+        start = _day(start, "start_date", problems)
+        raise_problems(problems)
         with self._db.write() as s:
             place = fetch(s, _MODELS[kind], place_id)
             self._access.require(Action.EDIT, place.site.district_id)
@@ -172,7 +182,10 @@ class PlacesService:
 
     def end_head(self, kind: PlaceKind, place_id: int, on: date, reason: str) -> PlaceDetail:
         """End the current assignment without a successor (the place becomes a gap)."""
-        why = clean_text(reason, "reason", 200, required=True)
+        problems: list[Problem] = []
+        why = clean_text(reason, "reason", 200, required=True, problems=problems)
+        on = _day(on, "end_date", problems)
+        raise_problems(problems)
         with self._db.write() as s:
             place = fetch(s, _MODELS[kind], place_id)
             self._access.require(Action.EDIT, place.site.district_id)
@@ -197,15 +210,21 @@ class PlacesService:
 
 
 def _building_values(form: BuildingForm) -> dict:
-    label = clean_text(form.label, "label", 30, required=True)
-    problems = [
-        Problem(name, "out_of_range", {"low": 0, "high": high})
-        for name, high in (("units", 50), ("households", 2000))
-        if not 0 <= int(getattr(form, name) or 0) <= high
-    ]
-    if problems:
-        raise ValidationError(problems)
-    return {**asdict(form), "label": label, "units": int(form.units or 0), "households": int(form.households or 0)}
+    problems: list[Problem] = []
+    values = {**asdict(form), "label": clean_text(form.label, "label", 30, required=True, problems=problems)}
+    for name, high in (("units", 50), ("households", 2000)):
+        values[name] = checked_int(getattr(form, name) or 0, name, problems, 0, high)
+    raise_problems(problems)
+    return values
+
+
+def _day(value: object, field: str, problems: list[Problem]) -> date | None:
+    """A head's start or end: a date from 1990 to a year ahead (a handover may be agreed
+    in advance), required."""
+    if value is None:
+        problems.append(Problem(field, "required"))
+        return None
+    return checked_date(value, field, problems, a_year_after(date.today()))
 
 
 def _check_candidate(v: Volunteer, place: Building | MarketZone, start: date) -> None:

@@ -20,17 +20,18 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import gap_reason
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
 from redband_desktop.domain.phone import normalize_phone
-from redband_desktop.errors import ConflictError, ValidationError
+from redband_desktop.errors import ConflictError, Problem, ValidationError
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import diff, record
 from redband_desktop.services.shared.coverage import load_facts
 from redband_desktop.services.shared.rules import (
     check_version,
+    clean_text,
     fetch,
     natural_key,
     require_unique_name,
-    text_problem,
 )
+from redband_desktop.services.shared.values import checked_int, raise_problems
 from redband_desktop.services.sites.types import (
     DistrictDetail,
     DistrictForm,
@@ -48,22 +49,24 @@ _SITE_LIMITS = {
 }
 
 
-def clean_fields(raw: dict[str, object], limits: dict[str, int], required: tuple[str, ...]) -> dict:
-    """Trim every text field; raise one ValidationError listing every field problem."""
-    values, problems = dict(raw), []
+def clean_fields(raw: dict[str, object], limits: dict[str, int], required: tuple[str, ...],
+                 problems: list[Problem] | None = None) -> dict:
+    """Clean every text field (notes keep their lines); raise one ValidationError listing
+    every field problem, or add them to `problems` when given."""
+    found: list[Problem] = []
+    values = dict(raw)
     for name, limit in limits.items():
-        text = " ".join(str(raw.get(name) or "").split()) if name != "notes" else str(raw.get(name) or "").strip()
-        values[name] = text
-        if (p := text_problem(text, name, limit, name in required)) is not None:
-            problems.append(p)
+        values[name] = clean_text(raw.get(name), name, limit, name in required, name == "notes", found)
     for name in ("officer_phone", "contact_phone"):
         if values.get(name):
             try:
                 values[name] = normalize_phone(values[name], name)
             except ValidationError as exc:
-                problems.extend(exc.problems)
-    if problems:
-        raise ValidationError(problems)
+                found.extend(exc.problems)
+    if problems is not None:
+        problems.extend(found)
+    elif found:
+        raise ValidationError(found)
     return values
 
 
@@ -139,10 +142,10 @@ class SitesService:
             return _site_detail(s, fetch(s, Site, site_id))
 
     def update_site(self, site_id: int, version: int, form: SiteForm) -> SiteDetail:
-        values = clean_fields(asdict(form), _SITE_LIMITS, ("name",))
-        if not 0 <= int(form.households or 0) <= 100_000:
-            raise ValidationError.single("households", "out_of_range", low=0, high=100_000)
-        values["households"] = int(form.households or 0)
+        problems: list[Problem] = []
+        values = clean_fields(asdict(form), _SITE_LIMITS, ("name",), problems)
+        values["households"] = checked_int(form.households or 0, "households", problems, 0, 100_000)
+        raise_problems(problems)
         with self._db.write() as s:
             site = fetch(s, Site, site_id)
             self._access.require(Action.EDIT, site.district_id)

@@ -15,7 +15,7 @@ from redband_desktop.db.engine import Database
 from redband_desktop.db.models import Building, District, MarketZone, Site
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.enums import SiteKind
-from redband_desktop.errors import ValidationError
+from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import record
 from redband_desktop.services.shared.rules import (
@@ -69,11 +69,15 @@ class StructureService:
 
     def create_district(self, name: str, officer_name: str = "") -> DistrictRow:
         self._access.require(Action.STRUCTURE)
-        label = clean_text(name, "name", 40, required=True)
+        problems: list[Problem] = []
+        label = clean_text(name, "name", 40, required=True, problems=problems)
+        officer = clean_text(officer_name, "officer_name", 40, problems=problems)
+        if problems:
+            raise ValidationError(problems)
         with self._db.write() as s:
             require_unique_name(s, District, label)
             order = (s.scalar(select(func.max(District.sort_order))) or 0) + 1
-            d = District(name=label, officer_name=officer_name.strip(), sort_order=order)
+            d = District(name=label, officer_name=officer, sort_order=order)
             s.add(d)
             s.flush()
             record(s, self._access, "create", "district", d.id, {"name": [None, label]}, label)

@@ -7,10 +7,13 @@ from redband_desktop.db.engine import Database
 from redband_desktop.db.models.base import now
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.incidents import DEFAULT_PREFIX, NUMBER_PREFIX_KEY, clean_prefix
+from redband_desktop.domain.text import clean
 from redband_desktop.errors import DatabaseError, Problem, ValidationError
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import record
+from redband_desktop.services.shared.rules import clean_text
 from redband_desktop.services.shared.settings import COMMITTEE_KEY, read_settings, write_setting
+from redband_desktop.services.shared.values import checked_int, raise_problems
 from redband_desktop.services.station.types import StationSettings
 
 
@@ -31,13 +34,13 @@ class StationService:
     def update_security(self, idle_minutes: int, purge_after_years: int) -> StationSettings:
         """Idle-lock minutes (1–240) and years after leaving before personal data may be purged."""
         self._access.require(Action.SETTINGS)
-        problems = []
-        if not 1 <= idle_minutes <= 240:
-            problems.append(Problem("idle_minutes", "out_of_range", {"low": 1, "high": 240}))
-        if not 1 <= purge_after_years <= 30:
-            problems.append(Problem("purge_after_years", "out_of_range", {"low": 1, "high": 30}))
-        if problems:
-            raise ValidationError(problems)
+        problems: list[Problem] = []
+        idle_minutes = checked_int(idle_minutes, "idle_minutes", problems, 1, 240)
+        purge_after_years = checked_int(purge_after_years, "purge_after_years", problems, 1, 30)
+        for name, value in (("idle_minutes", idle_minutes), ("purge_after_years", purge_after_years)):
+            if value is None and not problems:
+                problems.append(Problem(name, "required"))
+        raise_problems(problems)
         with self._db.write() as s:
             old = read_settings(s)
             new = {"security.idle_minutes": idle_minutes, "privacy.purge_after_years": purge_after_years}
@@ -72,12 +75,10 @@ class StationService:
             name = check_station_name(station_name)
         except ValidationError as exc:
             problems += exc.problems
-        prefix = clean_prefix(incident_prefix)
+        prefix = clean_prefix(clean(incident_prefix))
         if prefix is None:
             problems.append(Problem("incident_prefix", "prefix_invalid"))
-        committee = " ".join((committee or "").split())
-        if len(committee) > 40:
-            problems.append(Problem("committee", "too_long", {"max": 40}))
+        committee = clean_text(committee, "committee", 40, problems=problems)
         if problems:
             raise ValidationError(problems)
         new = {"station.name": name, NUMBER_PREFIX_KEY: prefix, COMMITTEE_KEY: committee}
@@ -92,9 +93,4 @@ class StationService:
 
 
 def check_station_name(raw: str) -> str:
-    name = " ".join((raw or "").split())
-    if not name:
-        raise ValidationError.single("station_name", "required")
-    if len(name) > 40:
-        raise ValidationError.single("station_name", "too_long", max=40)
-    return name
+    return clean_text(raw, "station_name", 40, required=True)

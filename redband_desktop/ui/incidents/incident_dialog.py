@@ -4,8 +4,6 @@ red under the field itself; nothing is saved until every field is right."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +27,6 @@ from redband_desktop.domain.incidents import (
     IncidentCategory,
     IncidentChannel,
 )
-from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.incidents.types import IncidentDetail, IncidentForm
 from redband_desktop.services.roster.service import RosterService
@@ -195,18 +192,16 @@ class IncidentDialog(QDialog):
         self.volunteers.set_links(f.volunteers, self._existing.volunteer_names if self._existing else {})
 
     def form(self) -> IncidentForm:
-        text = self.loss.text().strip().replace(",", "")
-        try:
-            loss = Decimal(text) if text else None
-        except InvalidOperation:
-            raise ValidationError([Problem("loss_yuan", "invalid_choice", {"value": text})]) from None
+        # the loss goes as typed: the service reads it ("1,200.50") and names what is wrong
+        # with it beside every other wrong field
         return IncidentForm(
             received_at=self.received_at.dateTime().toPython().replace(second=0, microsecond=0),
             occurred_at=(self.occurred_at.dateTime().toPython().replace(second=0, microsecond=0)
                          if self.occurred_known.isChecked() else None),
             channel=self.channel.currentData(), category=self.category.currentData(),
             subcategory=self.subcategory.currentData() or "", fraud_method=self.fraud_method.currentData() or "",
-            loss_yuan=loss, district_id=self.district.currentData(), site_id=self.site.currentData(),
+            loss_yuan=self.loss.text().strip() or None,
+            district_id=self.district.currentData(), site_id=self.site.currentData(),
             building_id=self._place_id(PlaceKind.BUILDING), zone_id=self._place_id(PlaceKind.ZONE),
             location=self.location.text(), caller_name=self.caller_name.text(), caller_phone=self.caller_phone.text(),
             caller_confidential=self.confidential.isChecked(), summary=self.summary.toPlainText(),

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from redband_desktop.domain.enums import Gender
-from redband_desktop.domain.mediation import OPEN_STATUSES, PartyRole
+from redband_desktop.domain.mediation import OPEN_STATUSES, IdDocument, PartyRole
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail, Party
 from redband_desktop.ui.i18n import label
@@ -58,8 +58,10 @@ class PartiesTab(QWidget):
 
     def _cells(self, p: Party) -> list[str]:
         f = p.form
+        number = f.id_number if f.id_type is IdDocument.RESIDENT_ID or not f.id_number \
+            else f"{label(f.id_type)} {f.id_number}"
         return [label(f.role), f.name, label(Gender(f.gender)) if f.gender else "", f.ethnicity,
-                "" if f.age is None else str(f.age), f.id_number, f.occupation, f.phone, f.address, f.agent]
+                "" if f.age is None else str(f.age), number, f.occupation, f.phone, f.address, f.agent]
 
     def _enable(self) -> None:
         locked = self.case is None or self.case.outcome is not None
