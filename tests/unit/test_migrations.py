@@ -133,14 +133,14 @@ def _step(url: str, direction: str, revision: str) -> None:
 
 
 def test_party_document_type_goes_up_and_down_keeping_parties(tmp_path: Path) -> None:
-    """0009 adds a party's document type (existing parties: identity cards) and widens the
-    number; going back to 0008 and up again keeps the parties. On PostgreSQL as well."""
+    """0010 adds a party's document type (existing parties: identity cards) and widens the
+    number; going back to 0009 and up again keeps the parties. On PostgreSQL as well."""
     from contextlib import nullcontext
 
     from pgtest import ON_POSTGRES, fresh_database
 
     with fresh_database() if ON_POSTGRES else nullcontext(database_url(tmp_path / "p.sqlite3")) as url:
-        _step(url, "upgrade", "0008_clues")
+        _step(url, "upgrade", "0009_station_id")
         db = Database(url)
         with db.engine.begin() as conn:
             conn.execute(text(
@@ -155,14 +155,14 @@ def test_party_document_type_goes_up_and_down_keeping_parties(tmp_path: Path) ->
                 " phone, address, agent) values (1, 'applicant', '李秀兰', 'F', '', '530112196804090374', '', '',"
                 " '', '')"))
         db.dispose()
-        _step(url, "upgrade", "0009_party_id_type")
+        _step(url, "upgrade", "0010_party_id_type")
         db = Database(url)
         with db.engine.begin() as conn:
             assert conn.execute(text("select id_type, id_number from mediation_parties")).one() == (
                 "resident_id", "530112196804090374")
             conn.execute(text("update mediation_parties set id_type = 'passport', id_number = 'E12345678'"))
         db.dispose()
-        _step(url, "downgrade", "0008_clues")
+        _step(url, "downgrade", "0009_station_id")
         _step(url, "upgrade", "head")
         db = Database(url)
         with db.engine.begin() as conn:

@@ -6,8 +6,8 @@ home-return permit … — is chosen explicitly; such numbers can be longer than
 characters, so the column grows to 30. Parties already on file keep their numbers and
 count as identity cards, which is what the form asked for until now.
 
-Revision ID: 0009_party_id_type
-Revises: 0008_clues
+Revision ID: 0010_party_id_type
+Revises: 0009_station_id
 Create Date: 2026-12-01
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_party_id_type"
-down_revision = "0008_clues"
+revision = "0010_party_id_type"
+down_revision = "0009_station_id"
 branch_labels = None
 depends_on = None
 
