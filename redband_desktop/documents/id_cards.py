@@ -199,6 +199,6 @@ def sample_face() -> CardFace:
     """A made-up card for the design preview."""
     return CardFace(
         card_no="2026-00001", name="欧阳明月", district="金家河片区", site="金家河小区",
-        role="楼栋长", valid_until="2029年11月28日", issued_on="2026年11月28日", photo=None,
+        role="5栋楼栋长", valid_until="2029年11月28日", issued_on="2026年11月28日", photo=None,
         payload="RB1:AAAAAAAA:2026-00001:20291128:" + "A" * 103,
     )
