@@ -878,82 +878,82 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Registration</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
         <source>Investigation</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
         <source>Sessions</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="68"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="89"/>
         <source>Mediation case {number}</source>
         <translation>调解案卷 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="103"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="105"/>
         <source>Stage: {stage}</source>
         <translation>阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="106"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
         <source>Deadline {date}</source>
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="110"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="110"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="116"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="118"/>
         <source>Extended: {reason}</source>
         <translation>已延期：{reason}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="118"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="120"/>
         <source>Follow-up visit due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="121"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="123"/>
         <source>Closed {date}</source>
         <translation>{date} 结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="127"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="129"/>
         <source>From incident {number}</source>
         <translation>来自警情 {number}</translation>
     </message>
@@ -1427,62 +1427,62 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="44"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="45"/>
         <source>Mediation agreement (协议书)</source>
         <translation>人民调解协议书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="45"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="46"/>
         <source>Session records (调解记录)</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="46"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="47"/>
         <source>Follow-up records (回访记录)</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="47"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="48"/>
         <source>Whole case file (卷宗)</source>
         <translation>整卷卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="51"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="52"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="52"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="53"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="55"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="56"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="98"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="99"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="108"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="109"/>
         <source>{pages} page(s)</source>
         <translation>共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="127"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="128"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="128"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="129"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="134"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="135"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2443,77 +2443,77 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>OutcomeEditor</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="36"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="37"/>
         <source>Performed by a set date</source>
         <translation>限期履行</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="41"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="42"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="42"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="43"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="44"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="45"/>
         <source>Kept a civil dispute from turning criminal (防止民转刑)</source>
         <translation>防止民转刑</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="47"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="48"/>
         <source>e.g. 西山区人民法院</source>
         <translation>如：西山区人民法院</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="54"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="55"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="54"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="55"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="55"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="56"/>
         <source>Agreed terms</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="56"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="57"/>
         <source>How it is performed</source>
         <translation>履行方式</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="59"/>
         <source>Where</source>
         <translation>履行地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="59"/>
         <source>Amount</source>
         <translation>涉及金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="60"/>
         <source>Copies of the agreement</source>
         <translation>协议份数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="61"/>
         <source>Why no agreement</source>
         <translation>未达成协议原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="61"/>
+        <location filename="../../redband_desktop/ui/mediation/outcome_editor.py" line="62"/>
         <source>Parties referred to</source>
         <translation>告知当事人的途径</translation>
     </message>
@@ -2817,6 +2817,19 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/mediation/party_dialog.py" line="43"/>
         <source>Agent</source>
         <translation>代理人</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrinting</name>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="75"/>
+        <source>Sent to {printer} (job {job}).</source>
+        <translation>已发送到打印机 {printer}（任务 {job}）。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="102"/>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3166,7 +3179,12 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>已取消，本批新发的证件已作废。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="186"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="182"/>
+        <source>Volunteer ID cards</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="188"/>
         <source>Save cards as PDF</source>
         <translation>将证件保存为 PDF</translation>
     </message>
@@ -3233,73 +3251,73 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>RegistrationTab</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="57"/>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="119"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="120"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="63"/>
         <source>Names, separated by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="64"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="65"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="66"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="83"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="84"/>
         <source>Registered on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="84"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="85"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="85"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="86"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="86"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="87"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="88"/>
         <source>Facts and disputed matters</source>
         <translation>纠纷事实及争议事项</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="88"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="89"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="89"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="90"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="90"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="91"/>
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="91"/>
+        <location filename="../../redband_desktop/ui/mediation/registration_tab.py" line="92"/>
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
@@ -4551,6 +4569,34 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
         <source>Choose a volunteer</source>
         <translation>请选择志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>_Rasterising</name>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="119"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="119"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="138"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done} 页，共 {total} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="147"/>
+        <source>Sent {pages} page(s) to {printer}.</source>
+        <translation>已将 {pages} 页发送到打印机 {printer}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="152"/>
+        <source>Printing cancelled.</source>
+        <translation>打印已取消。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """文书 — the case's printed forms, previewed in the window: 人民调解协议书 (written
 agreements only), 调解记录, 回访记录 and the whole 卷宗. "Print…" goes through the system
-print dialog at true size; "Save as PDF…" writes the previewed file.
+print dialog at true size without holding up the window; "Save as PDF…" writes the
+previewed file.
 
 The PDF is made in the background and only when the tab is looked at: every document
 made is written to the audit trail (it carries personal data), so a change on another
@@ -134,4 +135,4 @@ class DocumentsTab(QWidget):
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
     def print_it(self) -> None:
-        print_document(self.preview.document, self)
+        print_document(self.preview, self, self.file_name().removesuffix(".pdf"), self.state.setText)
