@@ -5,12 +5,14 @@ previewed file.
 
 The PDF is made in the background and only when the tab is looked at: every document
 made is written to the audit trail (it carries personal data), so a change on another
-tab marks the preview stale instead of printing it again unseen."""
+tab marks the preview stale instead of printing it again unseen. Before the first one,
+the committee's name is settled (`CommitteePrompt`: asked once, if never set)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,15 +28,20 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.mediation import OutcomeKind
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail
+from redband_desktop.ui.mediation.committee_prompt import CommitteePrompt
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 from redband_desktop.ui.widgets.pdf_preview import PdfPreview
 from redband_desktop.ui.widgets.pdf_printing import print_document
 
 
 class DocumentsTab(QWidget):
-    def __init__(self, mediation: MediationService, parent: QWidget | None = None) -> None:
+    def __init__(self, mediation: MediationService, committee: CommitteePrompt,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._mediation = mediation
+        self._committee = committee
+        self._note: str | None = None  # what the committee prompt said; None: not asked yet
+        self._settling = False
         self.case: CaseDetail | None = None
         self.busy = False
         self._request = 0  # only the newest request's PDF is shown
@@ -85,8 +92,12 @@ class DocumentsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Make the chosen document unless the preview already shows it for this state."""
+        """Make the chosen document unless the preview already shows it for this state.
+        The first time, the committee's name is settled first (out of the show event)."""
         if self.case is None or not self.isVisible():
+            return
+        if self._note is None:
+            QTimer.singleShot(0, self._settle_committee)
             return
         wanted = (self.case.id, self._seen, self.which.currentData())
         if wanted in (self._shown, self._pending):
@@ -100,13 +111,25 @@ class DocumentsTab(QWidget):
         run_in_background(lambda: self._mediation.document(case_id, which),
                           lambda pdf: self._made(request, wanted, pdf), lambda exc: self._failed(request, exc))
 
+    def _settle_committee(self) -> None:
+        if self._note is not None or self._settling:  # refreshes queued while the question is open
+            return
+        self._settling = True
+        try:
+            self._note = self._committee.settle(self)
+        finally:
+            self._settling = False
+        self.refresh()
+
     def _made(self, request: int, wanted: tuple[int, int, str], pdf: bytes) -> None:
         if request != self._request:
             return
         self.busy = False
         self._shown, self._pending = wanted, None
         self.preview.show_pdf(pdf)
-        self.state.setText(self.tr("{pages} page(s)").format(pages=self.preview.page_count()))
+        pages = self.tr("{pages} page(s)").format(pages=self.preview.page_count())
+        self.state.setText(f"{pages}　{self._note}" if self._note else pages)
+        self.state.setToolTip(self._note or "")
         self._enable_output(True)
 
     def _failed(self, request: int, exc: BaseException) -> None:
