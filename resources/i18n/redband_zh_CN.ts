@@ -1270,8 +1270,11 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
     <message>
         <location filename="../../redband_desktop/ui/mediation/committee_prompt.py" line="57"/>
-        <source>The people&apos;s mediation committee whose name and seal go on mediation documents (often the community&apos;s or the street&apos;s). Asked once; it can be changed later in File → Station settings….</source>
-        <translation>调解文书上署名并加盖印章的人民调解委员会（通常是社区或街道的调解委员会）。只询问这一次，以后可在“文件 → 派出所设置…”中修改。</translation>
+        <source>The people&apos;s mediation committee whose name and seal go on mediation documents
+(often the community&apos;s or the street&apos;s). Asked once; it can be changed later
+in File → Station settings….</source>
+        <translation>调解文书上署名并加盖印章的人民调解委员会（通常是社区或街道的调解委员会）。
+只询问这一次，以后可在“文件 → 派出所设置…”中修改。</translation>
     </message>
 </context>
 <context>
@@ -1470,42 +1473,42 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>整卷卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="60"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="61"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="64"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="110"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="112"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="130"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="132"/>
         <source>{pages} page(s)</source>
         <translation>共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="151"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="154"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="152"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="155"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="158"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="161"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -4617,7 +4620,7 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>已将 {pages} 页发送到打印机 {printer}。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="152"/>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="153"/>
         <source>Printing cancelled.</source>
         <translation>打印已取消。</translation>
     </message>

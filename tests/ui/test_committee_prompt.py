@@ -73,7 +73,7 @@ def test_an_administrator_is_asked_once_and_the_answer_is_printed(qtbot, demo_se
     docs = _documents(qtbot, demo_services, page)
     assert asked == [SUGGESTION]
     assert demo_services.station.settings().committee == OWN_NAME
-    assert OWN_NAME in _text(docs.preview.pdf, tmp_path) and "Station settings" not in docs.state.text()
+    assert OWN_NAME in _text(docs.preview.pdf, tmp_path) and docs.note.isHidden()
     _documents(qtbot, demo_services, page, 1)
     assert asked == [SUGGESTION]  # set now: not asked again
 
@@ -84,7 +84,7 @@ def test_cancel_prints_the_suggestion_and_says_so(qtbot, demo_services, asked, t
     docs = _documents(qtbot, demo_services, page)
     assert asked == [SUGGESTION] and demo_services.station.settings().committee == ""
     assert SUGGESTION in _text(docs.preview.pdf, tmp_path)
-    assert SUGGESTION in docs.state.text() and "Station settings" in docs.state.text()
+    assert SUGGESTION in docs.note.text() and "Station settings" in docs.note.text() and not docs.note.isHidden()
     _documents(qtbot, demo_services, page, 1)
     assert asked == [SUGGESTION]  # once a session is enough
 
@@ -96,7 +96,7 @@ def test_a_clerk_is_not_held_up(qtbot, demo_services, monkeypatch, tmp_path) -> 
         page = _page(qtbot, demo_services)  # QInputDialog.getText fails the test if called
         docs = _documents(qtbot, demo_services, page)
         assert SUGGESTION in _text(docs.preview.pdf, tmp_path)
-        assert "administrator" in docs.state.text() and demo_services.station.settings().committee == ""
+        assert "administrator" in docs.note.text() and demo_services.station.settings().committee == ""
     finally:
         demo_services.accounts.sign_in(*ADMIN)
 
@@ -104,4 +104,4 @@ def test_a_clerk_is_not_held_up(qtbot, demo_services, monkeypatch, tmp_path) -> 
 def test_a_committee_already_set_is_not_asked(qtbot, demo_services, tmp_path) -> None:  # noqa: ANN001
     demo_services.station.update_station("金家河派出所", "JJH", OWN_NAME)
     docs = _documents(qtbot, demo_services, _page(qtbot, demo_services))
-    assert OWN_NAME in _text(docs.preview.pdf, tmp_path) and docs.state.toolTip() == ""
+    assert OWN_NAME in _text(docs.preview.pdf, tmp_path) and docs.note.isHidden()

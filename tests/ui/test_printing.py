@@ -116,7 +116,7 @@ def test_raster_pages_are_painted_on_a_worker_at_no_more_than_600_dpi(qtbot, she
     assert not said  # start() returned at once: the pages are painted on a worker
     qtbot.waitUntil(lambda: bool(said), timeout=120_000)
     pages = sheets.page_count()
-    assert said == [f"Sent {pages} page(s) to ."]
+    assert said == [f"Sent {pages} page(s) to {tmp_path / 'spool.pdf'}."]
     info = subprocess.run(["pdfinfo", str(tmp_path / "spool.pdf")], capture_output=True, text=True).stdout
     assert re.search(rf"Pages:\s+{pages}\b", info) and "595" in info  # A4 pages at their own size
     if shutil.which("pdfimages"):

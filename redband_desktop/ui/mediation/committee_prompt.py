@@ -54,9 +54,9 @@ class CommitteePrompt(QObject):
     def _ask(self, parent: QWidget | None, station: str, prefix: str, suggestion: str) -> bool:
         name, ok = QInputDialog.getText(
             parent, self.tr("Mediation committee"),
-            self.tr("The people's mediation committee whose name and seal go on mediation documents "
-                    "(often the community's or the street's). Asked once; it can be changed later in "
-                    "File → Station settings…."),
+            self.tr("The people's mediation committee whose name and seal go on mediation documents\n"
+                    "(often the community's or the street's). Asked once; it can be changed later\n"
+                    "in File → Station settings…."),
             QLineEdit.EchoMode.Normal, suggestion)
         if not ok:
             return False

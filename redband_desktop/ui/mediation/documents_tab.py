@@ -56,6 +56,7 @@ class DocumentsTab(QWidget):
             self.which.addItem(title, code)
         self.which.setCurrentIndex(self.which.findData("file"))  # always there, whatever the stage
         self.state = QLabel(objectName="document_state")
+        self.note = QLabel(objectName="committee_note", wordWrap=True, visible=False)  # the committee's name
         self.print_button = QPushButton(self.tr("Print…"), objectName="print_document")
         self.save_button = QPushButton(self.tr("Save as PDF…"), objectName="save_document")
         self.preview = PdfPreview()
@@ -67,6 +68,7 @@ class DocumentsTab(QWidget):
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addWidget(self.preview, 1)
         self.which.currentIndexChanged.connect(self.refresh)
         self.print_button.clicked.connect(self.print_it)
@@ -128,8 +130,9 @@ class DocumentsTab(QWidget):
         self._shown, self._pending = wanted, None
         self.preview.show_pdf(pdf)
         pages = self.tr("{pages} page(s)").format(pages=self.preview.page_count())
-        self.state.setText(f"{pages}　{self._note}" if self._note else pages)
-        self.state.setToolTip(self._note or "")
+        self.state.setText(pages)
+        self.note.setText(self._note or "")
+        self.note.setVisible(bool(self._note))
         self._enable_output(True)
 
     def _failed(self, request: int, exc: BaseException) -> None:

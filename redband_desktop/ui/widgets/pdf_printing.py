@@ -144,7 +144,8 @@ class _Rasterising(QObject):
 
     def _done(self, pages: int) -> None:
         self._finish()
-        self._report(self.tr("Sent {pages} page(s) to {printer}.").format(pages=pages, printer=self._printer.printerName()))
+        self._report(self.tr("Sent {pages} page(s) to {printer}.").format(
+            pages=pages, printer=self._printer.printerName() or self._printer.outputFileName()))
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
