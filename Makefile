@@ -35,12 +35,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
 # Libraries the PySide6 wheels need to start Qt on the xcb and offscreen
-# platforms (Debian 12 names), plus the X server for XVFB=1 / UI tests and
-# poppler-utils (pdftoppm, pdftotext) for tests that render generated PDFs.
+# platforms (Debian 12 names), plus the X server for XVFB=1 / UI tests,
+# poppler-utils (pdftoppm, pdftotext) for tests that render generated PDFs, and
+# CUPS with its PDF printer for the test that prints cards through a real queue.
 SYSDEPS_QT := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3 libglib2.0-0
-SYSDEPS_TOOLS := xvfb xauth poppler-utils
+SYSDEPS_TOOLS := xvfb xauth poppler-utils cups printer-driver-cups-pdf
 SYSDEPS := $(SYSDEPS_QT) $(SYSDEPS_TOOLS)
 
 # Translation sources: every Python file under redband_desktop/ui plus app.py.

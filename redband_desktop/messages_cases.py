@@ -16,6 +16,9 @@ CASE_MESSAGES: dict[str, tuple[str, str]] = {
                               "is a “{category_en}” incident; only dispute incidents can be referred to mediation"),
     "mediation_incident_linked": ("该警情已移交调解，案号 {number}", "was already referred to mediation as case {number}"),
     "mediation_before_incident": ("不能早于接警日期 {date}", "cannot be before the incident was received ({date})"),
+    # printing documents
+    "print_failed": ("打印未完成（{printer}）：{detail}", "Not printed ({printer}): {detail}"),
+    "printer_unavailable": ("无法打开打印机“{printer}”，未打印", "Cannot open the printer “{printer}”; nothing was printed"),
     # clue reports
     "clue_wrong_stage": (
         "该线索处于“{status}”状态，不能{step}",

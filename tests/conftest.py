@@ -47,9 +47,10 @@ def _private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_unexpected_message_boxes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """UI tests: a message box nobody expected fails the test at once, naming what it said,
-    instead of waiting modally for a click that never comes (which hangs the run). A test
-    that expects a message patches the QMessageBox function itself."""
+    """UI tests: a message box (or text question) nobody expected fails the test at once,
+    naming what it said, instead of waiting modally for a click that never comes (which
+    hangs the run). A test that expects one patches the QMessageBox / QInputDialog
+    function itself."""
     if "ui" not in request.path.parts:
         return
     from PySide6.QtWidgets import QMessageBox
@@ -61,6 +62,9 @@ def _no_unexpected_message_boxes(request: pytest.FixtureRequest, monkeypatch: py
 
     for kind in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", unexpected("input"))  # e.g. the mediation committee's name
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

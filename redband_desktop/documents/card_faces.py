@@ -4,6 +4,10 @@ Text placement is computed first as a list of `TextItem`s (text, size, position,
 width), then drawn; the tests use the same lists to prove that no text leaves its box.
 Photos are embedded as they are stored (JPEG at print resolution, passed through
 without re-encoding); larger images are scaled down to `PHOTO_PX` first.
+
+The red bands run `BLEED` past the card's edges (the caller clips to the card plus its
+bleed): a cut a little outside the line then still leaves red to the edge, not a white
+sliver. Nothing else comes near the edge, so only the bands need it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ FONT = "WenQuanYiMicroHei"
 RED = (0.784, 0.063, 0.180)  # #c8102e, the armband red
 CARD_W, CARD_H = 85.60 * mm, 53.98 * mm
 BAND_H = 12 * mm
+BACK_BAND_H = 8.5 * mm
+FOOT_H = 2 * mm  # the thin band along the bottom, front and back
+BLEED = 2 * mm
 PHOTO_BOX = (4 * mm, 9.5 * mm, 21 * mm, 28 * mm)  # x, y, w, h: 3:4
 QR_BOX = (61.5 * mm, 13 * mm, 21 * mm, 21 * mm)
 TEXT_X, LABEL_W, TEXT_RIGHT = 28 * mm, 9.5 * mm, 60 * mm
@@ -81,9 +88,7 @@ def front_items(face: CardFace, design: CardDesign) -> list[TextItem]:
 
 
 def draw_front(canvas, face: CardFace, design: CardDesign) -> None:  # noqa: ANN001
-    canvas.setFillColorRGB(*RED)
-    canvas.rect(0, CARD_H - BAND_H, CARD_W, BAND_H, stroke=0, fill=1)
-    canvas.rect(0, 0, CARD_W, 2 * mm, stroke=0, fill=1)
+    _bands(canvas, BAND_H)
     _emblem(canvas, 7.5 * mm, CARD_H - BAND_H / 2, 4.3 * mm)
     _photo(canvas, face.photo)
     canvas.setFillGray(0)
@@ -178,10 +183,21 @@ def back_items(face: CardFace, design: CardDesign) -> list[TextItem]:
 
 
 def draw_back(canvas, face: CardFace, design: CardDesign) -> None:  # noqa: ANN001
-    canvas.setFillColorRGB(*RED)
-    canvas.rect(0, CARD_H - 8.5 * mm, CARD_W, 8.5 * mm, stroke=0, fill=1)
-    canvas.rect(0, 0, CARD_W, 2 * mm, stroke=0, fill=1)
+    _bands(canvas, BACK_BAND_H)
     _texts(canvas, back_items(face, design))
+
+
+def band_rects(top_height: float) -> list[tuple[float, float, float, float]]:
+    """The red head band and foot band (x, y, w, h), each with its bleed on the three
+    sides that meet the card's edge."""
+    return [(-BLEED, CARD_H - top_height, CARD_W + 2 * BLEED, top_height + BLEED),
+            (-BLEED, -BLEED, CARD_W + 2 * BLEED, FOOT_H + BLEED)]
+
+
+def _bands(canvas, top_height: float) -> None:  # noqa: ANN001
+    canvas.setFillColorRGB(*RED)
+    for x, y, w, h in band_rects(top_height):
+        canvas.rect(x, y, w, h, stroke=0, fill=1)
 
 
 def _texts(canvas, items: list[TextItem]) -> None:  # noqa: ANN001

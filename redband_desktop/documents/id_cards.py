@@ -3,7 +3,8 @@
 Two layouts:
 
 - ``a4``: 2 × 5 cards per A4 sheet with crop marks in the margins and the rounded cut
-  line around each card; every front page is followed by its back page with the columns
+  line around each card, the red bands bleeding 2 mm into the gutters and margins (the
+  crop marks start beyond that bleed); every front page is followed by its back page with the columns
   mirrored, so a long-edge duplex print puts each back behind its front. A start
   position skips the slots already cut from a partly used sheet; a per-printer offset
   (mm) shifts everything to calibrate the printer.
@@ -25,7 +26,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from redband_desktop.documents.card_faces import FONT, draw_back, draw_front, register_font
+from redband_desktop.documents.card_faces import BLEED, FONT, draw_back, draw_front, register_font
 from redband_desktop.documents.card_types import LAYOUTS, CardDesign, CardFace
 from redband_desktop.errors import RedbandError
 
@@ -35,7 +36,7 @@ CORNER_R = 3.18 * mm
 COLUMNS, ROWS = 2, 5
 GAP = 3 * mm
 MARK_LEN = 4 * mm
-MARK_OFFSET = 1.5 * mm  # crop marks stop short of the card so they are cut away
+MARK_OFFSET = BLEED + 0.5 * mm  # crop marks start beyond the bands' bleed, so they are cut away
 
 Rect = tuple[float, float, float, float]  # x, y, width, height (points)
 Line = tuple[float, float, float, float]  # x1, y1, x2, y2
@@ -184,7 +185,7 @@ def _card(canvas: Canvas, rect: Rect, face: CardFace, design: CardDesign, back: 
     canvas.saveState()
     canvas.translate(x, y)
     clip = canvas.beginPath()
-    clip.roundRect(0, 0, w, h, CORNER_R)
+    clip.rect(-BLEED, -BLEED, w + 2 * BLEED, h + 2 * BLEED)  # the card and its bleed, corners too
     canvas.clipPath(clip, stroke=0, fill=0)
     (draw_back if back else draw_front)(canvas, face, design)
     canvas.restoreState()
@@ -199,6 +200,6 @@ def sample_face() -> CardFace:
     """A made-up card for the design preview."""
     return CardFace(
         card_no="2026-00001", name="欧阳明月", district="金家河片区", site="金家河小区",
-        role="楼栋长", valid_until="2029年11月28日", issued_on="2026年11月28日", photo=None,
+        role="5栋楼栋长", valid_until="2029年11月28日", issued_on="2026年11月28日", photo=None,
         payload="RB1:AAAAAAAA:2026-00001:20291128:" + "A" * 103,
     )

@@ -913,82 +913,82 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="68"/>
         <source>Registration</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="68"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="69"/>
         <source>Investigation</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="69"/>
         <source>Sessions</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="70"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="70"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="68"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="71"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="89"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="92"/>
         <source>Mediation case {number}</source>
         <translation>调解案卷 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="105"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
         <source>Stage: {stage}</source>
         <translation>阶段：{stage}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="108"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="111"/>
         <source>Deadline {date}</source>
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="110"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="113"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="110"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="113"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="118"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="121"/>
         <source>Extended: {reason}</source>
         <translation>已延期：{reason}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="120"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="123"/>
         <source>Follow-up visit due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="123"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="126"/>
         <source>Closed {date}</source>
         <translation>{date} 结案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="129"/>
+        <location filename="../../redband_desktop/ui/mediation/case_window.py" line="132"/>
         <source>From incident {number}</source>
         <translation>来自警情 {number}</translation>
     </message>
@@ -1287,6 +1287,32 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>CommitteePrompt</name>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/committee_prompt.py" line="45"/>
+        <source>Printed for “{name}”; an administrator can set the committee&apos;s own name in File → Station settings….</source>
+        <translation>按“{name}”打印；调解委员会的正式名称可由管理员在“文件 → 派出所设置…”中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/committee_prompt.py" line="51"/>
+        <source>Printed for “{name}” (the suggestion); set the committee&apos;s own name in File → Station settings….</source>
+        <translation>按建议名称“{name}”打印；可在“文件 → 派出所设置…”中设置调解委员会的正式名称。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/committee_prompt.py" line="56"/>
+        <source>Mediation committee</source>
+        <translation>人民调解委员会</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/mediation/committee_prompt.py" line="57"/>
+        <source>The people&apos;s mediation committee whose name and seal go on mediation documents
+(often the community&apos;s or the street&apos;s). Asked once; it can be changed later
+in File → Station settings….</source>
+        <translation>调解文书上署名并加盖印章的人民调解委员会（通常是社区或街道的调解委员会）。
+只询问这一次，以后可在“文件 → 派出所设置…”中修改。</translation>
+    </message>
+</context>
+<context>
     <name>CoveragePage</name>
     <message>
         <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="94"/>
@@ -1467,62 +1493,62 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="44"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="52"/>
         <source>Mediation agreement (协议书)</source>
         <translation>人民调解协议书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="45"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="53"/>
         <source>Session records (调解记录)</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="46"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="54"/>
         <source>Follow-up records (回访记录)</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="47"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="55"/>
         <source>Whole case file (卷宗)</source>
         <translation>整卷卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="51"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="60"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="52"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="61"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="55"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="64"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="98"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="112"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="108"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="132"/>
         <source>{pages} page(s)</source>
         <translation>共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="127"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="154"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="128"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="155"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="134"/>
+        <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="161"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2345,142 +2371,142 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="56"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="57"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="58"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="59"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="60"/>
         <source>Registered from</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
         <source>Name or case number</source>
         <translation>姓名或案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="65"/>
         <source>Register a dispute…</source>
         <translation>受理登记…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="66"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="69"/>
         <source>Print case file…</source>
         <translation>打印卷宗…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="70"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="80"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="81"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="82"/>
         <source>Type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="81"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="83"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="82"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="84"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="83"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="85"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="86"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="87"/>
         <source>Deadline</source>
         <translation>调解期限</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="90"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="92"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="93"/>
         <source>follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="94"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="96"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="98"/>
         <source>People&apos;s mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="146"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="148"/>
         <source>{count} cases</source>
         <translation>共 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="188"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="190"/>
         <source>Save case file</source>
         <translation>保存卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="191"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="194"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="197"/>
         <source>Export case book</source>
         <translation>导出调解台账</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="195"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="198"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2898,6 +2924,19 @@ Everything entered since then is replaced. The current database is first saved a
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="75"/>
+        <source>Sent to {printer} (job {job}).</source>
+        <translation>已发送到打印机 {printer}（任务 {job}）。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="102"/>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>PerformanceDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/mediation/performance_dialog.py" line="18"/>
@@ -3244,7 +3283,12 @@ Everything entered since then is replaced. The current database is first saved a
         <translation>已取消，本批新发的证件已作废。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="186"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="182"/>
+        <source>Volunteer ID cards</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="188"/>
         <source>Save cards as PDF</source>
         <translation>将证件保存为 PDF</translation>
     </message>
@@ -4629,6 +4673,34 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
         <source>Choose a volunteer</source>
         <translation>请选择志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>_Rasterising</name>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="119"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="119"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="138"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done} 页，共 {total} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="147"/>
+        <source>Sent {pages} page(s) to {printer}.</source>
+        <translation>已将 {pages} 页发送到打印机 {printer}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="153"/>
+        <source>Printing cancelled.</source>
+        <translation>打印已取消。</translation>
     </message>
 </context>
 <context>

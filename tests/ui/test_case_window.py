@@ -223,6 +223,7 @@ def test_header_warns_of_an_overdue_case_and_shows_the_incident(qtbot, demo_serv
 
 
 def test_documents_preview_and_save(qtbot, demo_services, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    demo_services.station.update_station("金家河派出所", "JJH", "金家河社区人民调解委员会")
     m = demo_services.mediation
     closed = next(r for r in m.search(MediationFilter(status=CaseStatus.CLOSED), limit=10_000).first_page
                   if m.case(r.id).outcome.kind is OutcomeKind.WRITTEN)
@@ -292,6 +293,7 @@ def test_cases_open_from_the_list_by_button_or_double_click(qtbot, demo_services
 
 
 def test_a_closed_file_opens_for_reading_and_printing_only(qtbot, demo_services) -> None:  # noqa: ANN001
+    demo_services.station.update_station("金家河派出所", "JJH", "金家河社区人民调解委员会")
     closed = demo_services.mediation.search(MediationFilter(status=CaseStatus.CLOSED), limit=10_000).first_page[0]
     _page, window = _open(qtbot, demo_services, closed.id)
     reg = window.registration

@@ -1,12 +1,13 @@
 """The mediation page: the demo case book filtered, a dispute registered through the
-dialog, the selected case's file saved as PDF and the list exported."""
+dialog, the selected case's file saved as PDF (the committee's name asked first) and the
+list exported."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from redband_desktop.domain.mediation import CaseSource, CaseStatus, DisputeType
 from redband_desktop.ui.mediation.mediation_page import MediationPage
@@ -70,8 +71,11 @@ def test_register_print_and_export(qtbot, demo_services, tmp_path, monkeypatch) 
     page.table.selectRow(0)
     pdf, xlsx = tmp_path / "file.pdf", tmp_path / "book.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    asked: list[str] = []  # the first mediation document asks for the committee's name
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(a[4]) or "金家河社区人民调解委员会", True))
     page.print_file()
-    assert pdf.read_bytes().startswith(b"%PDF")
+    assert pdf.read_bytes().startswith(b"%PDF") and asked == ["金家河派出所人民调解委员会"]
+    assert demo_services.station.settings().committee == "金家河社区人民调解委员会"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx), ""))
     page.export()
     assert xlsx.read_bytes()[:2] == b"PK"

@@ -1,13 +1,26 @@
 """ID card PDF geometry and text fitting: every card inside the page, crop marks in the
-margins, backs mirrored for long-edge duplex, and no text leaving its box."""
+margins clear of the bleed, the red bands bleeding 2 mm past the cut line, backs mirrored
+for long-edge duplex, and no text leaving its box."""
 
 from __future__ import annotations
+
+import io
+import shutil
+import subprocess
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from redband_desktop.documents.card_faces import FONT, back_items, front_items, register_font
+from redband_desktop.documents.card_faces import (
+    BAND_H,
+    BLEED,
+    FONT,
+    back_items,
+    band_rects,
+    front_items,
+    register_font,
+)
 from redband_desktop.documents.card_types import CardDesign, CardFace
 from redband_desktop.documents.id_cards import CARD_H, CARD_W, crop_marks, render_cards, sheet_slots
 from redband_desktop.documents.qr import dark_runs, qr_matrix
@@ -52,14 +65,49 @@ def test_backs_are_mirrored_so_duplex_lines_up() -> None:
         assert back[0] == pytest.approx(width - front[0] - front[2])  # mirrored column
 
 
-def test_crop_marks_in_the_margins_not_on_cards() -> None:
+def test_crop_marks_in_the_margins_clear_of_cards_and_bleed() -> None:
     marks = crop_marks()
     assert len(marks) == 2 * 4 + 2 * 10  # 4 vertical card edges, 10 horizontal ones
     for x1, y1, x2, y2 in marks:
         assert min(x1, x2) >= 0 and max(x1, x2) <= A4[0] and min(y1, y2) >= 0 and max(y1, y2) <= A4[1]
         for x, y, w, h in sheet_slots():
-            mid = ((x1 + x2) / 2, (y1 + y2) / 2)
-            assert not (x < mid[0] < x + w and y < mid[1] < y + h)
+            # no point of a mark within the card grown by its bleed
+            gx = max(x - BLEED - max(x1, x2), min(x1, x2) - (x + w + BLEED), 0)
+            gy = max(y - BLEED - max(y1, y2), min(y1, y2) - (y + h + BLEED), 0)
+            assert gx > 0 or gy > 0
+
+
+def test_bands_bleed_past_the_cut_line_on_the_edges_they_touch() -> None:
+    head, foot = band_rects(BAND_H)
+    assert head[0] == -BLEED and head[0] + head[2] == pytest.approx(CARD_W + BLEED)
+    assert head[1] + head[3] == pytest.approx(CARD_H + BLEED)
+    assert foot[0] == -BLEED and foot[1] == -BLEED and foot[0] + foot[2] == pytest.approx(CARD_W + BLEED)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_printed_sheet_is_red_past_the_cut_line_and_white_beyond_the_bleed(tmp_path) -> None:  # noqa: ANN001
+    from PIL import Image
+
+    dpi = 150
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(render_cards([face()], DESIGN, "a4"))
+    png = subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(path)],
+                         capture_output=True, check=True).stdout
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    x, y, w, h = sheet_slots()[0]
+
+    def pixel(px: float, py: float) -> tuple[int, int, int]:  # PDF points → image pixel
+        return img.getpixel((round(px * dpi / 72), round((A4[1] - py) * dpi / 72)))
+
+    def red(rgb: tuple[int, int, int]) -> bool:
+        return rgb[0] > 150 and rgb[1] < 80 and rgb[2] < 100
+
+    head_mid, foot_mid = y + h - BAND_H / 2, y + 1 * MM
+    for px, py in ((x - 1.5 * MM, head_mid), (x + w + 1.5 * MM, head_mid), (x + w / 2, y + h + 1.5 * MM),
+                   (x - 1.5 * MM, foot_mid), (x + w / 2, y - 1.5 * MM), (x + 0.3 * MM, y + h - 0.3 * MM)):
+        assert red(pixel(px, py)), (px / MM, py / MM)  # a cut 1.5 mm off still meets red (corners too)
+    for px, py in ((x - 1.5 * MM, y + h / 2), (x + w / 2, y + h + 2.6 * MM), (x - 2.6 * MM, head_mid)):
+        assert pixel(px, py) == (255, 255, 255), (px / MM, py / MM)  # the card's middle and past the bleed
 
 
 def test_offset_moves_every_card() -> None:

@@ -3,7 +3,8 @@
 Card numbers run per issue year (2026-00001, …). A volunteer has at most one card in
 status "valid" at a time: issuing a new one marks the old one "replaced" and points it
 at its successor. The card's printed role comes from the volunteer's current building-
-head or zone-lead post.
+head or zone-lead posts and names the place ("5栋楼栋长", "3区片区负责人"): a card shown at
+the door of another building says whose building its holder heads.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from datetime import date, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from redband_desktop.db.models import Card, District, PlaceHead, Site, Volunteer
+from redband_desktop.db.models import (
+    Building,
+    Card,
+    District,
+    MarketZone,
+    PlaceHead,
+    Site,
+    Volunteer,
+)
 from redband_desktop.domain.cards import CardStatus, parse_card_no
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.errors import NotFoundError
@@ -21,8 +30,9 @@ from redband_desktop.services.cards.types import CardFilter, CardRow, CardSelect
 from redband_desktop.services.shared.search import contains, search_text
 
 ROLE_BUILDING_HEAD = "楼栋长"
-ROLE_ZONE_LEAD = "市场片区负责人"
+ROLE_ZONE_LEAD = "片区负责人"
 ROLE_DEFAULT = "治安志愿者"
+ROLE_MAX = 40  # the register's column (cards.role)
 
 
 def add_years(day: date, years: int) -> date:
@@ -39,28 +49,51 @@ def next_seq(s: Session, year: int) -> int:
 
 
 def role_of(s: Session, volunteer_id: int) -> str:
-    posts = s.execute(
-        select(PlaceHead.building_id, PlaceHead.zone_id)
-        .where(PlaceHead.volunteer_id == volunteer_id, PlaceHead.end_date.is_(None))
-    ).all()
-    if any(b for b, _ in posts):
-        return ROLE_BUILDING_HEAD
-    if any(z for _, z in posts):
-        return ROLE_ZONE_LEAD
-    return ROLE_DEFAULT
+    return roles_of(s, [volunteer_id]).get(volunteer_id, ROLE_DEFAULT)
 
 
 def roles_of(s: Session, volunteer_ids: list[int]) -> dict[int, str]:
-    """Printed roles of the volunteers holding a post (the others get ROLE_DEFAULT)."""
-    roles: dict[int, str] = {}
-    posts = s.execute(
-        select(PlaceHead.volunteer_id, PlaceHead.building_id)
-        .where(PlaceHead.volunteer_id.in_(volunteer_ids), PlaceHead.end_date.is_(None))
-    )
-    for vid, building_id in posts:
-        if building_id or vid not in roles:
-            roles[vid] = ROLE_BUILDING_HEAD if building_id else ROLE_ZONE_LEAD
-    return roles
+    """Printed roles of the volunteers holding a post (the others get ROLE_DEFAULT), in
+    two queries whatever the number of volunteers."""
+    buildings: dict[int, list[str]] = {}
+    zones: dict[int, list[str]] = {}
+    current = (PlaceHead.volunteer_id.in_(volunteer_ids), PlaceHead.end_date.is_(None))
+    for vid, label in s.execute(select(PlaceHead.volunteer_id, Building.label)
+                                .join(Building, PlaceHead.building_id == Building.id)
+                                .where(*current).order_by(Building.id)):
+        buildings.setdefault(vid, []).append(label)
+    for vid, name in s.execute(select(PlaceHead.volunteer_id, MarketZone.name)
+                               .join(MarketZone, PlaceHead.zone_id == MarketZone.id)
+                               .where(*current).order_by(MarketZone.id)):
+        zones.setdefault(vid, []).append(name)
+    return {vid: post_title(buildings.get(vid, []), zones.get(vid, [])) for vid in {*buildings, *zones}}
+
+
+def post_title(buildings: list[str], zones: list[str]) -> str:
+    """"5栋楼栋长", "5栋、6栋楼栋长", "3区片区负责人", or both joined; when that would not fit
+    the register's 40 characters, the first place and "等"."""
+    full = "、".join(part for part in (_places(buildings, ROLE_BUILDING_HEAD, "栋"),
+                                      _places(zones, ROLE_ZONE_LEAD, "区")) if part)
+    if len(full) <= ROLE_MAX:
+        return full
+    first, title = (buildings[0], ROLE_BUILDING_HEAD) if buildings else (zones[0], ROLE_ZONE_LEAD)
+    short = f"{_place(first, '栋' if buildings else '区')}等{title}"
+    return short if len(short) <= ROLE_MAX else title
+
+
+def _places(labels: list[str], title: str, unit: str) -> str:
+    if not labels:
+        return ""
+    names = "、".join(_place(label, unit) for label in labels)
+    if title == ROLE_ZONE_LEAD and all(label.endswith("片区") for label in labels):
+        return f"{names}负责人"  # "东片区负责人", never "东片区片区负责人"
+    return names + title
+
+
+def _place(label: str, unit: str) -> str:
+    """A bare number is given its unit ("5" → "5栋"); a label with one is kept."""
+    label = label.strip()
+    return f"{label}{unit}" if label.isdigit() else label
 
 
 def valid_cards_of(s: Session, volunteer_ids: list[int]) -> dict[int, list[Card]]:

@@ -255,6 +255,8 @@ class CardService:
                 if card is None or card.valid_until < today:
                     card = self._issue(s, vid, batch, replaced)
                     new.append(card)
+                else:
+                    self._reprint_role(s, card, batch.roles.get(vid, reg.ROLE_DEFAULT))
                 card.printed_count += 1
                 cards.append(card)
             values = read_settings(s)
@@ -319,6 +321,13 @@ class CardService:
         record(s, self._access, "issue", "card", card.card_no,
                {"status": [None, card.status], "valid_until": [None, card.valid_until]}, volunteer.name)
         return card
+
+    def _reprint_role(self, s: Session, card: Card, role: str) -> None:
+        """A card printed again carries the holder's post as it is now (a new building, or
+        the building named where older cards said only "楼栋长"); the register follows."""
+        if card.role != role:
+            record(s, self._access, "update", "card", card.card_no, {"role": [card.role, role]}, "reprint")
+            card.role = role
 
     def _change(self, s: Session, card: Card, status: CardStatus, reason: str, replaced_by: Card | None = None) -> None:
         old = card.status

@@ -60,7 +60,7 @@ from redband_desktop.services.mediation.types import (
     PerformanceForm,
     SessionForm,
 )
-from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.services.shared.access import AccessControl, Actor
 from redband_desktop.services.shared.audit_log import export_summary, record
 from redband_desktop.services.shared.exports import Export
 from redband_desktop.services.shared.register import Found
@@ -78,6 +78,13 @@ def _json(value: object) -> str:
 
 
 _NOT_CLOSED = frozenset(CaseStatus) - {CaseStatus.CLOSED}
+
+
+def _person_name(actor: Actor) -> str:
+    """The name a paper may carry: an account's full name, never its user name (accounts
+    made with `redband init --admin NAME` have the user name as their name)."""
+    name = actor.display_name.strip()
+    return "" if name.casefold() == actor.username.strip().casefold() else name
 
 
 class MediationService:
@@ -136,9 +143,13 @@ class MediationService:
 
     def document(self, case_id: int, which: str, filed_by: str = "", committee: str = "") -> bytes:
         """A printed form as PDF: "agreement" 协议书, "sessions" 调解记录, "follow_ups" 回访记录
-        or "file" the whole 卷宗. Printing is recorded (it carries personal data)."""
+        or "file" the whole 卷宗. Printing is recorded (it carries personal data). The file's
+        立卷人 is the signed-in person's name (left blank to write in when the account has
+        none but its user name); the committee is `committee`, else the station's setting,
+        else "<station>人民调解委员会"."""
         from redband_desktop.documents import mediation_docs, mediation_file
-        from redband_desktop.services.shared.settings import read_settings
+        from redband_desktop.services.shared.settings import COMMITTEE_KEY, read_settings
+        from redband_desktop.services.station.types import default_committee
 
         actor = self._access.require(Action.READ)
         makers = {"agreement": mediation_docs.agreement_pdf, "sessions": mediation_docs.sessions_pdf,
@@ -148,11 +159,11 @@ class MediationService:
         with self._db.write() as s:
             case = detail(fetch(s, MediationCase, case_id), actor.masks_personal_data)
             settings = read_settings(s)
-            committee = (committee or str(settings["mediation.committee"] or "").strip()
-                         or f"{settings['station.name']}人民调解委员会")
+            committee = (committee or str(settings[COMMITTEE_KEY] or "").strip()
+                         or default_committee(settings["station.name"]))
             record(s, self._access, "print", "mediation", case.id, summary=f"{case.number} {which}")
         if which == "file":
-            return mediation_file.case_file_pdf(case, committee, filed_by or actor.display_name)
+            return mediation_file.case_file_pdf(case, committee, filed_by or _person_name(actor))
         return makers[which](case, committee)
 
     # -- registering -------------------------------------------------------------

@@ -19,3 +19,12 @@ class StationSettings:
     @property
     def initialised(self) -> bool:
         return bool(self.name)
+
+    @property
+    def suggested_committee(self) -> str:
+        return default_committee(self.name)
+
+
+def default_committee(station_name: str) -> str:
+    """What mediation documents print while the committee's own name is not set."""
+    return f"{station_name}人民调解委员会"

@@ -176,8 +176,10 @@ class PrintPanel(QWidget):
         show_error(self, exc)  # also when taking the batch back failed after a cancel
 
     def print_cards(self) -> None:
+        """The system print dialog; the PDF goes to the printer at true size without
+        holding up the window (see `pdf_printing`)."""
         if self.result is not None:
-            print_document(self.preview.document, self)
+            print_document(self.preview, self, self.tr("Volunteer ID cards"), self.count.setText)
 
     def save(self, path: str | None = None) -> None:
         if self.result is None:

@@ -22,6 +22,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.mediation import OPEN_STATUSES, CaseStatus
 from redband_desktop.services.mediation.types import CaseDetail
 from redband_desktop.ui.i18n import label
+from redband_desktop.ui.mediation.committee_prompt import CommitteePrompt
 from redband_desktop.ui.mediation.documents_tab import DocumentsTab
 from redband_desktop.ui.mediation.follow_ups_tab import FollowUpsTab
 from redband_desktop.ui.mediation.investigation_tab import InvestigationTab
@@ -41,7 +42,8 @@ SOON = "#b26a00"
 
 
 class CaseWindow(QWidget):
-    def __init__(self, services: Services, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, case_id: int, parent: QWidget | None = None,
+                 committee: CommitteePrompt | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._services = services
         self.case_id = case_id
@@ -61,7 +63,8 @@ class CaseWindow(QWidget):
         self.sessions = SessionsTab(services, self.changed)
         self.outcome = OutcomeTab(services.mediation, self.changed)
         self.follow_ups = FollowUpsTab(services.mediation, self.changed)
-        self.documents = DocumentsTab(services.mediation)
+        self.documents = DocumentsTab(services.mediation,
+                                      committee or CommitteePrompt(services.station, services.access, self))
         for tab, title in ((self.registration, self.tr("Registration")), (self.parties, self.tr("Parties")),
                            (self.investigation, self.tr("Investigation")), (self.sessions, self.tr("Sessions")),
                            (self.outcome, self.tr("Outcome")), (self.follow_ups, self.tr("Follow-ups")),

@@ -1,15 +1,18 @@
 """文书 — the case's printed forms, previewed in the window: 人民调解协议书 (written
 agreements only), 调解记录, 回访记录 and the whole 卷宗. "Print…" goes through the system
-print dialog at true size; "Save as PDF…" writes the previewed file.
+print dialog at true size without holding up the window; "Save as PDF…" writes the
+previewed file.
 
 The PDF is made in the background and only when the tab is looked at: every document
 made is written to the audit trail (it carries personal data), so a change on another
-tab marks the preview stale instead of printing it again unseen."""
+tab marks the preview stale instead of printing it again unseen. Before the first one,
+the committee's name is settled (`CommitteePrompt`: asked once, if never set)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,15 +28,20 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.mediation import OutcomeKind
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.mediation.types import CaseDetail
+from redband_desktop.ui.mediation.committee_prompt import CommitteePrompt
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 from redband_desktop.ui.widgets.pdf_preview import PdfPreview
 from redband_desktop.ui.widgets.pdf_printing import print_document
 
 
 class DocumentsTab(QWidget):
-    def __init__(self, mediation: MediationService, parent: QWidget | None = None) -> None:
+    def __init__(self, mediation: MediationService, committee: CommitteePrompt,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._mediation = mediation
+        self._committee = committee
+        self._note: str | None = None  # what the committee prompt said; None: not asked yet
+        self._settling = False
         self.case: CaseDetail | None = None
         self.busy = False
         self._request = 0  # only the newest request's PDF is shown
@@ -48,6 +56,7 @@ class DocumentsTab(QWidget):
             self.which.addItem(title, code)
         self.which.setCurrentIndex(self.which.findData("file"))  # always there, whatever the stage
         self.state = QLabel(objectName="document_state")
+        self.note = QLabel(objectName="committee_note", wordWrap=True, visible=False)  # the committee's name
         self.print_button = QPushButton(self.tr("Print…"), objectName="print_document")
         self.save_button = QPushButton(self.tr("Save as PDF…"), objectName="save_document")
         self.preview = PdfPreview()
@@ -59,6 +68,7 @@ class DocumentsTab(QWidget):
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addWidget(self.preview, 1)
         self.which.currentIndexChanged.connect(self.refresh)
         self.print_button.clicked.connect(self.print_it)
@@ -84,8 +94,12 @@ class DocumentsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Make the chosen document unless the preview already shows it for this state."""
+        """Make the chosen document unless the preview already shows it for this state.
+        The first time, the committee's name is settled first (out of the show event)."""
         if self.case is None or not self.isVisible():
+            return
+        if self._note is None:
+            QTimer.singleShot(0, self._settle_committee)
             return
         wanted = (self.case.id, self._seen, self.which.currentData())
         if wanted in (self._shown, self._pending):
@@ -99,13 +113,26 @@ class DocumentsTab(QWidget):
         run_in_background(lambda: self._mediation.document(case_id, which),
                           lambda pdf: self._made(request, wanted, pdf), lambda exc: self._failed(request, exc))
 
+    def _settle_committee(self) -> None:
+        if self._note is not None or self._settling:  # refreshes queued while the question is open
+            return
+        self._settling = True
+        try:
+            self._note = self._committee.settle(self)
+        finally:
+            self._settling = False
+        self.refresh()
+
     def _made(self, request: int, wanted: tuple[int, int, str], pdf: bytes) -> None:
         if request != self._request:
             return
         self.busy = False
         self._shown, self._pending = wanted, None
         self.preview.show_pdf(pdf)
-        self.state.setText(self.tr("{pages} page(s)").format(pages=self.preview.page_count()))
+        pages = self.tr("{pages} page(s)").format(pages=self.preview.page_count())
+        self.state.setText(pages)
+        self.note.setText(self._note or "")
+        self.note.setVisible(bool(self._note))
         self._enable_output(True)
 
     def _failed(self, request: int, exc: BaseException) -> None:
@@ -134,4 +161,4 @@ class DocumentsTab(QWidget):
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
     def print_it(self) -> None:
-        print_document(self.preview.document, self)
+        print_document(self.preview, self, self.file_name().removesuffix(".pdf"), self.state.setText)

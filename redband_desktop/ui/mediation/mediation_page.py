@@ -27,6 +27,7 @@ from redband_desktop.services.mediation.types import CaseRow, MediationFilter
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.i18n import bracketed, label
 from redband_desktop.ui.mediation.case_window import CaseWindow
+from redband_desktop.ui.mediation.committee_prompt import CommitteePrompt
 from redband_desktop.ui.mediation.register_dialog import RegisterDialog
 from redband_desktop.ui.register_page import RegisterPage
 from redband_desktop.ui.table_model import DANGER, WARNING, Column
@@ -64,6 +65,7 @@ class MediationPage(RegisterPage):
         self.register_button = QPushButton(self.tr("Register a dispute…"), objectName="register")
         self.open_button = QPushButton(self.tr("Open…"), objectName="open_case")
         self.windows: dict[int, CaseWindow] = {}
+        self.committee = CommitteePrompt(services.station, services.access, self)  # asks once for every window
         self.print_button = QPushButton(self.tr("Print case file…"), objectName="print_file")
         self.export_button = QPushButton(self.tr("Export…"), objectName="export")
         self.register_button.setEnabled(services.access.can(Action.EDIT))
@@ -172,7 +174,7 @@ class MediationPage(RegisterPage):
         """The case's window, opened or brought to the front."""
         window = self.windows.get(case_id)
         if window is None:
-            window = CaseWindow(self._services, case_id, self)
+            window = CaseWindow(self._services, case_id, self, self.committee)
             window.destroyed.connect(lambda _obj=None, ident=case_id: self.windows.pop(ident, None))
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.windows[case_id] = window
@@ -188,6 +190,7 @@ class MediationPage(RegisterPage):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save case file"), str(Path.home() / f"{row.number}.pdf"),
                                               self.tr("PDF document (*.pdf)"))
         if path:
+            self.committee.settle(self)
             self._save(path, lambda: self._mediation.document(row.id, "file"))
 
     def export(self) -> None:
