@@ -58,7 +58,7 @@ def test_upgrade_from_previous_revision_keeps_data(tmp_path: Path) -> None:
     result = migrate(url, tmp_path / "backups")
     assert result.backup is not None and result.backup.exists()
     con = sqlite3.connect(path)
-    assert con.execute("select value from settings").fetchone()[0] == '"金家河派出所"'
+    assert con.execute("select value from settings where key = 'station.name'").fetchone()[0] == '"金家河派出所"'
 
 
 def _revisions() -> list[str]:
