@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from redband_desktop import __version__
-from redband_desktop.cli import cards, data, station
+from redband_desktop.cli import cards, data, self_test, station
 from redband_desktop.errors import DatabaseError, RedbandError
 
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     station.add_parsers(sub)
     data.add_parsers(sub)
     cards.add_parsers(sub)
+    self_test.add_parsers(sub)
     return parser
 
 
@@ -56,4 +57,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS}
+COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS, **self_test.COMMANDS}
