@@ -37,6 +37,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _self_test(args: argparse.Namespace) -> int:
+    if hasattr(sys.stdout, "reconfigure"):  # a console that cannot show Chinese gets "?", not a crash
+        sys.stdout.reconfigure(errors="replace")
     out = _Printer()
     out.info(_about_installation())
     qt = import_qt(QT_MODULES)

@@ -29,7 +29,8 @@ PACKAGES = {
     "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
     "libdbus-1.so.3": "libdbus-1-3", "libcups.so.2": "libcups2", "libpq.so.5": "libpq5",
 }
-_MISSING = re.compile(r"(lib[\w.+-]+?\.so[.\d]*)[^\n]*?(?:cannot open shared object file|not found)")
+# the loader's words for the library it lacked (not for the plugin that needed it)
+_MISSING = re.compile(r"(lib[\w.+-]+\.so[.\d]*)(?:: cannot open shared object file| => not found)")
 
 
 @dataclass(frozen=True)
