@@ -107,8 +107,10 @@ def check(folder: Path) -> list[str]:
     declared package provides (the .deb would then start only where it happens to be)."""
     problems = []
     bundle = str(folder.resolve())
+    # the bootloader puts _internal/ on the library path (LD_LIBRARY_PATH) for the program it starts
+    env = {**os.environ, "LD_LIBRARY_PATH": str(folder / "_internal")}
     for path in elf_files(folder):
-        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
         for soname, target in re.findall(r"^\s*(\S+) => (.+?) \(0x", out, flags=re.M):
             if target == "not found":
                 problems.append(f"{path.relative_to(folder)}: {soname} not found")
