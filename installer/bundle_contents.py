@@ -47,9 +47,13 @@ UNUSED_PYTHON = (
     # names of numbers (4.7 MB of tables)
     "phonenumbers.geodata", "phonenumbers.carrierdata", "phonenumbers.tzdata",
     "phonenumbers.geocoder", "phonenumbers.carrier", "phonenumbers.timezone",
+    # Japanese and Korean codecs; the command line reads passwords without line editing
+    "_codecs_jp", "_codecs_kr", "_codecs_iso2022", "readline",
 )
-# Qt's own translations: only Chinese is needed (English is the source language)
-QT_TRANSLATION = re.compile(r"Qt/translations/(?!.*_zh_CN\.qm$)")
+# Data files not needed: Qt's own translations other than Chinese (English is the source
+# language), and python-stdnum's tables other than China's region codes (2 MB of MAC
+# vendors, bank and postal codes of other countries).
+UNUSED_DATA = re.compile(r"Qt/translations/(?!.*_zh_CN\.qm$)|stdnum/(?!cn/).*\.dat$")
 
 
 def data_files(root: Path) -> list[tuple[str, str]]:
@@ -113,4 +117,4 @@ def drop_orphans(everything: list, kept: list, imports: Callable[[str], set[str]
 
 
 def keep_data(dest: str) -> bool:
-    return not QT_TRANSLATION.search(dest.replace("\\", "/"))
+    return not UNUSED_DATA.search(dest.replace("\\", "/"))
