@@ -1,5 +1,5 @@
 """Help → About says whether this copy keeps its data beside the program (portable) or in
-the user's own folders."""
+the user's own folders; a portable copy keeps the window preferences there too."""
 
 from __future__ import annotations
 
@@ -25,3 +25,19 @@ def test_about_shows_portable_mode(qtbot, tmp_path: Path) -> None:  # noqa: ANN0
 def test_about_shows_installed_mode(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     text = _text(qtbot, UserDirs.under(tmp_path))
     assert "Installed" in text and "Portable" not in text
+
+
+def test_a_portable_copy_keeps_window_preferences_in_its_data_folder(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+
+    from redband_desktop.ui.settings_store import keep_settings_in
+
+    keep_settings_in(tmp_path / "data" / "settings")
+    try:
+        settings = QSettings()
+        settings.setValue("table/widths", [80, 120])
+        settings.sync()
+        assert Path(settings.fileName()).is_relative_to(tmp_path / "data" / "settings")
+        assert Path(settings.fileName()).is_file()
+    finally:
+        QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
