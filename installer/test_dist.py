@@ -154,8 +154,8 @@ def windows_installer(base: Path) -> None:
     for name in ("redband.exe", "redband-desktop.exe"):
         (stand_in / name).write_bytes(b"MZ stand-in")
     (stand_in / "_internal" / "base_library.zip").write_bytes(b"stand-in")
-    out = base / "redband-setup.exe"
-    run(["makensis", "-V2", "-INPUTCHARSET", "UTF8", f"-DSOURCE_DIR={stand_in}", "-DVERSION=0.1.0",
+    out = base / "redband-setup-0.1.0.exe"  # "setup.exe" alone draws a compatibility-shim warning
+    run(["makensis", "-V2", "-WX", "-INPUTCHARSET", "UTF8", f"-DSOURCE_DIR={stand_in}", "-DVERSION=0.1.0",
          f"-DOUTFILE={out}", str(ROOT / "installer" / "windows" / "redband.nsi")], dict(os.environ))
     if not out.is_file() or out.stat().st_size < 50_000:
         raise Failed(f"makensis made no installer at {out}")
