@@ -5,6 +5,12 @@
 #   make test-postgres [KEEP_PG=1]   the unit suite against a local PostgreSQL (installs, starts,
 #                                    and afterwards stops it unless KEEP_PG=1)
 #   make bench                       benchmarks in tests/benchmarks (prints figures)
+#   make dist                        the PyInstaller bundle (dist/redband/) and the .deb (dist/)
+#                                    [DIST_CONSTRAINTS=installer/constraints/glibc-2.28.txt]
+#   make test-dist                   run the built bundle and the installed .deb headless, check
+#                                    libraries, desktop entry and the Windows installer script
+#   make bench-dist                  bundle and .deb size, start-up time of bundle vs source
+#   make test-oldest                 unit and UI tests on the oldest supported versions (PySide6 6.9)
 #   make i18n                        refresh resources/i18n/*.ts from the UI sources, build .qm
 #   make venv                        (re)create .venv and install the project editable
 #   make sysdeps                     install Qt/Xvfb/poppler system packages (Debian/Ubuntu)
@@ -26,13 +32,22 @@ XVFB   ?=
 XVFB_SCREEN ?= 1600x1000x24
 PYTEST_ARGS ?=
 KEEP_PG ?=
+# the short run on the oldest versions: migrations, services, documents, the command line,
+# the table models and the main pages
+OLDEST_TESTS ?= tests/unit/test_migrations.py tests/unit/test_roster_service.py \
+	tests/unit/test_card_service.py tests/unit/test_mediation_docs.py tests/unit/test_cli.py \
+	tests/ui/test_models.py tests/ui/test_roster_page.py tests/ui/test_cards_page.py \
+	tests/ui/test_case_window.py tests/ui/test_translations.py tests/ui/test_self_test.py
 
 # pip: quiet about its own version; no progress bars in CI logs.
 PIP_FLAGS := --disable-pip-version-check $(if $(CI),--progress-bar off)
 
-# Root needs no sudo; everyone else does.
+# Root needs no sudo; everyone else does. apt waits for the dpkg lock (another install or
+# an unattended upgrade running) instead of failing at once.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+APT_LOCK := -o DPkg::Lock::Timeout=600
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get $(APT_LOCK)
+APT_INSTALL := $(APT_GET) install -y --no-install-recommends
 
 # Libraries the PySide6 wheels need to start Qt on the xcb and offscreen
 # platforms (Debian 12 names), plus the X server for XVFB=1 / UI tests,
@@ -43,6 +58,18 @@ SYSDEPS_QT := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3 libglib2.0-0
 SYSDEPS_TOOLS := xvfb xauth poppler-utils cups printer-driver-cups-pdf
 SYSDEPS := $(SYSDEPS_QT) $(SYSDEPS_TOOLS)
+# `make dist` and its checks only: objdump for PyInstaller and the glibc check, a compiler
+# and libpq for psycopg2, the .deb's Depends (installer/deb/depends.txt) so the bundle can
+# leave those libraries to the system, NSIS for the Windows installer script,
+# desktop-file-validate, and xdotool/xwininfo for the start-up benchmark.
+SYSDEPS_DIST := binutils gcc libc6-dev libpq-dev dpkg-dev nsis desktop-file-utils xdotool x11-utils \
+	$(shell sed -e 's/\#.*//' installer/deb/depends.txt)
+
+DIST_VENV := .venv-dist
+DIST_STAMP := $(DIST_VENV)/.stamp
+DIST_CONSTRAINTS ?=
+OLDEST_VENV := .venv-oldest
+OLDEST_STAMP := $(OLDEST_VENV)/.stamp
 
 # Translation sources: every Python file under redband_desktop/ui plus app.py.
 I18N_SOURCES = $(sort $(shell find redband_desktop/ui -name '*.py' 2>/dev/null)) \
@@ -58,7 +85,8 @@ endif
 
 IS_DEBIAN = [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1
 
-.PHONY: help venv sysdeps run test test-postgres bench i18n clean distclean
+.PHONY: help venv sysdeps sysdeps-dist run test test-postgres bench i18n clean distclean \
+	dist test-dist bench-dist test-oldest
 
 help:
 	@sed -n '3,/^# Works on/p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
@@ -74,7 +102,7 @@ $(STAMP): pyproject.toml
 	    if $(IS_DEBIAN); then \
 	      ver=$$($(PYTHON) -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'); \
 	      echo "make venv: ensurepip missing; installing python3-venv (python$$ver-venv) with apt"; \
-	      $(SUDO) apt-get update; \
+	      $(APT_GET) update; \
 	      pkgs=""; \
 	      for p in python3-venv "python$$ver-venv"; do \
 	        dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' && continue; \
@@ -95,25 +123,32 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 # ------------------------------------------------------------- sysdeps
-sysdeps:
+# $(call apt_ensure,PACKAGES): install those not installed yet (Debian/Ubuntu only).
+define apt_ensure
 	@if $(IS_DEBIAN); then \
 	  missing=""; \
-	  for p in $(SYSDEPS); do \
+	  for p in $(1); do \
 	    dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; \
 	  done; \
 	  if [ -n "$$missing" ]; then \
 	    if [ -n "$(SUDO)" ] && ! command -v sudo >/dev/null 2>&1; then \
-	      echo "make sysdeps: missing:$$missing — run as root or install sudo" >&2; exit 1; \
+	      echo "make: missing:$$missing — run as root or install sudo" >&2; exit 1; \
 	    fi; \
-	    echo "make sysdeps: installing:$$missing"; \
-	    $(SUDO) apt-get update; \
+	    echo "make: installing:$$missing"; \
+	    $(APT_GET) update; \
 	    $(APT_INSTALL) $$missing; \
 	  fi; \
 	else \
-	  echo "make sysdeps: not Debian/Ubuntu; skipping. Qt needs (Debian names, use your distro's equivalents):"; \
-	  echo "  $(SYSDEPS_QT)"; \
-	  echo "  tests and XVFB=1 also need: $(SYSDEPS_TOOLS)"; \
+	  echo "make: not Debian/Ubuntu; skipping. Needed (Debian names, use your distro's equivalents):"; \
+	  echo "  $(1)"; \
 	fi
+endef
+
+sysdeps:
+	$(call apt_ensure,$(SYSDEPS))
+
+sysdeps-dist: sysdeps
+	$(call apt_ensure,$(SYSDEPS_DIST))
 
 # ----------------------------------------------------------------- run
 run: sysdeps venv
@@ -139,6 +174,43 @@ test-postgres: sysdeps venv
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/benchmarks -s -q -p no:cacheprovider
 
+# ---------------------------------------------------------------- dist
+# The bundle is built in a venv of its own (psycopg2 from source against the system's libpq
+# here, psycopg2-binary in .venv for the tests), with DIST_CONSTRAINTS for an older target.
+$(DIST_STAMP): pyproject.toml $(DIST_CONSTRAINTS) | $(STAMP)
+	$(PYTHON) -m venv --clear $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install $(PIP_FLAGS) --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install $(PIP_FLAGS) $(if $(DIST_CONSTRAINTS),-c $(DIST_CONSTRAINTS)) -e '.[dist]'
+	@touch $@
+
+dist: sysdeps-dist $(DIST_STAMP)
+	rm -rf dist/redband
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller installer/redband.spec
+	rm -f dist/*.deb
+	$(DIST_VENV)/bin/python installer/deb/build_deb.py dist/redband dist
+	@du -sh dist/redband dist/*.deb
+
+test-dist: sysdeps-dist
+	@[ -x dist/redband/redband ] && ls dist/*.deb >/dev/null 2>&1 || { echo "make test-dist: run make dist first" >&2; exit 1; }
+	$(PYTHON) installer/test_dist.py
+
+bench-dist: sysdeps sysdeps-dist venv
+	@[ -x dist/redband/redband ] || { echo "make bench-dist: run make dist first" >&2; exit 1; }
+	$(VPY) installer/bench_dist.py
+
+# ------------------------------------------------------- oldest versions
+$(OLDEST_STAMP): pyproject.toml installer/constraints/oldest.txt
+	$(PYTHON) -m venv --clear $(OLDEST_VENV)
+	$(OLDEST_VENV)/bin/python -m pip install $(PIP_FLAGS) --upgrade pip
+	$(OLDEST_VENV)/bin/python -m pip install $(PIP_FLAGS) -c installer/constraints/oldest.txt -e '.[test]'
+	@touch $@
+
+# A short run: the unit suite without the slow fault tests, and the UI suite.
+test-oldest: sysdeps $(OLDEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(OLDEST_VENV)/bin/python -m pytest -q -p no:cacheprovider \
+	  -m "not slow" $(OLDEST_TESTS) $(PYTEST_ARGS)
+
 # ---------------------------------------------------------------- i18n
 # lupdate merges into the existing .ts (translations are kept); -no-obsolete
 # drops entries whose source text no longer exists.
@@ -155,4 +227,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(DIST_VENV) $(OLDEST_VENV)

@@ -51,14 +51,19 @@ def run_gui(db: str | None, lang: str, dirs: UserDirs | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from redband_desktop.ui.app_icon import install_app_icon
     from redband_desktop.ui.fonts import ensure_cjk_font
     from redband_desktop.ui.i18n import install_language
+    from redband_desktop.ui.settings_store import keep_settings_in
     from redband_desktop.ui.widgets.feedback import show_crash
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("redband")  # where QSettings keeps per-user window preferences
     app.setApplicationName("红袖标 Desktop")
     app.setApplicationVersion(__version__)
+    if dirs.portable:
+        keep_settings_in(dirs.data / "settings")
+    install_app_icon(app)
     ensure_cjk_font(app)
     app._translators = install_language(app, lang)  # type: ignore[attr-defined] - kept alive
     install_excepthook(lambda exc: show_crash(None, exc))

@@ -1,4 +1,11 @@
-"""Where things live: bundled resources and the per-user data, log and backup folders."""
+"""Where things live: bundled resources and the data, log and backup folders.
+
+Resources (fonts, translations, icons) are found through `resources_dir()`, beside the
+package in a checkout or inside a frozen (PyInstaller) bundle. The data folders are the
+per-user ones (platformdirs), unless a `portable.txt` marker lies beside the program's
+executable: then everything goes to a `data/` folder beside it, for a copy on a USB stick
+or a shared station folder.
+"""
 
 from __future__ import annotations
 
@@ -21,11 +28,37 @@ def font_path() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
 
 
+def icon_path(size: int = 256) -> Path:
+    """The red-armband app icon as a PNG (16, 24, 32, 48, 64, 128 or 256 px)."""
+    return resources_dir() / "icons" / f"redband-{size}.png"
+
+
+PORTABLE_MARKER = "portable.txt"
+
+
+def program_dir() -> Path | None:
+    """The folder holding a frozen bundle's executables; None when run from source,
+    where "beside the executable" would be the Python interpreter's folder."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
+
+
+def portable_root(folder: Path | None = None) -> Path | None:
+    """`data/` beside the program when `portable.txt` marks `folder` (default: the
+    program's folder) as a portable copy; None for the per-user folders."""
+    folder = folder if folder is not None else program_dir()
+    if folder is None or not (folder / PORTABLE_MARKER).is_file():
+        return None
+    return folder / "data"
+
+
 @dataclass(frozen=True)
 class UserDirs:
     data: Path
     logs: Path
     backups: Path
+    portable: bool = False  # a portable copy's data/ folder rather than the per-user folders
 
     @property
     def default_db(self) -> Path:
@@ -54,6 +87,11 @@ class UserDirs:
 
     @classmethod
     def default(cls) -> UserDirs:
+        """The portable copy's `data/` folder if there is one, else the per-user folders.
+        Settings (the chosen database location) live in the data folder either way."""
+        root = portable_root()
+        if root is not None:
+            return cls(data=root, logs=root / "logs", backups=root / "backups", portable=True)
         import platformdirs
 
         data = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from redband_desktop import __version__
-from redband_desktop.cli import cards, data, station, users
+from redband_desktop.cli import cards, data, self_test, station, users
 from redband_desktop.errors import DatabaseError, RedbandError
 
 
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_parsers(sub)
     cards.add_parsers(sub)
     users.add_parsers(sub)
+    self_test.add_parsers(sub)
     return parser
 
 
@@ -57,4 +58,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS, **users.COMMANDS}
+COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS, **users.COMMANDS, **self_test.COMMANDS}

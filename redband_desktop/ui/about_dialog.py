@@ -39,6 +39,7 @@ class AboutDialog(QDialog):
             (self.tr("Version"), html.escape(info.version)),
             (self.tr("Station"), html.escape(station)),
             (self.tr("Database"), html.escape(info.database.removeprefix("sqlite:///"))),
+            (self.tr("Mode"), self._mode(info)),
             (self.tr("Data folder"), folder(info.dirs.data)),
             (self.tr("Log folder"), folder(info.dirs.logs)),
             (self.tr("Backup folder"), folder(info.dirs.backups)),
@@ -51,3 +52,11 @@ class AboutDialog(QDialog):
         title = self.tr("红袖标 Desktop — public-security volunteer management for police stations. "
                         "Works fully offline; your data stays on this computer.")
         return f"<h3>红袖标 Desktop</h3><p>{title}</p><table cellspacing=6>{table}</table><p>{licences}</p>"
+
+    def _mode(self, info: AppInfo) -> str:
+        """Portable (portable.txt beside the program) or installed, in the user's words."""
+        if info.dirs.portable:
+            return self.tr("Portable: data, logs, backups and settings in the data folder "
+                           "beside the program (portable.txt)")
+        return self.tr("Installed: data, logs, backups and settings in this user account's "
+                       "own folders")

@@ -25,28 +25,43 @@
     </message>
     <message>
         <location filename="../../redband_desktop/ui/about_dialog.py" line="42"/>
+        <source>Mode</source>
+        <translation>运行方式</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/about_dialog.py" line="43"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/about_dialog.py" line="43"/>
+        <location filename="../../redband_desktop/ui/about_dialog.py" line="44"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/about_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/about_dialog.py" line="45"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/about_dialog.py" line="48"/>
+        <location filename="../../redband_desktop/ui/about_dialog.py" line="49"/>
         <source>Bundled parts: WenQuanYi Micro Hei font (Apache License 2.0 or GPLv3 with font exception); Qt {qt} via PySide6 (LGPLv3).</source>
         <translation>随附组件：文泉驿微米黑字体（Apache 许可证 2.0 或附字体例外的 GPLv3）；Qt {qt}（PySide6，LGPLv3）。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/about_dialog.py" line="51"/>
+        <location filename="../../redband_desktop/ui/about_dialog.py" line="52"/>
         <source>红袖标 Desktop — public-security volunteer management for police stations. Works fully offline; your data stays on this computer.</source>
         <translation>红袖标——派出所治安志愿者管理系统。完全离线运行，数据只保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/about_dialog.py" line="59"/>
+        <source>Portable: data, logs, backups and settings in the data folder beside the program (portable.txt)</source>
+        <translation>便携版：数据、日志、备份和设置都在程序旁的 data 文件夹中（portable.txt）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/about_dialog.py" line="61"/>
+        <source>Installed: data, logs, backups and settings in this user account&apos;s own folders</source>
+        <translation>安装版：数据、日志、备份和设置在本用户账户自己的文件夹中</translation>
     </message>
 </context>
 <context>

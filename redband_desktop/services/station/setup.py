@@ -63,8 +63,11 @@ class SetupService:
         return not self._accounts.has_users()
 
     def first_run(
-        self, station_name: str, admin: FirstAdmin | None, with_demo: bool, today: date | None = None
+        self, station_name: str, admin: FirstAdmin | None, with_demo: bool, today: date | None = None,
+        demo_volunteers: int = 1100,
     ) -> SetupResult:
+        """Name the station, create its first administrator and, `with_demo`, load the
+        demonstration station (`demo_volunteers` people: fewer for `redband self-test`)."""
         problems = []
         try:
             check_station_name(station_name)
@@ -82,5 +85,5 @@ class SetupService:
         if with_demo:
             from redband_desktop.demo.station import load_demo
 
-            volunteers = load_demo(self._db, today=today).volunteers
+            volunteers = load_demo(self._db, volunteers=demo_volunteers, today=today).volunteers
         return SetupResult(self._station.initialise(station_name), volunteers)
