@@ -276,232 +276,97 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="63"/>
         <source>Verify trail</source>
         <translation>校验日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="64"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="70"/>
-        <source>Failed sign-in</source>
-        <translation>登录失败</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
-        <source>Sign-in while locked</source>
-        <translation>锁定期间尝试登录</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="71"/>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
-        <source>Create user</source>
-        <translation>新增用户</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="72"/>
-        <source>Edit user</source>
-        <translation>修改用户</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
-        <source>Change own password</source>
-        <translation>修改本人密码</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="73"/>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
-        <source>Unlock user</source>
-        <translation>解锁用户</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
-        <source>Create</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="74"/>
-        <source>Edit</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
-        <source>Rename</source>
-        <translation>改名</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="75"/>
-        <source>Change status</source>
-        <translation>变更状态</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
-        <source>See full personal data</source>
-        <translation>查看完整个人信息</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="76"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="77"/>
-        <source>Purge personal data</source>
-        <translation>清除个人信息</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="77"/>
-        <source>Change settings</source>
-        <translation>修改设置</translation>
-    </message>
-    <message>
         <location filename="../../redband_desktop/ui/admin/audit_page.py" line="78"/>
-        <source>Back up</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="78"/>
-        <source>Restore a backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="86"/>
-        <source>user</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="86"/>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="86"/>
-        <source>district</source>
-        <translation>片区</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
-        <source>site</source>
-        <translation>场所</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
-        <source>station settings</source>
-        <translation>本所设置</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="87"/>
-        <source>audit trail</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
-        <source>backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
-        <source>ID card</source>
-        <translation>志愿者证</translation>
-    </message>
-    <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="98"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="79"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="80"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="81"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="82"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="103"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="83"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="104"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="84"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="122"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="88"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="154"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="121"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="159"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="126"/>
         <source>Checking every entry of the trail…</source>
         <translation>正在逐条校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="165"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="132"/>
         <source>The audit trail is intact: all {count} entries are unchanged and none is missing.</source>
         <translation>审计日志完好：全部 {count} 条记录均未被改动，也没有缺失。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="168"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="135"/>
         <source>It agrees with the {n} backups and witness records kept outside the database.</source>
         <translation>与数据库之外保存的 {n} 份备份和见证记录一致。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="172"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="139"/>
         <source>The audit trail has been tampered with: {n} problem(s), first bad entry #{first}.</source>
         <translation>审计日志已被篡改：发现 {n} 处问题，第一条异常记录为 #{first}。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="156"/>
         <source>Export audit trail</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="156"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="206"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="173"/>
         <source>Exported {count} entries.</source>
         <translation>已导出 {count} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="212"/>
+        <location filename="../../redband_desktop/ui/admin/audit_page.py" line="179"/>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
@@ -1952,6 +1817,11 @@ in File → Station settings….</source>
         <translation>简要情况</translation>
     </message>
     <message>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="189"/>
+        <source>(confidential)</source>
+        <translation>（保密）</translation>
+    </message>
+    <message>
         <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
@@ -2075,78 +1945,83 @@ in File → Station settings….</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="90"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="89"/>
+        <source>(confidential)</source>
+        <translation>（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="95"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="100"/>
         <source>Incident register</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="154"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="155"/>
         <source>{total} incidents, {open} open, loss {loss} yuan</source>
         <translation>共 {total} 起，处理中 {open} 起，损失 {loss} 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="174"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="175"/>
         <source>Close incident</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="174"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="175"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="184"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="185"/>
         <source>Reopen incident</source>
         <translation>重新打开警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="184"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="185"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="194"/>
         <source>Register a people&apos;s mediation case for dispute {number}? The case is linked to this incident and starts with its place, summary and caller.</source>
         <translation>为纠纷警情 {number} 受理人民调解案件？案件与该警情关联，并带入其地点、简要情况和报警人。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="195"/>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="199"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="196"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="200"/>
         <source>To mediation</source>
         <translation>移交调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="200"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="201"/>
         <source>Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.</source>
         <translation>已受理调解案件 {case}。请在“人民调解”页打开该案卷，补充当事人和调解记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="210"/>
         <source>Export incidents</source>
         <translation>导出警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="210"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="211"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

@@ -7,7 +7,7 @@ import io
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import text
 
@@ -15,6 +15,7 @@ from redband_desktop.domain.access import Role
 from redband_desktop.errors import PermissionDenied
 from redband_desktop.services.accounts.types import UserForm
 from redband_desktop.services.audit.types import AuditFilter
+from redband_desktop.services.roster.types import RosterFilter
 from redband_desktop.ui.admin.audit_page import AuditPage
 
 
@@ -51,7 +52,30 @@ def test_shows_the_trail_newest_first_with_changes(page, services) -> None:
     changes = column(page, 6)[edit]
     assert "角色: 辅警/录入员 → 只读用户" in changes and "警号: — → A123" in changes
     lisi = next(u for u in services.accounts.users() if u.username == "lisi")
-    assert column(page, 4)[edit] == f"user #{lisi.id}"  # untranslated here: no translator installed
+    assert column(page, 4)[edit] == f"用户 #{lisi.id}"
+
+
+def test_card_actions_read_as_words_in_either_language(qtbot, demo_services, monkeypatch) -> None:
+    """Card numbers whole, statuses and actions through their labels: no code on screen."""
+    first = demo_services.roster.search(RosterFilter(), 1).first_page[0].id
+    card = demo_services.cards.issue(first)
+    demo_services.cards.revoke(card.card_no, "调离")
+    for lang, action, record, change in (
+            ("zh_CN", "注销证件", f"证件 {card.card_no}", "状态: 有效 → 已注销"),
+            ("en", "Revoke card", f"ID card {card.card_no}", "Status: Valid → Revoked")):
+        monkeypatch.setattr("redband_desktop.ui.admin.audit_page.ui_lang", lambda lang=lang: lang)
+        page = AuditPage(demo_services)
+        qtbot.addWidget(page)
+        assert (column(page, 3)[0], column(page, 4)[0], column(page, 6)[0]) == (action, record, change)
+        assert column(page, 3)[1] == ("发证" if lang == "zh_CN" else "Issue card")
+
+
+def test_sorts_by_a_header_click(page, services) -> None:
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    users = column(page, 1)
+    assert users == sorted(users) and "lisi" in users
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert column(page, 3)[0] == page.action_label("sign_in.failed")
 
 
 def test_filters(qtbot, page, services) -> None:

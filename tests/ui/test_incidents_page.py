@@ -182,3 +182,24 @@ def test_header_clicks_sort_the_register_in_the_database(qtbot, demo_services) -
     page.district.setCurrentIndex(1)
     sites = [page.model.row_at(i).site for i in range(page.model.rowCount())]
     assert sites == sorted(sites) and page.model.rowCount() < len(numbers)
+
+
+def test_a_confidential_caller_is_named_in_the_windows_language(qtbot, demo_services) -> None:  # noqa: ANN001
+    """The list and a viewer's form say "(confidential)" through the translation, not a
+    Chinese marker from the service (no translator is installed here: the English text)."""
+    from dataclasses import replace
+
+    from tests.ui.staff import sign_in_as
+
+    first = demo_services.incidents.search(IncidentFilter(), limit=1).first_page[0]
+    detail = demo_services.incidents.get(first.id)
+    demo_services.incidents.update(first.id, detail.version, replace(detail.form, caller_confidential=True,
+                                                                        caller_name="赵敏"))
+    page = _page(qtbot, demo_services)
+    page.search.setText(first.number)
+    assert page.model.data(page.model.index(0, 5)) == "(confidential)"
+    sign_in_as(demo_services, "viewer")
+    dialog = IncidentDialog(demo_services.incidents, demo_services.roster, demo_services.sites.tree(),
+                            demo_services.incidents.get(first.id))
+    qtbot.addWidget(dialog)
+    assert dialog.caller_name.text() == "" and dialog.caller_name.placeholderText() == "(confidential)"

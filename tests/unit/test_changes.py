@@ -48,3 +48,19 @@ def test_every_audited_record_type_has_a_kind() -> None:
     assert kinds_of("print", "mediation") == Change.AUDIT
     with pytest.raises(ValueError, match="no change kind"):
         kinds_of("create", "spaceship")
+
+
+def test_the_trail_records_only_actions_and_records_it_can_name(services) -> None:  # noqa: ANN001
+    """An action or record kind missing from domain.audit would reach the audit page as a
+    code: recording it is refused before anything is written."""
+    from redband_desktop.domain.audit import AuditEntity
+    from redband_desktop.services.audit.types import AuditFilter
+    from redband_desktop.services.shared.audit_log import record
+    from redband_desktop.services.shared.changes import _ENTITIES
+
+    assert {e.value for e in AuditEntity} == set(_ENTITIES)
+    before = services.audit.count(AuditFilter())
+    for action, entity in (("teleport", "volunteer"), ("create", "spaceship")):
+        with pytest.raises(ValueError), services.db.write() as s:
+            record(s, services.access, action, entity, 1)
+    assert services.audit.count(AuditFilter()) == before

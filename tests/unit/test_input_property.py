@@ -118,7 +118,8 @@ def _mediation(services, place, a: str, b: str) -> int | None:  # noqa: ANN001
                                                                        escalation_signs=a, notes=b)),
     )
     for step in steps:
-        _attempt(step)
+        if _attempt(step) is None:
+            break  # each step needs the ones before it (no outcome refused, no performance)
     detail = services.mediation.case(case.id)
     for party in detail.parties:
         for name in ("name", "ethnicity", "occupation", "address", "agent"):

@@ -57,9 +57,13 @@ class AuditService:
         with self._db.read() as s:
             return s.scalar(_filtered(select(func.count()).select_from(AuditEntry), f))
 
-    def page(self, f: AuditFilter, offset: int, limit: int) -> list[AuditRow]:
+    def page(self, f: AuditFilter, offset: int, limit: int, sort: str = "at", descending: bool = True) -> list[AuditRow]:
+        """Entries in `sort` order (a key of SORT_KEYS; the newest first by default); entries of
+        equal keys newest first, so pages never overlap."""
         self._access.require(Action.AUDIT)
-        q = _filtered(select(AuditEntry), f).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+        key = SORT_KEYS.get(sort, AuditEntry.id)
+        order = [key.desc() if descending else key.asc(), AuditEntry.id.desc()]
+        q = _filtered(select(AuditEntry), f).order_by(*order).offset(offset).limit(limit)
         with self._db.read() as s:
             return [_row(e) for e in s.scalars(q)]
 
@@ -80,6 +84,10 @@ class AuditService:
             record(s, self._access, "export", "audit", "", summary=export_summary(len(found), False))
         rows = [_row(r) for r in found]
         return Export(table_to_xlsx(list(EXPORT_HEADERS), export_cells(rows), SHEET_TITLE), len(rows), False)
+
+
+SORT_KEYS = {"at": AuditEntry.id, "user": AuditEntry.username, "host": AuditEntry.host,
+             "action": AuditEntry.action, "record": AuditEntry.entity}
 
 
 def _filtered(q, f: AuditFilter):  # noqa: ANN001, ANN202 - SQL statement

@@ -68,7 +68,7 @@ def undo_batch(s: Session, access: AccessControl, batch: IssuedBatch, reason: st
             _restore(s, access, card, before, successor, reason)
     numbers = [cards[card_id].card_no for card_id in batch.card_ids]
     record(s, access, action, "card", batch.entity_id, {"card_nos": [",".join(numbers), ""]},
-           f"{len(numbers)} cards, {len(revoked)} revoked: {reason}")
+           f"{len(numbers)} 张证件，收回新证 {len(revoked)} 张：{reason}")
     return len(revoked)
 
 

@@ -135,7 +135,7 @@ class CardService:
         with self._db.write() as s:
             pem = public_key(s)
             record(s, self._access, "export", "card", "", {"file": [None, destination or "-"]},
-                   summary=f"站点公钥 station public key → {destination or 'stdout'}")
+                   summary=f"站点公钥 → {destination or '屏幕'}")
             return pem
 
     def verify(self, payload: str) -> Verification:
@@ -263,7 +263,7 @@ class CardService:
             numbers = [c.card_no for c in cards]
             entity_id = numbers[0] if len(numbers) == 1 else ""
             record(s, self._access, "print", "card", entity_id,
-                   {"card_nos": ["", ",".join(numbers)]}, f"{len(cards)} cards, {layout}, {len(new)} new")
+                   {"card_nos": ["", ",".join(numbers)]}, f"{len(cards)} 张证件，{layout.upper()}，新发 {len(new)} 张")
             return IssuedBatch(
                 tuple(card_faces(s, cards, values)), design_of(values["station.name"], card_settings(values)),
                 tuple(c.id for c in cards), tuple(c.id for c in new), tuple(c.card_no for c in new),
@@ -326,7 +326,7 @@ class CardService:
         """A card printed again carries the holder's post as it is now (a new building, or
         the building named where older cards said only "楼栋长"); the register follows."""
         if card.role != role:
-            record(s, self._access, "update", "card", card.card_no, {"role": [card.role, role]}, "reprint")
+            record(s, self._access, "update", "card", card.card_no, {"role": [card.role, role]}, "重印时按现任职务更新")
             card.role = role
 
     def _change(self, s: Session, card: Card, status: CardStatus, reason: str, replaced_by: Card | None = None) -> None:

@@ -101,9 +101,11 @@ def rows_by_id(s: Session, ids: list[int]) -> list[IncidentRow]:
     return [_row(*found[i]) for i in ids if i in found]
 
 
-def caller_text(i: Incident, masked: bool) -> str:
+def caller_text(i: Incident, masked: bool, hidden: str = CONFIDENTIAL) -> str:
+    """The caller as a list or an export shows them; a confidential caller, to `masked`
+    users, is `hidden` (the export's （保密）, a list's "": the window says it in its language)."""
     if masked and i.caller_confidential:
-        return CONFIDENTIAL
+        return hidden
     phone = (mask_phone(i.caller_phone) if masked else i.caller_phone) if i.caller_phone else ""
     return " ".join(p for p in (i.caller_name, phone) if p)
 
@@ -112,5 +114,5 @@ def _row(i: Incident, district: str, site: str, helpers: int) -> IncidentRow:
     # Lists always mask the caller's phone and hide confidential callers, whatever the
     # role (like phones in the roster); the full value is in the incident itself.
     return IncidentRow(i.id, i.number, i.received_at, i.category, i.subcategory, district, site,
-                       i.location, caller_text(i, True), i.status, i.outcome, helpers, i.district_id,
-                       i.version, i.summary)
+                       i.location, caller_text(i, True, hidden=""), i.status, i.outcome, helpers, i.district_id,
+                       i.version, i.summary, i.caller_confidential)

@@ -24,7 +24,6 @@ from redband_desktop.domain.phone import mask_phone
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.incidents.export import EXPORT_HEADERS, export_rows
 from redband_desktop.services.incidents.query import (
-    CONFIDENTIAL,
     filtered,
     matching_ids,
     rows_by_id,
@@ -189,7 +188,7 @@ def _detail(s: Session, row: Incident, masked: bool = False) -> IncidentDetail:
     form = IncidentForm(**{k: getattr(row, k) for k in FORM_FIELDS},
                         volunteers=tuple((v.volunteer_id, v.role) for v in row.volunteers))
     if masked and row.caller_confidential:  # neither the name nor the phone, not even masked
-        form = replace(form, caller_name=CONFIDENTIAL, caller_phone="")
+        form = replace(form, caller_name="", caller_phone="")  # caller_confidential says why
     elif masked and form.caller_phone:
         form = replace(form, caller_phone=mask_phone(form.caller_phone))
     site = s.get(Site, row.site_id) if row.site_id else None

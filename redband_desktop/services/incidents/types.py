@@ -78,6 +78,7 @@ class IncidentRow:
     district_id: int
     version: int
     summary: str = ""
+    caller_confidential: bool = False  # then `caller` is empty: lists never show who called
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ class PrivacyService:
                 _erase(v)
             s.flush()
             record(s, self._access, "purge", "volunteer", "", {"ids": [None, [v.id for v in rows]]},
-                   f"{len(rows)} volunteers who left before {cutoff}")
+                   f"{len(rows)} 名志愿者（{cutoff:%Y-%m-%d} 前退出）")
             return PurgeResult(len(rows), cutoff)
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import AuditEntry, Setting
 from redband_desktop.db.models.base import now
+from redband_desktop.domain.audit import AuditAction, AuditEntity
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.changes import kinds_of, note
 
@@ -67,7 +68,9 @@ def record(
     username: str | None = None,
 ) -> None:
     """Append one entry inside the caller's transaction (no commit here), and note on the
-    session what kind of record the action changed (see `shared.changes`)."""
+    session what kind of record the action changed (see `shared.changes`). The action and
+    the record kind must be listed in `domain.audit`, where the trail's labels are."""
+    AuditAction(action), AuditEntity(entity)  # ValueError: a code the audit page cannot name
     note(session, kinds_of(action, entity))
     if session.bind.dialect.name == "postgresql":
         # one writer at a time extends the chain, even from several PCs

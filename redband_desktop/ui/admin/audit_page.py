@@ -14,10 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -25,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.services.audit.export import render_changes
-from redband_desktop.services.audit.types import AuditFilter, AuditRow
+from redband_desktop.domain.audit import action_label
+from redband_desktop.services.audit.export import record_label, render_changes
+from redband_desktop.services.audit.types import AuditFilter
 from redband_desktop.services.shared.audit_log import ChainReport
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.admin.audit_filter_bar import AuditFilterBar
@@ -34,6 +33,7 @@ from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.table_model import Column, PagedTableModel
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -46,11 +46,15 @@ class AuditPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._audit = services.audit
-        self._labels = self._action_labels()
-        self._entities = self._entity_labels()
         self.filters = AuditFilterBar(self.action_label)
-        self.model = PagedTableModel(self._columns(), lambda _key, _desc: None, parent=self)
-        self.table = self._make_table()
+        self.model = PagedTableModel(self._columns(), lambda _key, _desc: self.refresh(), parent=self,
+                                     sort_order=("at", True))
+        self.table = QTableView(objectName="audit_table")
+        user = services.access.user
+        self._widths = set_up_register_table(self.table, self.model, stretch=6,
+                                             user=user.username if user else "", newest_column=0)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.count = QLabel(objectName="audit_count")
         self.verdict = QLabel(objectName="verdict")
         self.verdict.setWordWrap(True)
@@ -65,58 +69,20 @@ class AuditPage(QWidget):
         self.reload()
         watch(self, services.changes, Change.AUDIT, lambda _kinds: self.reload())  # when it is seen
 
-    def _action_labels(self) -> dict[str, str]:
-        return {
-            "sign_in": self.tr("Sign in"), "sign_in.failed": self.tr("Failed sign-in"),
-            "sign_in.locked": self.tr("Sign-in while locked"), "sign_out": self.tr("Sign out"),
-            "user.create": self.tr("Create user"), "user.update": self.tr("Edit user"),
-            "user.password": self.tr("Change own password"), "user.reset_password": self.tr("Reset password"),
-            "user.unlock": self.tr("Unlock user"), "create": self.tr("Create"), "update": self.tr("Edit"),
-            "rename": self.tr("Rename"), "status": self.tr("Change status"),
-            "reveal": self.tr("See full personal data"), "export": self.tr("Export"),
-            "purge": self.tr("Purge personal data"), "settings": self.tr("Change settings"),
-            "backup": self.tr("Back up"), "restore": self.tr("Restore a backup"),
-        }
-
     def action_label(self, code: str) -> str:
-        return self._labels.get(code, code)
-
-    def _entity_labels(self) -> dict[str, str]:
-        return {
-            "user": self.tr("user"), "volunteer": self.tr("volunteer"), "district": self.tr("district"),
-            "site": self.tr("site"), "station": self.tr("station settings"), "audit": self.tr("audit trail"),
-            "backup": self.tr("backup"), "card": self.tr("ID card"),
-        }
-
-    def _record(self, r: AuditRow) -> str:
-        entity = self._entities.get(r.entity, r.entity)
-        return f"{entity} #{r.entity_id}" if r.entity_id else entity
+        return action_label(code, ui_lang())
 
     def _columns(self) -> list[Column]:
         lang = ui_lang()
         return [
-            Column(self.tr("Time"), lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}"),
-            Column(self.tr("User"), lambda r: r.username),
-            Column(self.tr("PC"), lambda r: r.host),
-            Column(self.tr("Action"), lambda r: self.action_label(r.action)),
-            Column(self.tr("Record"), self._record),
+            Column(self.tr("Time"), lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}", "at"),
+            Column(self.tr("User"), lambda r: r.username, "user"),
+            Column(self.tr("PC"), lambda r: r.host, "host"),
+            Column(self.tr("Action"), lambda r: action_label(r.action, lang), "action"),
+            Column(self.tr("Record"), lambda r: record_label(r, lang), "record"),
             Column(self.tr("Summary"), lambda r: r.summary),
-            Column(self.tr("Changes"), lambda r: render_changes(r.changes, lang).replace("\n", "; ")),
+            Column(self.tr("Changes"), lambda r: render_changes(r.changes, lang, r.entity).replace("\n", "; ")),
         ]
-
-    def _make_table(self) -> QTableView:
-        table = QTableView(objectName="audit_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for col, width in enumerate((150, 90, 170, 110, 110, 200)):
-            table.setColumnWidth(col, width)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _layout(self) -> None:
         title = QLabel(self.tr("Audit trail"))
@@ -150,7 +116,8 @@ class AuditPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown to the user (or as a crash)
             show_error(self, exc)
             return
-        self.model.reset(total, lambda offset, limit: self._audit.page(f, offset, limit))
+        key, descending = self.model.sort_order
+        self.model.reset(total, lambda offset, limit: self._audit.page(f, offset, limit, key or "at", descending))
         self.count.setText(self.tr("{count} entries").format(count=f"{total:,}"))
 
     # -- verify ------------------------------------------------------------------

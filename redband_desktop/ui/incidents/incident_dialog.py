@@ -185,6 +185,8 @@ class IncidentDialog(QDialog):
         self.loss.setText("" if f.loss_yuan is None else str(f.loss_yuan))
         self.location.setText(f.location)
         self.caller_name.setText(f.caller_name)
+        hidden = f.caller_confidential and not f.caller_name  # the service keeps it from this user
+        self.caller_name.setPlaceholderText(self.tr("(confidential)") if hidden else "")
         self.caller_phone.setText(f.caller_phone)
         self.confidential.setChecked(f.caller_confidential)
         self.summary.setPlainText(f.summary)

@@ -86,7 +86,8 @@ class IncidentsPage(RegisterPage):
             Column(self.tr("Category"), lambda r: IncidentCategory(r.category).label(lang), "category"),
             Column(self.tr("District"), lambda r: r.district, "district"),
             Column(self.tr("Site"), lambda r: r.site, "site"),
-            Column(self.tr("Caller"), lambda r: r.caller, "caller"),
+            Column(self.tr("Caller"), lambda r: self.tr("(confidential)") if r.caller_confidential else r.caller,
+                   "caller"),
             Column(self.tr("Status"), lambda r: IncidentStatus(r.status).label(lang)
                    + (bracketed(IncidentOutcome(r.outcome).label(lang)) if r.outcome else ""), "status"),
             Column(self.tr("Volunteers"), lambda r: r.volunteers or "", "volunteers"),

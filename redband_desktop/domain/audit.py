@@ -1,0 +1,89 @@
+"""What the audit trail records: every action and every kind of record, with their labels.
+
+The trail stores codes ("print", "card", "mediation.outcome"); the audit page, its export
+and the command line show them through these labels, so the trail reads in the user's
+language and never as a code. Recording an action or a record kind that is not listed
+here is a programming error (`services.shared.audit_log.record` refuses it), so a new
+action cannot reach the page unlabelled.
+"""
+
+from __future__ import annotations
+
+from redband_desktop.domain.enums import LabeledEnum
+
+
+class AuditAction(LabeledEnum):
+    SIGN_IN = ("sign_in", "登录", "Sign in")
+    SIGN_IN_FAILED = ("sign_in.failed", "登录失败", "Failed sign-in")
+    SIGN_IN_LOCKED = ("sign_in.locked", "锁定期间尝试登录", "Sign-in while locked")
+    SIGN_OUT = ("sign_out", "退出登录", "Sign out")
+    USER_CREATE = ("user.create", "新增用户", "Create user")
+    USER_UPDATE = ("user.update", "修改用户", "Edit user")
+    USER_PASSWORD = ("user.password", "修改本人密码", "Change own password")
+    USER_PASSWORD_FAILED = ("user.password.failed", "修改密码时原密码错误", "Wrong old password when changing it")
+    USER_RESET_PASSWORD = ("user.reset_password", "重置密码", "Reset password")
+    USER_UNLOCK = ("user.unlock", "解锁用户", "Unlock user")
+    CREATE = ("create", "新增", "Create")
+    UPDATE = ("update", "修改", "Edit")
+    RENAME = ("rename", "改名", "Rename")
+    DELETE = ("delete", "删除", "Delete")
+    STATUS = ("status", "变更状态", "Change status")
+    ASSIGN = ("assign", "任命负责人", "Assign head")
+    UNASSIGN = ("unassign", "卸任负责人", "End head's post")
+    ATTACH = ("attach", "添加附件", "Add attachment")
+    DETACH = ("detach", "删除附件", "Remove attachment")
+    REVEAL = ("reveal", "查看完整个人信息", "See full personal data")
+    EXPORT = ("export", "导出", "Export")
+    PURGE = ("purge", "清除个人信息", "Purge personal data")
+    SETTINGS = ("settings", "修改设置", "Change settings")
+    BACKUP = ("backup", "备份", "Back up")
+    RESTORE = ("restore", "恢复", "Restore")
+    PRINT = ("print", "打印", "Print")
+    PRINT_CANCELLED = ("print.cancelled", "取消打印（收回新证）", "Print cancelled (new cards taken back)")
+    PRINT_FAILED = ("print.failed", "打印失败（收回新证）", "Print failed (new cards taken back)")
+    ISSUE = ("issue", "发证", "Issue card")
+    REPLACE = ("replace", "换发新证", "Replace card")
+    REVOKED = ("revoked", "注销证件", "Revoke card")
+    LOST = ("lost", "挂失证件", "Report card lost")
+    VALID = ("valid", "恢复有效", "Make card valid again")
+    EXTEND = ("extend", "延长调解期限", "Extend deadline")
+    CASE_PARTY = ("mediation.party", "登记当事人", "Record a party")
+    CASE_PARTY_REMOVE = ("mediation.party.remove", "删除当事人", "Remove a party")
+    CASE_INVESTIGATION = ("mediation.investigation", "调查记录", "Record an investigation")
+    CASE_SESSION = ("mediation.session", "调解记录", "Record a session")
+    CASE_OUTCOME = ("mediation.outcome", "调解结果", "Record the outcome")
+    CASE_PERFORMANCE = ("mediation.performance", "履行情况", "Record performance")
+    CASE_FOLLOW_UP = ("mediation.follow_up", "回访记录", "Record a follow-up visit")
+    CASE_CLOSE = ("mediation.close", "结案", "Close the case")
+
+
+class AuditEntity(LabeledEnum):
+    USER = ("user", "用户", "user")
+    VOLUNTEER = ("volunteer", "志愿者", "volunteer")
+    DISTRICT = ("district", "片区", "district")
+    SITE = ("site", "场所", "site")
+    BUILDING = ("building", "楼栋", "building")
+    ZONE = ("zone", "市场片区", "market zone")
+    CARD = ("card", "证件", "ID card")
+    INCIDENT = ("incident", "警情", "incident")
+    CLUE = ("clue", "线索", "clue")
+    MEDIATION = ("mediation", "调解案件", "mediation case")
+    STATION = ("station", "本所设置", "station settings")
+    BACKUP = ("backup", "备份", "backup")
+    COVERAGE = ("coverage", "覆盖统计", "coverage")
+    AUDIT = ("audit", "审计日志", "audit trail")
+
+
+def action_label(code: str, lang: str = "zh_CN") -> str:
+    """The action in words; a code from a newer version of the program reads as itself."""
+    try:
+        return AuditAction(code).label(lang)
+    except ValueError:
+        return code
+
+
+def entity_label(code: str, lang: str = "zh_CN") -> str:
+    try:
+        return AuditEntity(code).label(lang)
+    except ValueError:
+        return code
