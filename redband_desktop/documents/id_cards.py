@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
@@ -193,13 +192,3 @@ def _card(canvas: Canvas, rect: Rect, face: CardFace, design: CardDesign, back: 
         canvas.setStrokeGray(0.55)
         canvas.setLineWidth(0.25)
         canvas.roundRect(x, y, w, h, CORNER_R, stroke=1, fill=0)
-
-
-@lru_cache(maxsize=1)
-def sample_face() -> CardFace:
-    """A made-up card for the design preview."""
-    return CardFace(
-        card_no="2026-00001", name="欧阳明月", district="金家河片区", site="金家河小区",
-        role="5栋楼栋长", valid_until="2029年11月28日", issued_on="2026年11月28日", photo=None,
-        payload="RB1:AAAAAAAA:2026-00001:20291128:" + "A" * 103,
-    )

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.coverage.fix_requested.connect(self.fix_gap)
         self.cards = CardsPage(services)
         self._add_page(self.tr("ID cards"), self.cards)
+        self.roster.print_requested.connect(self.print_cards_for)
         self.verify = VerifyPage(services)
         self._add_page(self.tr("Verify card"), self.verify)
         self.mediation = MediationPage(services)
@@ -144,6 +145,11 @@ class MainWindow(QMainWindow):
         if self.audit is not None:
             self._add_page(self.tr("Audit trail"), self.audit)
         self.nav.setCurrentRow(0)
+
+    def print_cards_for(self, volunteer_ids: list[int]) -> None:
+        """The roster asked for these volunteers' cards: the ID cards page, print tab."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.cards))
+        self.cards.print_for(volunteer_ids)
 
     def _clear_pages(self) -> None:
         """Drop every page (and the dialogs opened from them) of the user signing out."""

@@ -67,86 +67,147 @@
 <context>
     <name>ActivityTabs</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="26"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="42"/>
         <source>Incidents ({count})</source>
         <translation>警情（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="27"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="33"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="49"/>
         <source>Clues ({count})</source>
         <translation>线索（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="34"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="40"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="56"/>
         <source>Mediation cases ({count})</source>
         <translation>调解案件（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Parties</source>
         <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <source>Revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
+        <source>Lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
+        <source>Replaced</source>
+        <translation>已换发</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <source>Card number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <source>Printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <source>Print this volunteer&apos;s card…</source>
+        <translation>打印此人的志愿者证…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="83"/>
+        <source>ID cards ({count})</source>
+        <translation>志愿者证（{count}）</translation>
     </message>
 </context>
 <context>
@@ -594,57 +655,67 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CardDesignPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="48"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="49"/>
         <source>Save design</source>
         <translation>保存设计</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="58"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="59"/>
         <source>Card title</source>
         <translation>证件标题</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="59"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="60"/>
         <source>Duties (back)</source>
         <translation>使用须知（背面）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="60"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="61"/>
         <source>Station phone</source>
         <translation>派出所电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="61"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="62"/>
+        <source>Empty: card backs carry no number to call</source>
+        <translation>留空则证件背面没有联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
         <source>Return text</source>
         <translation>拾到归还说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
+        <source>Write {station} where the station&apos;s name is to be printed.</source>
+        <translation>在要印派出所名称的位置写 {station}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="65"/>
         <source>Valid for (years)</source>
         <translation>有效期（年）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="63"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="66"/>
         <source>Warn days before expiry</source>
         <translation>到期前提醒（天）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="67"/>
         <source>Front offset x</source>
         <translation>正面横向偏移</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="67"/>
         <source>Front offset y</source>
         <translation>正面纵向偏移</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="67"/>
         <source>Back offset x</source>
         <translation>背面横向偏移</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/design_panel.py" line="67"/>
         <source>Back offset y</source>
         <translation>背面纵向偏移</translation>
     </message>
@@ -2158,102 +2229,102 @@ in File → Station settings….</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="131"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="133"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="135"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="137"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="143"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="186"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="189"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="192"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="196"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="202"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="210"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="211"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="240"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
@@ -3068,24 +3139,24 @@ in File → Station settings….</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="58"/>
         <source>All active volunteers</source>
         <translation>全部在岗志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="57"/>
         <source>One district</source>
         <translation>某个片区</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/cards/print_panel.py" line="56"/>
-        <source>One site</source>
-        <translation>某个场所</translation>
+        <source>Volunteers without a valid card</source>
+        <translation>尚无有效证件的志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="56"/>
-        <source>New volunteers without a card</source>
-        <translation>尚无证件的新志愿者</translation>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="58"/>
+        <source>One site</source>
+        <translation>某个场所</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/cards/print_panel.py" line="57"/>
@@ -3093,92 +3164,102 @@ in File → Station settings….</source>
         <translation>N 天内到期的证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="64"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="66"/>
         <source>A4 sheet, 2 × 5 cards</source>
         <translation>A4 纸，每张 2 × 5 张证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="65"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="67"/>
         <source>Card printer (CR80), one card a page</source>
         <translation>证卡打印机（CR80），每页一张</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="68"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="70"/>
+        <source>The station phone is empty: the back of every card will have no number to call. Enter it on the Card design tab.</source>
+        <translation>派出所电话为空：每张证件背面都将没有联系电话。请在“证件样式”页填写。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="74"/>
         <source>Make cards</source>
         <translation>生成证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="69"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="75"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="70"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="76"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="81"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="88"/>
         <source>Print for</source>
         <translation>打印范围</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="82"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="89"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="83"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="90"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="84"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="91"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="85"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="92"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="86"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="93"/>
         <source>Start at slot</source>
         <translation>从第几格开始</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="127"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="142"/>
+        <source>The chosen volunteers ({n})</source>
+        <translation>选定的志愿者（{n} 名）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="157"/>
         <source>{n} volunteer(s) selected</source>
         <translation>已选 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="137"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="167"/>
         <source>Making cards…</source>
         <translation>正在生成证件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="137"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="169"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="199"/>
         <source>{n} card(s) ready, {new} newly issued</source>
         <translation>已生成 {n} 张证件，其中新发 {new} 张</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="174"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="204"/>
         <source>Cancelled; the cards issued for this batch were revoked.</source>
         <translation>已取消，本批新发的证件已作废。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="182"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="212"/>
         <source>Volunteer ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="188"/>
+        <location filename="../../redband_desktop/ui/cards/print_panel.py" line="218"/>
         <source>Save cards as PDF</source>
         <translation>将证件保存为 PDF</translation>
     </message>
@@ -3437,67 +3518,77 @@ in File → Station settings….</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="55"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="56"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="57"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="58"/>
+        <source>Print card…</source>
+        <translation>打印证件…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="59"/>
+        <source>Print the ID cards of the selected volunteers (Ctrl or Shift to select several)</source>
+        <translation>打印所选志愿者的证件（按住 Ctrl 或 Shift 可多选）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="70"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="71"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="72"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="73"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="74"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="75"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="77"/>
         <source>Joined</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="112"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="120"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
@@ -4185,72 +4276,77 @@ in File → Station settings….</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>Police no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="94"/>
         <source>User accounts</source>
         <translation>用户账号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="123"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="125"/>
+        <source>Accounts: {count} ({active} active)</source>
+        <translation>共 {count} 个账号，{active} 个启用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="133"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="123"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="133"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="167"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="177"/>
         <source>Saved {username}.</source>
         <translation>已保存 {username}。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="176"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="186"/>
         <source>New password set for {username}; they must change it when they sign in.</source>
         <translation>已为 {username} 设置新密码，该用户登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="199"/>
         <source>{username} may sign in again.</source>
         <translation>{username} 已解锁，可以重新登录。</translation>
     </message>
@@ -4369,160 +4465,165 @@ in File → Station settings….</source>
         <translation>编辑志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="101"/>
         <source>18 characters, the last may be X</source>
         <translation>18 位，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="103"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="116"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
         <source>Choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="110"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="112"/>
         <source>From ID</source>
         <translation>按身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="112"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="114"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="119"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="121"/>
         <source>Is in the volunteers&apos; WeChat group</source>
         <translation>已加入警民联动微信群</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="125"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="124"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="126"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="142"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="144"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="146"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="205"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="207"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="211"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="216"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="228"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="234"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="237"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="239"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="241"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="243"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="247"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="249"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="252"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="254"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="256"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="258"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="265"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="267"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="272"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="274"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="374"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="364"/>
+        <source>Save or cancel your changes first.</source>
+        <translation>请先保存或取消所做的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="386"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="375"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="387"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：

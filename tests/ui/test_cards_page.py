@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from redband_desktop.ui.cards.cards_page import CardsPage
 
@@ -110,3 +110,43 @@ def test_design_preview_follows_the_text(page, qtbot) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: design.preview.pdf != before, timeout=5_000)
     design.save()
     assert page.design._cards.settings().phone == "0871-68123456"
+
+
+def test_print_tab_starts_with_those_without_a_valid_card_and_takes_chosen_volunteers(
+        page, qtbot, demo_services) -> None:  # noqa: ANN001
+    from redband_desktop.services.roster.types import RosterFilter
+
+    panel = page.printing
+    assert panel.kind.currentData() == "without_card"  # not "everyone", one click from issuing them all
+    ids = [r.id for r in demo_services.roster.search(RosterFilter(), 2).first_page]
+    page.print_for(ids)
+    assert page.tabs.currentWidget() is panel and panel.kind.currentData() == "ids"
+    assert "2" in panel.kind.currentText() and "2" in panel.count.text()
+    panel.make()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    assert panel.result.cards == 2
+    assert sorted(r.volunteer_id for r in page.register.rows) == sorted(ids)
+
+
+def test_an_empty_station_phone_is_warned_before_printing(page, qtbot, demo_services) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    cards = demo_services.cards
+    cards.update_settings(replace(cards.settings(), phone=""))
+    assert page.printing.no_phone.isVisibleTo(page.printing)
+    cards.update_settings(replace(cards.settings(), phone="0871-68123456"))
+    qtbot.waitUntil(lambda: not page.printing.no_phone.isVisibleTo(page.printing))
+    assert "{station}" in " ".join(w.text() for w in page.design.findChildren(QLabel))
+
+
+def test_the_preview_is_dated_like_a_card_printed_today(demo_services) -> None:  # noqa: ANN001
+    from redband_desktop.services.cards.design import chinese_date, sample_card
+    from redband_desktop.services.cards.types import CardSelection
+    from redband_desktop.services.roster.types import RosterFilter
+
+    cards = demo_services.cards
+    first = demo_services.roster.search(RosterFilter(), 1).first_page[0].id
+    cards.print_batch(CardSelection("ids", ids=(first,)), "cr80")
+    printed = next(r for r in cards.register() if r.volunteer_id == first)
+    sample = sample_card(cards._today(), cards.settings().validity_years)
+    assert (sample.issued_on, sample.valid_until) == (chinese_date(printed.issued_on), chinese_date(printed.valid_until))

@@ -100,3 +100,28 @@ def test_edit_and_change_status_open_for_the_selected_row(page, qtbot) -> None: 
 def test_thumbnails_are_shown(page) -> None:  # noqa: ANN001
     icon = page.model.data(page.model.index(0, 0), Qt.ItemDataRole.DecorationRole)
     assert icon is not None and not icon.isNull()
+
+
+def test_print_cards_for_the_selected_volunteers(qtbot, demo_services, tmp_path) -> None:  # noqa: ANN001
+    """Select several in the roster, Print card…: the ID cards page's print tab with them chosen."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    from redband_desktop.paths import UserDirs
+    from redband_desktop.ui.main_window import AppInfo, MainWindow
+
+    window = MainWindow(demo_services, AppInfo("t", demo_services.db.url, UserDirs.under(Path(tmp_path))))
+    qtbot.addWidget(window)
+    roster = window.roster
+    assert not roster.print_button.isEnabled()
+    chosen = roster.table.selectionModel()
+    for row in (0, 2, 3):
+        chosen.select(roster.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                      | QItemSelectionModel.SelectionFlag.Rows)
+    ids = [roster.model.row_at(row).id for row in (0, 2, 3)]
+    assert roster.print_button.isEnabled() and not roster.edit_button.isEnabled()
+    roster.print_button.click()
+    assert window.pages.currentWidget() is window.cards
+    panel = window.cards.printing
+    assert panel.kind.currentData() == "ids" and panel.selection().ids == tuple(ids)

@@ -4,12 +4,13 @@ fields; and which roles see which pages and buttons."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel
 
 from redband_desktop.domain.access import Role
 from redband_desktop.errors import PermissionDenied
 from redband_desktop.paths import UserDirs
+from redband_desktop.services.accounts.types import UserForm
 from redband_desktop.ui.admin.reset_password_dialog import ResetPasswordDialog
 from redband_desktop.ui.admin.user_dialog import UserDialog
 from redband_desktop.ui.admin.users_page import UsersPage
@@ -54,6 +55,19 @@ def choose(combo, value) -> None:
 def test_lists_users_with_chinese_role_labels(page) -> None:
     row = cells(page, "admin")
     assert row[1] == "系统管理员" and row[3] == "管理员" and row[5] and not row[6]
+
+
+def test_sorts_by_a_header_click_and_counts_the_accounts(page, services) -> None:
+    for name, display in (("zhao", "赵六"), ("bai", "白五")):
+        services.accounts.create_user(UserForm(name, display, "", Role.CLERK.value), "Initial#2026", "Initial#2026")
+    column = lambda c: [page.table.item(r, c).text() for r in range(page.table.rowCount())]  # noqa: E731
+    assert column(0) == ["admin", "bai", "zhao"] and "3" in page.count.text()
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert column(0) == ["zhao", "bai", "admin"]
+    page.table.selectRow(0)
+    assert page.selected_row().username == "zhao"  # the row clicked, whatever the order
+    header = page.table.horizontalHeader()
+    assert sum(header.sectionSize(c) for c in range(header.count())) >= page.table.viewport().width() - 2
 
 
 def test_create_a_user_with_errors_under_the_fields(qtbot, page, services) -> None:

@@ -34,10 +34,37 @@ def test_the_volunteers_page_lists_incidents_clues_and_cases(qtbot, demo_service
     dialog = VolunteerDialog(s.roster, s.structure, volunteer, None, tabs)
     qtbot.addWidget(dialog)
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert tabs.widget(0) is dialog.history and len(titles) == 4
+    assert tabs.widget(0) is dialog.history and len(titles) == 5
     assert helped.number in _cells(tabs.incidents)
     assert clue.number in _cells(tabs.clues)
     mine = [c.number for c in s.clues.for_volunteer(vid)]
     assert _cells(tabs.clues) == mine and f"({len(mine)})" in titles[2]
     assert _cells(tabs.cases) == [case.number] and "(1)" in titles[3]
     assert s.incidents.for_volunteer(vid + 100_000) == [] and s.mediation.for_volunteer(vid + 100_000) == []
+
+
+def test_the_card_tab_lists_their_cards_and_prints_theirs(qtbot, demo_services) -> None:  # noqa: ANN001
+    """The replacement after 换发新证 is printed from the volunteer's own page, not only
+    with a whole site's batch; unsaved edits are not thrown away to get there."""
+    from redband_desktop.services.roster.types import RosterFilter
+    from redband_desktop.ui.roster.roster_page import RosterPage
+
+    s = demo_services
+    first = s.roster.search(RosterFilter(), 1).first_page[0].id
+    old = s.cards.issue(first)
+    new = s.cards.reissue(old.card_no)
+    page = RosterPage(s)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    asked: list[list[int]] = []
+    page.print_requested.connect(asked.append)
+    page.edit_selected()
+    dialog = page.findChild(VolunteerDialog)
+    tabs = dialog.activity
+    assert _cells(tabs.cards) == [new.card_no, old.card_no] and "(2)" in tabs.tabText(tabs.count() - 1)
+    dialog.phone.setText("13800000000")
+    tabs.print_button.click()
+    assert asked == [] and dialog.isVisible() and dialog.general_error.isVisible()
+    dialog.phone.setText(s.roster.get(first).phone)
+    tabs.print_button.click()
+    assert asked == [[first]] and not dialog.isVisible()

@@ -19,6 +19,7 @@ from redband_desktop.domain.cards import (
     station_code,
 )
 from redband_desktop.errors import Problem
+from redband_desktop.services.cards.query import add_years
 from redband_desktop.services.cards.types import CardSettings
 from redband_desktop.services.shared.rules import clean_text
 from redband_desktop.services.shared.settings import read_settings, write_setting
@@ -127,6 +128,17 @@ def card_faces(s: Session, cards: list[Card], values: dict[str, Any]) -> list[Ca
             photo=photos.get(v.id), payload=sign_payload(pem, code, c.card_no, c.valid_until),
         ))
     return faces
+
+
+def sample_card(today: date, validity_years: int) -> CardFace:
+    """A made-up volunteer's card for the design preview, dated as a card printed today
+    would be (the same validity rule as a print batch: `query.add_years`)."""
+    until = add_years(today, validity_years)
+    return CardFace(
+        card_no=f"{today.year}-00001", name="欧阳明月", district="金家河片区", site="金家河小区",
+        role="5栋楼栋长", valid_until=chinese_date(until), issued_on=chinese_date(today), photo=None,
+        payload=f"RB1:AAAAAAAA:{today.year}-00001:{until:%Y%m%d}:" + "A" * 103,
+    )
 
 
 def chinese_date(d: date) -> str:

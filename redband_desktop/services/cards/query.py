@@ -150,6 +150,8 @@ def register_rows(s: Session, f: CardFilter, today: date, limit: int = 5000) -> 
         q = q.where(Site.district_id == f.district_id)
     if f.site_id is not None:
         q = q.where(Volunteer.site_id == f.site_id)
+    if f.volunteer_id is not None:
+        q = q.where(Card.volunteer_id == f.volunteer_id)
     if f.status == "expired":
         q = q.where(Card.status == CardStatus.VALID.value, Card.valid_until < today)
     elif f.status == CardStatus.VALID.value:

@@ -47,6 +47,7 @@ from redband_desktop.services.cards.design import (
     design_of,
     private_key,
     public_key,
+    sample_card,
     save_card_settings,
 )
 from redband_desktop.services.cards.types import (
@@ -168,10 +169,13 @@ class CardService:
         return self.verify(texts[0])
 
     def sample_pdf(self, settings: CardSettings | None = None) -> bytes:
-        """A one-card CR80 PDF (front and back) of a made-up volunteer, for the live preview."""
-        from redband_desktop.documents.id_cards import render_cards, sample_face
+        """A one-card CR80 PDF (front and back) of a made-up volunteer, for the live preview,
+        issued today and valid as long as `settings` say, like a card printed now."""
+        from redband_desktop.documents.id_cards import render_cards
 
-        return render_cards([sample_face()], self.design(settings), "cr80")
+        design = self.design(settings)
+        years = settings.validity_years if settings is not None else self.settings().validity_years
+        return render_cards([sample_card(self._today(), years)], design, "cr80")
 
     # -- writing -------------------------------------------------------------------
     def issue(self, volunteer_id: int) -> CardRow:

@@ -41,6 +41,7 @@ class CardFilter:
     status: str | None = None  # a shown_status value
     district_id: int | None = None
     site_id: int | None = None
+    volunteer_id: int | None = None  # one volunteer's cards, newest first (their history)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class UsersPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_user")
         self.reset_button = QPushButton(self.tr("Reset password…"), objectName="reset_password")
         self.unlock_button = QPushButton(self.tr("Unlock"), objectName="unlock_user")
+        self.count = QLabel(objectName="users_count")
         self.message = QLabel(objectName="users_message")
         self.message.setStyleSheet("color:#2e7d32")
         self.security: SecuritySettingsBox | None = None
@@ -75,8 +76,12 @@ class UsersPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # a handful of accounts: the columns share the pane's width instead of a third of it
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         return table
 
     def _layout(self) -> None:
@@ -84,6 +89,7 @@ class UsersPage(QWidget):
         for button in (self.add_button, self.edit_button, self.reset_button, self.unlock_button):
             buttons.addWidget(button)
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("User accounts"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
@@ -110,9 +116,13 @@ class UsersPage(QWidget):
             show_error(self, exc)
             rows = []
         self._rows = {r.id: r for r in rows}
+        self.table.setSortingEnabled(False)  # rows stay where they are put while filling
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             self._fill_row(i, row)
+        self.table.setSortingEnabled(True)
+        active = sum(r.active for r in rows)
+        self.count.setText(self.tr("Accounts: {count} ({active} active)").format(count=len(rows), active=active))
         if selected is not None:
             self.select(selected.id)
         self._update_buttons()

@@ -36,5 +36,11 @@ class CardsPage(QWidget):
         layout.addWidget(self.tabs)
         watch(self, services.changes, SHOWS, self._changed)
 
+    def print_for(self, volunteer_ids: list[int]) -> None:
+        """Open the print tab with these volunteers chosen."""
+        self.tabs.setCurrentWidget(self.printing)
+        self.printing.print_for(volunteer_ids)
+
     def _changed(self, _kinds: Change) -> None:
         self.register.refresh()
+        self.printing.refresh()

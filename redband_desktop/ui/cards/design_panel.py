@@ -24,6 +24,7 @@ from redband_desktop.errors import ValidationError
 from redband_desktop.services.cards.types import CardSettings
 from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.pdf_preview import PdfPreview
+from redband_desktop.ui.widgets.wrapping_label import help_label
 
 if TYPE_CHECKING:
     from redband_desktop.services.cards.service import CardService
@@ -58,7 +59,9 @@ class CardDesignPanel(QWidget):
         form.addRow(self.tr("Card title"), self.title)
         form.addRow(self.tr("Duties (back)"), self.duties)
         form.addRow(self.tr("Station phone"), self.phone)
+        self.phone.setPlaceholderText(self.tr("Empty: card backs carry no number to call"))
         form.addRow(self.tr("Return text"), self.return_text)
+        form.addRow("", help_label(self.tr("Write {station} where the station's name is to be printed.")))
         form.addRow(self.tr("Valid for (years)"), self.validity)
         form.addRow(self.tr("Warn days before expiry"), self.warn_days)
         labels = (self.tr("Front offset x"), self.tr("Front offset y"), self.tr("Back offset x"), self.tr("Back offset y"))

@@ -51,12 +51,14 @@ class PrintPanel(QWidget):
         super().__init__(parent)
         self._services = services
         self.kind = QComboBox(objectName="selection_kind")
+        # the everyday batch first: "everyone" is one deliberate choice away, not the default
         for code, text in ((
-            "all", self.tr("All active volunteers")), ("district", self.tr("One district")),
-            ("site", self.tr("One site")), ("without_card", self.tr("New volunteers without a card")),
-            ("expiring", self.tr("Cards expiring within N days")),
+            "without_card", self.tr("Volunteers without a valid card")),
+            ("expiring", self.tr("Cards expiring within N days")), ("district", self.tr("One district")),
+            ("site", self.tr("One site")), ("all", self.tr("All active volunteers")),
         ):
             self.kind.addItem(text, code)
+        self._chosen: tuple[int, ...] = ()  # volunteers chosen elsewhere (the roster, their dialog)
         self.district = QComboBox(objectName="selection_district")
         self.site = QComboBox(objectName="selection_site")
         self.days = QSpinBox(objectName="selection_days", minimum=1, maximum=365, value=60)
@@ -65,6 +67,10 @@ class PrintPanel(QWidget):
         self.layout_combo.addItem(self.tr("Card printer (CR80), one card a page"), "cr80")
         self.start = QSpinBox(objectName="start_position", minimum=1, maximum=10, value=1)
         self.count = QLabel(objectName="selection_count")
+        self.no_phone = QLabel(self.tr("The station phone is empty: the back of every card will have no number "
+                                       "to call. Enter it on the Card design tab."), objectName="no_phone")
+        self.no_phone.setWordWrap(True)
+        self.no_phone.setStyleSheet("color:#b26a00")
         self.make_button = QPushButton(self.tr("Make cards"), objectName="make_cards")
         self.print_button = QPushButton(self.tr("Print…"), objectName="print_cards", enabled=False)
         self.save_button = QPushButton(self.tr("Save as PDF…"), objectName="save_pdf", enabled=False)
@@ -75,6 +81,7 @@ class PrintPanel(QWidget):
         self._build()
         self._fill_places()
         self._kind_changed()
+        self.check_phone()
 
     def _build(self) -> None:
         form = QFormLayout()
@@ -91,6 +98,7 @@ class PrintPanel(QWidget):
         side = QVBoxLayout()
         side.addLayout(form)
         side.addLayout(buttons)
+        side.addWidget(self.no_phone)
         side.addStretch()
         layout = QHBoxLayout(self)
         layout.addLayout(side)
@@ -118,8 +126,30 @@ class PrintPanel(QWidget):
         self.days.setEnabled(kind == "expiring")
         self._update_count()
 
+    def refresh(self) -> None:
+        """Cards, volunteers or the design changed: count again, check the phone again."""
+        if not self.busy:
+            self._update_count()
+        self.check_phone()
+
+    def check_phone(self) -> None:
+        """Warn, before anything is printed, that the card backs would carry no phone."""
+        self.no_phone.setVisible(not self._services.cards.settings().phone.strip())
+
+    def print_for(self, volunteer_ids: list[int]) -> None:
+        """Choose these volunteers (from the roster or a volunteer's dialog) for the batch."""
+        self._chosen = tuple(volunteer_ids)
+        text = self.tr("The chosen volunteers ({n})").format(n=len(volunteer_ids))
+        at = self.kind.findData("ids")
+        if at < 0:
+            self.kind.addItem(text, "ids")
+            at = self.kind.count() - 1
+        self.kind.setItemText(at, text)
+        self.kind.setCurrentIndex(at)
+        self._update_count()
+
     def selection(self) -> CardSelection:
-        return CardSelection(self.kind.currentData(), district_id=self.district.currentData(),
+        return CardSelection(self.kind.currentData(), ids=self._chosen, district_id=self.district.currentData(),
                              site_id=self.site.currentData(), days=self.days.value())
 
     def _update_count(self) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -44,6 +45,8 @@ SHOWS = Change.VOLUNTEERS | Change.PLACES
 
 
 class RosterPage(RegisterPage):
+    print_requested = Signal(list)  # volunteer ids whose cards to print (the ID cards page does)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, services.roster, ("name", False), SHOWS, ("roster_table", "counts"),
                          self._thumbnails, parent)
@@ -52,6 +55,9 @@ class RosterPage(RegisterPage):
         self.add_button = QPushButton(self.tr("Add volunteer"), objectName="add")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit")
         self.status_button = QPushButton(self.tr("Change status…"), objectName="change_status")
+        self.print_button = QPushButton(self.tr("Print card…"), objectName="print_cards")
+        self.print_button.setToolTip(self.tr("Print the ID cards of the selected volunteers (Ctrl or Shift to "
+                                             "select several)"))
         self._set_up_table()
         self._layout()
         self._connect()
@@ -79,10 +85,11 @@ class RosterPage(RegisterPage):
         table.verticalHeader().setDefaultSectionSize(THUMB_HEIGHT + 4)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.setIconSize(QPixmap(THUMB_HEIGHT * 3 // 4, THUMB_HEIGHT).size())
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # cards for several
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.status_button):
+        for button in (self.add_button, self.edit_button, self.status_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -96,6 +103,7 @@ class RosterPage(RegisterPage):
         self.add_button.clicked.connect(self.add_volunteer)
         self.edit_button.clicked.connect(self.edit_selected)
         self.status_button.clicked.connect(self.change_status)
+        self.print_button.clicked.connect(self.print_cards)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         add_page_keys(self, self.add_button, self.search, self.table, self.edit_selected)
@@ -129,11 +137,20 @@ class RosterPage(RegisterPage):
     def selection_changed(self) -> None:
         """Buttons the signed-in role may not use stay disabled (officers are further
         checked against the volunteer's district when saving)."""
-        has = self.selected() is not None
+        chosen = len(self.table.selectionModel().selectedRows())
+        has = chosen == 1
         can = self._services.roster.can
         self.add_button.setEnabled(can(Action.EDIT))
         self.edit_button.setEnabled(has and can(Action.EDIT))
         self.status_button.setEnabled(has and can(Action.CHANGE_STATUS))
+        self.print_button.setEnabled(chosen > 0 and self._services.cards.can(Action.EDIT))
+
+    def print_cards(self) -> None:
+        """The selected volunteers' cards: the ID cards page's print tab, with them chosen."""
+        rows = self.table.selectionModel().selectedRows()
+        ids = [self.model.row_at(index.row()).id for index in sorted(rows, key=lambda i: i.row())]
+        if ids and self.print_button.isEnabled():
+            self.print_requested.emit(ids)
 
     def add_volunteer(self) -> None:
         if not self.add_button.isEnabled():  # Ctrl+N
@@ -150,7 +167,9 @@ class RosterPage(RegisterPage):
             show_error(self, exc)
             return
         activity = ActivityTabs(self._services, volunteer.id)
-        self._open(VolunteerDialog(self._services.roster, self._services.structure, volunteer, self, activity))
+        dialog = VolunteerDialog(self._services.roster, self._services.structure, volunteer, self, activity)
+        activity.print_requested.connect(lambda vid: dialog.close_unchanged() and self.print_requested.emit([vid]))
+        self._open(dialog)
 
     def change_status(self) -> None:
         row = self.selected()

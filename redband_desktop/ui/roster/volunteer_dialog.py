@@ -85,8 +85,10 @@ class VolunteerDialog(QDialog):
         self._make_buttons()
         self._build_layout()
         self._connect()
+        self._loaded: VolunteerForm | None = None
         if volunteer is not None:
             self._load(volunteer)
+            self._loaded = self.form()
         self._set_tab_order()
         fit_to_screen(self, 900, 620 if activity is None else 700)  # room for the activity tabs
         self.name.setFocus()
@@ -354,6 +356,16 @@ class VolunteerDialog(QDialog):
     def form(self) -> VolunteerForm:
         """The form as the clerk has filled it in, raw text included."""
         return read_form(self, masked_id=self._id_masked(self.id_number.text()))
+
+    def close_unchanged(self) -> bool:
+        """Close if nothing was changed (to go on elsewhere, e.g. print the card); with
+        changes, say to save or cancel them first and stay open."""
+        if self._loaded is not None and self.form() != self._loaded:
+            self.general_error.setText(self.tr("Save or cancel your changes first."))
+            self.general_error.setVisible(True)
+            return False
+        self.reject()
+        return True
 
     def save(self) -> None:
         """Submit the form; stay open on any expected failure."""
