@@ -18,10 +18,13 @@ from collections.abc import Sequence
 
 from redband_desktop import __version__
 from redband_desktop.cli import cards, data, self_test, station, users
+from redband_desktop.cli.words import language_of, localize, use_language
 from redband_desktop.errors import DatabaseError, RedbandError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
+    """The parser with its help in `lang` (see words.py)."""
+    use_language(lang)
     parser = argparse.ArgumentParser(
         prog="redband", description="红袖标 Desktop — 治安志愿者管理 (volunteer management for a police station)"
     )
@@ -38,11 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_parsers(sub)
     users.add_parsers(sub)
     self_test.add_parsers(sub)
-    return parser
+    return localize(parser, lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(language_of(argv)).parse_args(argv)
     command = args.command or "gui"
     if command == "gui":
         from redband_desktop.app import run_gui

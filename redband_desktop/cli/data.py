@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from redband_desktop.cli.session import location, open_for
+from redband_desktop.cli.words import CHECK_NAMES, VERDICTS, say
 from redband_desktop.errors import DatabaseError, RedbandError
 
 PASSPHRASE_VAR = "REDBAND_BACKUP_PASSPHRASE"
@@ -119,9 +120,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"ok": ok, "checks": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2))
     else:
+        zh = args.lang.startswith("zh")
         for r in results:
-            verdict = "skipped" if r.skipped else ("ok" if r.ok else "FAILED")
-            print(f"{r.name}: {verdict}")
+            verdict = VERDICTS["skipped" if r.skipped else ("ok" if r.ok else "failed")]
+            name = CHECK_NAMES.get(r.name, (r.name, r.name))
+            print(f"{say(args.lang, *name)}{'：' if zh else ': '}{say(args.lang, *verdict)}")
             for p in r.problems[:20]:
                 print(f"  {p}")
     return 0 if ok else 1

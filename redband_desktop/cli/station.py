@@ -54,10 +54,11 @@ def _init(args: argparse.Namespace) -> int:
         admin = FirstAdmin(args.admin, args.admin, password, password)
     result = services.setup.first_run(name, admin, args.demo, today=date.today())
     zh = args.lang.startswith("zh")
-    print(
-        f"已创建：{result.station.name}（演示志愿者 {result.demo_volunteers} 名）" if zh
-        else f"Created: {result.station.name} ({result.demo_volunteers} demo volunteers)"
-    )
+    if result.demo_volunteers:
+        print(f"已创建：{result.station.name}（演示志愿者 {result.demo_volunteers} 名）" if zh
+              else f"Created: {result.station.name} ({result.demo_volunteers} demo volunteers)")
+    else:
+        print(f"已创建：{result.station.name}" if zh else f"Created: {result.station.name}")
     return 0
 
 
