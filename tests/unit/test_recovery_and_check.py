@@ -95,7 +95,7 @@ def test_cli_check_fails_on_damage_and_broken_foreign_keys(tmp_path: Path, capsy
     capsys.readouterr()
     assert main(["--db", str(db), "check"]) == 1
     out = capsys.readouterr().out
-    assert "foreign_keys: FAILED" in out and "sites" in out and "integrity: ok" in out
+    assert "记录之间的关联：有问题" in out and "sites" in out and "数据库完整性：正常" in out
 
 
 def test_cli_check_reports_a_damaged_file(demo_services: Services, capsys) -> None:  # noqa: ANN001
