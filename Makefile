@@ -31,6 +31,8 @@ ARGS   ?=
 XVFB   ?=
 XVFB_SCREEN ?= 1600x1000x24
 PYTEST_ARGS ?=
+# every core, a test file's tests on one worker (its module fixtures built once); PARALLEL= runs serially
+PARALLEL ?= -n auto --dist loadfile
 KEEP_PG ?=
 # the short run on the oldest versions: migrations, services, documents, the command line,
 # the table models and the main pages
@@ -157,7 +159,7 @@ run: sysdeps venv
 # ---------------------------------------------------------------- test
 # import-linter's cache lives inside .venv so the repo's top level stays clean.
 test: sysdeps venv
-	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 	$(VENV)/bin/lint-imports --no-logo --cache-dir $(VENV)/.import_linter_cache
 	$(VENV)/bin/ruff check redband_desktop tests
 
@@ -167,7 +169,7 @@ test: sysdeps venv
 test-postgres: sysdeps venv
 	$(VPY) -m pip install $(PIP_FLAGS) -q -e '.[test,postgres]'
 	@url=$$(tests/pg-test-server.sh); echo "make test-postgres: $$url"; \
-	status=0; REDBAND_TEST_DB_URL=$$url QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/unit $(PYTEST_ARGS) || status=$$?; \
+	status=0; REDBAND_TEST_DB_URL=$$url QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/unit $(PARALLEL) $(PYTEST_ARGS) || status=$$?; \
 	if [ -z "$(KEEP_PG)" ]; then tests/pg-test-server.sh stop; else echo "make test-postgres: server kept running (KEEP_PG)"; fi; \
 	exit $$status
 
@@ -209,7 +211,7 @@ $(OLDEST_STAMP): pyproject.toml installer/constraints/oldest.txt
 # A short run: the unit suite without the slow fault tests, and the UI suite.
 test-oldest: sysdeps $(OLDEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(OLDEST_VENV)/bin/python -m pytest -q -p no:cacheprovider \
-	  -m "not slow" $(OLDEST_TESTS) $(PYTEST_ARGS)
+	  -m "not slow" $(OLDEST_TESTS) $(PARALLEL) $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------- i18n
 # lupdate merges into the existing .ts (translations are kept); -no-obsolete
