@@ -12,22 +12,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.form_inputs import password_input
 from redband_desktop.ui.widgets.wrapping_label import WrappingLabel, help_label
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService
-
-
-def password_input(name: str) -> QLineEdit:
-    edit = QLineEdit(objectName=name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class ChangePasswordDialog(QDialog):

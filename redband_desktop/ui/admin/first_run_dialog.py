@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.station.setup import FirstAdmin
-from redband_desktop.ui.accounts.change_password_dialog import password_input
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.form_inputs import password_input
 from redband_desktop.ui.widgets.wrapping_label import WrappingLabel, help_label
 
 if TYPE_CHECKING:

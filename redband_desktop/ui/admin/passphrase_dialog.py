@@ -13,21 +13,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.form_inputs import password_input
 from redband_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 Check = Callable[[str, str | None], None]
-
-
-def _secret(name: str) -> QLineEdit:
-    edit = QLineEdit(objectName=name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class PassphraseDialog(QDialog):
@@ -38,8 +32,8 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self._check = check
         self.setWindowTitle(self.tr("Backup passphrase"))
-        self.passphrase = _secret("passphrase")
-        self.confirm = _secret("passphrase_confirm")
+        self.passphrase = password_input("passphrase")
+        self.confirm = password_input("passphrase_confirm")
         self.errors = FieldErrors()
         self.general = FieldErrors.make_label("general")
         self.general.hide()

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from redband_desktop.ui.accounts.change_password_dialog import password_input
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.form_inputs import password_input
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.access import Role
 from redband_desktop.services.accounts.types import UserForm
-from redband_desktop.ui.accounts.change_password_dialog import password_input
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.widgets.field_errors import FieldErrors
+from redband_desktop.ui.widgets.form_inputs import password_input
 
 if TYPE_CHECKING:
     from redband_desktop.services.accounts.service import AccountService

@@ -10,6 +10,13 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 BLANK_DATE = QDate(1900, 1, 1)
 
 
+def password_input(name: str) -> QLineEdit:
+    """A field whose text is not shown (passwords, a backup's passphrase)."""
+    edit = QLineEdit(objectName=name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
 def line_edit(parent: QWidget, name: str, max_length: int) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setObjectName(name)
