@@ -64,11 +64,13 @@ def test_escape_does_not_unlock(qtbot, window) -> None:
 
 
 def test_input_postpones_the_lock(qtbot, window) -> None:
-    for _ in range(4):
-        qtbot.wait(IDLE_MS // 2)
-        qtbot.mouseMove(window.roster.table, window.roster.table.rect().center())
-        qtbot.keyClick(window.roster.filters.search, "a")
+    """Typing now and then for twice the interval keeps the window open. Keystrokes come
+    every 250 ms, so only a machine stalled for more than a second could lock it."""
+    for key in "abcdefghijkl":
+        qtbot.wait(250)
+        qtbot.keyClick(window.roster.filters.search, key)
     assert not window.idle.locked
+    qtbot.waitUntil(lambda: window.idle.locked, timeout=IDLE_MS * 3)  # and it still locks without
 
 
 def test_sign_out_from_the_lock_asks_for_the_next_user(qtbot, window, services) -> None:
