@@ -1,6 +1,6 @@
 """Where things live: bundled resources and the data, log and backup folders.
 
-Resources (fonts, translations, icons) are found through `resources_dir()`, beside the
+Resources (fonts, translations, icons, the user guide) are found through `resources_dir()`, beside the
 package in a checkout or inside a frozen (PyInstaller) bundle. The data folders are the
 per-user ones (platformdirs), unless a `portable.txt` marker lies beside the program's
 executable: then everything goes to a `data/` folder beside it, for a copy on a USB stick
@@ -26,6 +26,11 @@ def resources_dir() -> Path:
 
 def font_path() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+def guide_path() -> Path:
+    """The user guide (使用说明): an HTML page with its screenshots in `images/` beside it."""
+    return resources_dir() / "guide" / "guide.html"
 
 
 def icon_path(size: int = 256) -> Path:

@@ -46,6 +46,7 @@ from redband_desktop.ui.cards.verify_page import VerifyPage
 from redband_desktop.ui.changes import watch
 from redband_desktop.ui.clues.clues_page import CluesPage
 from redband_desktop.ui.coverage.coverage_page import CoveragePage
+from redband_desktop.ui.guide_dialog import GuideDialog
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(objectName="navigation")
         self.pages = QStackedWidget()
         self.user_label = QLabel(objectName="signed_in_as")
+        self.guide: GuideDialog | None = None
         self._build_pages()
         self._build_layout()
         self._build_menus()
@@ -199,6 +201,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self._build_account_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("User guide"), self, objectName="user_guide")
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
         about = QAction(self.tr("About 红袖标 Desktop"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -262,6 +268,19 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self._info, self._services.station.settings().name, self).exec()
+
+    def show_guide(self) -> GuideDialog:
+        """The user guide at the section of the page on screen (its title is the anchor),
+        beside the window: one guide, brought to the front when asked for again."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+        item = self.nav.currentItem()
+        if item is not None:
+            self.guide.show_section(item.text())
+        return self.guide
 
     def change_password(self) -> None:
         ChangePasswordDialog(self._services.accounts, parent=self).exec()

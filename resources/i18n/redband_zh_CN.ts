@@ -1760,6 +1760,24 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/guide_dialog.py" line="25"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/guide_dialog.py" line="31"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/guide_dialog.py" line="35"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
     <name>IdNumberHint</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="50"/>
@@ -2209,122 +2227,127 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="123"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="125"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="127"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="130"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="133"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="135"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="137"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="188"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="191"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="194"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="198"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="217"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="238"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
