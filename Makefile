@@ -12,6 +12,8 @@
 #   make bench-dist                  bundle and .deb size, start-up time of bundle vs source
 #   make test-oldest                 unit and UI tests on the oldest supported versions (PySide6 6.9)
 #   make i18n                        refresh resources/i18n/*.ts from the UI sources, build .qm
+#   make docs                        the user guide's screenshots (resources/guide/images/*.png),
+#                                    taken from the app on the demo station under Xvfb
 #   make venv                        (re)create .venv and install the project editable
 #   make sysdeps                     install Qt/Xvfb/poppler system packages (Debian/Ubuntu)
 #   make clean                       remove caches and build artefacts (keeps .venv)
@@ -88,7 +90,7 @@ endif
 IS_DEBIAN = [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1
 
 .PHONY: help venv sysdeps sysdeps-dist run test test-postgres bench i18n clean distclean \
-	dist test-dist bench-dist test-oldest
+	dist test-dist bench-dist test-oldest docs
 
 help:
 	@sed -n '3,/^# Works on/p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
@@ -222,6 +224,12 @@ i18n: sysdeps venv
 	$(VENV)/bin/pyside6-lupdate $(I18N_SOURCES) -no-obsolete \
 	  -source-language en -target-language zh_CN -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+# ---------------------------------------------------------------- docs
+# The guide's pictures: the demo station in a temporary folder, every page at 1366×728.
+docs: sysdeps venv
+	xvfb-run -a -s "-screen 0 $(XVFB_SCREEN)" $(VPY) tools/guide_images.py
+	@du -ch resources/guide/images/*.png | tail -1
 
 # --------------------------------------------------------------- clean
 clean:
