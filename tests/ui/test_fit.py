@@ -56,6 +56,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
     from redband_desktop.ui.admin.user_dialog import UserDialog
     from redband_desktop.ui.clues.clue_dialog import ClueDialog
+    from redband_desktop.ui.guide_dialog import GuideDialog
     from redband_desktop.ui.incidents.incident_dialog import IncidentDialog
     from redband_desktop.ui.mediation.case_window import CaseWindow
     from redband_desktop.ui.mediation.register_dialog import RegisterDialog
@@ -85,6 +86,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "districts and sites": lambda: StructureDialog(s.structure),
         "export passphrase": lambda: PassphraseDialog(s.backups.check_passphrase),
         "restore passphrase": lambda: PassphraseDialog(None, "redband-backup-20261130.rbk"),
+        "user guide": GuideDialog,
     }
 
 
