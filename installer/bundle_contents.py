@@ -2,7 +2,7 @@
 installer/redband.spec, on Linux and Windows alike).
 
 - Data files, found at run time through `redband_desktop.paths.resources_dir()`: the font
-  and its licence, the compiled translation, the icons. Alembic's migrations go in as
+  and its licence, the compiled translation, the icons, the user guide and its pictures. Alembic's migrations go in as
   source files beside `db/migrate.py`, because Alembic loads them from a folder by path.
 - Modules nothing imports by name: Alembic's operations (used by the migration files,
   which the analysis does not read), the database dialects, QtCharts (statistics charts
@@ -66,6 +66,8 @@ def data_files(root: Path) -> list[tuple[str, str]]:
         (str(res / "i18n" / "redband_zh_CN.qm"), "resources/i18n"),
     ]
     pairs += [(str(p), "resources/icons") for p in sorted((res / "icons").iterdir())]
+    pairs.append((str(res / "guide" / "guide.html"), "resources/guide"))
+    pairs += [(str(p), "resources/guide/images") for p in sorted((res / "guide" / "images").glob("*.png"))]
     pairs += [(str(migrations / name), "redband_desktop/db/migrations")
               for name in ("__init__.py", "env.py", "script.py.mako")]
     pairs += [(str(p), "redband_desktop/db/migrations/versions")

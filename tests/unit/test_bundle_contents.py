@@ -10,7 +10,7 @@ from pathlib import Path
 INSTALLER = Path(__file__).resolve().parents[2] / "installer"
 sys.path.insert(0, str(INSTALLER))
 
-from bundle_contents import drop_orphans, keep_binary, keep_data  # noqa: E402
+from bundle_contents import data_files, drop_orphans, keep_binary, keep_data  # noqa: E402
 from system_libs import _alternatives, declared  # noqa: E402
 
 
@@ -56,3 +56,13 @@ def test_depends_field_alternatives_and_the_declared_list() -> None:
     assert list(_alternatives("libc6 (>= 2.34), libgl1 | libgl1-mesa-glx, libx11-6:any")) == [
         ["libc6"], ["libgl1", "libgl1-mesa-glx"], ["libx11-6"]]
     assert {"libxcb-cursor0", "libxkbcommon-x11-0", "libcups2"} <= set(declared())
+
+
+def test_the_user_guide_and_its_pictures_go_into_the_bundle() -> None:
+    root = INSTALLER.parent
+    pairs = {(Path(src).relative_to(root).as_posix(), folder) for src, folder in data_files(root)}
+    assert ("resources/guide/guide.html", "resources/guide") in pairs
+    pictures = sorted((root / "resources" / "guide" / "images").glob("*.png"))
+    assert pictures
+    for picture in pictures:
+        assert (f"resources/guide/images/{picture.name}", "resources/guide/images") in pairs
