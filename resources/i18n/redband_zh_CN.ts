@@ -947,33 +947,33 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="37"/>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="54"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="31"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="48"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="39"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="41"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="43"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="51"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="45"/>
         <source>At least 8 characters, mixing three of: upper-case letters, lower-case letters, digits, symbols. It must not contain your user name.</source>
         <translation>至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三种，且不能包含用户名。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="61"/>
+        <location filename="../../redband_desktop/ui/accounts/change_password_dialog.py" line="55"/>
         <source>Your password was set by an administrator. Choose your own password before you continue.</source>
         <translation>您的密码是由管理员设置的。请先设置您自己的密码，然后继续使用。</translation>
     </message>
@@ -2882,27 +2882,27 @@ in File → Station settings….</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="34"/>
         <source>Backup passphrase</source>
         <translation>备份口令</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="41"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="50"/>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="44"/>
         <source>Passphrase again</source>
         <translation>再次输入口令</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="62"/>
         <source>{file} is encrypted. Type the passphrase it was exported with.</source>
         <translation>{file} 已加密，请输入导出时设置的口令。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/admin/passphrase_dialog.py" line="63"/>
         <source>The exported copy holds every volunteer&apos;s ID number and phone, so it is encrypted. Choose a passphrase of at least 10 characters and type it twice. Keep it apart from the copy: without it the copy cannot be restored, by anyone.</source>
         <translation>导出的副本含有每位志愿者的身份证号和电话，因此会加密。请设置至少 10 个字符的口令并输入两次。口令请与副本分开保管：没有口令，任何人都无法恢复这份副本。</translation>
     </message>
