@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from redband_desktop import __version__
-from redband_desktop.paths import UserDirs, program_dir, resources_dir
+from redband_desktop.paths import UserDirs, guide_path, program_dir, resources_dir
 from redband_desktop.ui.self_check.report import FAIL, OK, WARN, Check, import_qt
 
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtPrintSupport", "QtPdf", "QtPdfWidgets",
@@ -73,11 +73,12 @@ def _about_installation() -> str:
 
 
 def _resources(lang: str, translators: list) -> Check:
-    """The translation (loaded when Chinese is asked for), icons and migrations are there."""
+    """The translation (loaded when Chinese is asked for), icons, the user guide and the
+    migrations are there."""
     from redband_desktop.db.migrate import MIGRATIONS_DIR
 
     wanted = [resources_dir() / "i18n" / "redband_zh_CN.qm", resources_dir() / "icons" / "redband-256.png",
-              MIGRATIONS_DIR / "env.py"]
+              guide_path(), MIGRATIONS_DIR / "env.py"]
     missing = [str(p) for p in wanted if not p.is_file()]
     versions = len(list((MIGRATIONS_DIR / "versions").glob("*.py")))
     if missing or not versions:
@@ -85,7 +86,7 @@ def _resources(lang: str, translators: list) -> Check:
                      "重新安装本程序 / reinstall the program")
     if lang == "zh_CN" and not translators:
         return Check("resources", FAIL, "the Chinese translation did not load")
-    return Check("resources", OK, f"translation, icons, {versions} migrations")
+    return Check("resources", OK, f"translation, icons, user guide, {versions} migrations")
 
 
 def _station_checks(out: _Printer, folder: Path, args: argparse.Namespace, pump: Callable[[], None]) -> None:
