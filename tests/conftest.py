@@ -9,8 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Property tests check what is true, not how fast: on a loaded two-core machine one example
+# may take longer than hypothesis' default 200 ms deadline without anything being wrong.
+settings.register_profile("redband", deadline=None)
+settings.load_profile("redband")
 
 from pgtest import ON_POSTGRES, create_database, drop_database, fresh_database  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
