@@ -40,6 +40,8 @@ RATES: dict[IncidentCategory, tuple[float, float]] = {
 OUTCOMES = {C.DISPUTE: IncidentOutcome.MEDIATED, C.CRIMINAL: IncidentOutcome.CASE_FILED,
             C.FRAUD: IncidentOutcome.CASE_FILED}
 QUIET_SHARE = 0.2  # compounds with no incident in the two years
+_CRIMINAL_SUBTYPES = (CriminalSubtype.BURGLARY, CriminalSubtype.VEHICLE_THEFT, CriminalSubtype.PICKPOCKETING,
+                      CriminalSubtype.OTHER)
 OFFICERS = ("陈卿", "李明", "王磊", "赵刚", "周平", "杨帆")
 
 
@@ -105,7 +107,7 @@ def _incident(rng: random.Random, day: date, today: date, category: IncidentCate
         handling_officer=rng.choice(OFFICERS), status="open", outcome="",
     )
     if category is C.CRIMINAL:
-        row.subcategory = rng.choices(list(CriminalSubtype), weights=(3, 3, 2, 2))[0]
+        row.subcategory = rng.choices(_CRIMINAL_SUBTYPES, weights=(3, 3, 2, 2))[0]
         row.loss_yuan = Decimal(rng.randrange(200, 20000, 50))
     elif category is C.FRAUD:
         row.fraud_method = rng.choice(list(FraudMethod))

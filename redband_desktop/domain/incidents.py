@@ -28,6 +28,17 @@ class CriminalSubtype(LabeledEnum):
     BURGLARY = ("burglary", "入室盗窃", "Burglary")
     VEHICLE_THEFT = ("vehicle_theft", "盗窃车内财物", "Theft from a vehicle")
     PICKPOCKETING = ("pickpocketing", "扒窃", "Pickpocketing")
+    ROBBERY = ("robbery", "抢劫", "Robbery")
+    SNATCHING = ("snatching", "抢夺", "Snatching")
+    IN_PERSON_FRAUD = ("in_person_fraud", "接触性诈骗", "In-person fraud")
+    OTHER = ("other", "其他", "Other")
+
+
+class PublicOrderSubtype(LabeledEnum):
+    ASSAULT = ("assault", "殴打他人", "Assault")
+    THEFT = ("theft", "盗窃（治安）", "Petty theft")
+    DISTURBANCE = ("disturbance", "扰乱公共秩序", "Disturbing public order")
+    PROPERTY_DAMAGE = ("property_damage", "故意损毁财物", "Damaging property")
     OTHER = ("other", "其他", "Other")
 
 
@@ -70,7 +81,21 @@ class VolunteerRole(LabeledEnum):
 # Subtypes a category accepts (a category missing here takes none).
 SUBTYPES: dict[IncidentCategory, type[LabeledEnum]] = {
     IncidentCategory.CRIMINAL: CriminalSubtype,
+    IncidentCategory.PUBLIC_ORDER: PublicOrderSubtype,
 }
+
+# Contact-type incidents (接触性警情): the offender meets the victim face to face. Listed
+# once here (category -> its contact-type subtypes); statistics count them per kind of
+# site, since the station's claim is "zero in organs and enterprises".
+CONTACT_TYPE: dict[IncidentCategory, frozenset[str]] = {
+    IncidentCategory.CRIMINAL: frozenset({CriminalSubtype.ROBBERY, CriminalSubtype.SNATCHING,
+                                          CriminalSubtype.PICKPOCKETING, CriminalSubtype.IN_PERSON_FRAUD}),
+    IncidentCategory.PUBLIC_ORDER: frozenset({PublicOrderSubtype.ASSAULT, PublicOrderSubtype.THEFT}),
+}
+
+
+def is_contact_type(category: str, subcategory: str) -> bool:
+    return subcategory in CONTACT_TYPE.get(IncidentCategory(category), frozenset())
 
 # Categories grouped the way the station's reports count them.
 CRIME_AND_FRAUD = frozenset({IncidentCategory.CRIMINAL, IncidentCategory.FRAUD})

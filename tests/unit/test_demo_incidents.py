@@ -42,7 +42,7 @@ def test_quiet_compounds_volunteers_and_numbers(demo_services) -> None:  # noqa:
     totals = demo_services.incidents.search(IncidentFilter(with_volunteers=True), limit=0).totals
     assert 0 < totals.total < demo_services.incidents.search(IncidentFilter(), limit=0).total
     stats = demo_services.stats.report()["incidents"]
-    assert stats["total"] == sum(stats["by_category"].values()) == sum(stats["by_year"].values())
+    assert stats["total"] == sum(f["current"] for f in stats["by_category"].values()) > 0
 
 
 def test_new_incidents_continue_the_demo_numbering(demo_services) -> None:  # noqa: ANN001

@@ -1,22 +1,37 @@
-"""Station statistics, as the dashboard and `redband stats --json` report them.
+"""Station statistics, as the statistics page, `redband stats --json` and the 治安成绩单
+report them: incidents of a period against the same dates a year earlier (同比) or the
+period before (环比), by category, group, district and site, contact-type incidents per
+kind of site, zero-incident sites, and what the volunteers did.
 
-Keys are stable codes (status and site-kind codes, district names) so scripts can read
-them; later capabilities add their own top-level keys beside `volunteers`.
+Every figure comes from grouped queries (`query.py`). An officer sees their own district
+only; other roles see the whole station. JSON keys are stable codes (category, group,
+status and site-kind codes, district names) so scripts can read them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import District, Site, Volunteer
-from redband_desktop.db.models.incidents import Incident
-from redband_desktop.domain.access import Action
+from redband_desktop.domain.access import Action, Role
 from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
-from redband_desktop.domain.incidents import IncidentCategory
-from redband_desktop.services.shared.access import AccessControl
+from redband_desktop.domain.periods import (
+    Comparison,
+    Period,
+    PeriodKind,
+    compared_period,
+    period_for,
+)
+from redband_desktop.domain.stats import Figure
+from redband_desktop.services.shared.access import AccessControl, Actor
+from redband_desktop.services.stats import figures as build
+from redband_desktop.services.stats import query
+from redband_desktop.services.stats.types import StationFigures, VolunteerWork
 
 if TYPE_CHECKING:  # the services whose figures the report gathers, handed in by build_services
     from redband_desktop.services.clues.service import ClueService
@@ -26,8 +41,9 @@ if TYPE_CHECKING:  # the services whose figures the report gathers, handed in by
 
 class StatsService:
     def __init__(self, db: Database, access: AccessControl, coverage: CoverageService, clues: ClueService,
-                 mediation: MediationService) -> None:
+                 mediation: MediationService, today: Callable[[], date] = date.today) -> None:
         self._db = db
+        self._today = today
         self._access = access
         self._coverage, self._clues, self._mediation = coverage, clues, mediation
 
@@ -61,23 +77,74 @@ class StatsService:
             "by_background": {k.value: by_background.get(k.value, 0) for k in Background},
         }
 
-    def report(self) -> dict[str, Any]:
-        """Everything `redband stats` prints."""
-        return {"volunteers": self.volunteers(), "coverage": self._coverage.figures(),
-                "incidents": self.incidents(), "clues": self._clues.figures(),
-                "mediation": self._mediation.figures()}
+    def default_period(self) -> Period:
+        """The year to date, as the station reports by default."""
+        return period_for(PeriodKind.YEAR_TO_DATE, self._today())
 
-    def incidents(self) -> dict[str, Any]:
-        self._access.require(Action.STATS)
+    def period(self, kind: PeriodKind | str, start: date | None = None, end: date | None = None) -> Period:
+        return period_for(kind, self._today(), start, end)
+
+    def figures(self, period: Period | None = None,
+                comparison: Comparison | str = Comparison.YEAR_ON_YEAR) -> StationFigures:
+        """The incident figures of `period` (default: the year to date) against its
+        comparison period, limited to the signed-in officer's district."""
+        actor = self._access.require(Action.STATS)
+        period = period or self.default_period()
+        comparison = Comparison(comparison)
+        earlier = compared_period(period, comparison)
+        district = _scope(actor)
         with self._db.read() as s:
-            year = (func.strftime("%Y", Incident.received_at) if s.bind.dialect.name == "sqlite"
-                    else func.extract("year", Incident.received_at))
-            counts = s.execute(
-                select(Incident.category, year, func.count()).group_by(Incident.category, year)
-            ).all()
-        by_category = {c.value: 0 for c in IncidentCategory}
-        by_year: dict[str, int] = {}
-        for category, year, n in counts:
-            by_category[category] = by_category.get(category, 0) + n
-            by_year[str(int(year))] = by_year.get(str(int(year)), 0) + n
-        return {"total": sum(by_category.values()), "by_category": by_category, "by_year": dict(sorted(by_year.items()))}
+            now, before = query.cells(s, period, district), query.cells(s, earlier, district)
+            districts, sites = query.districts(s, district), query.sites(s, district)
+            months = query.monthly(s, build.chart_span(period), district)
+            work = _volunteer_work(s, period, earlier, district)
+        zero, zero_before = build.zero_sites(now, before, sites)
+        return StationFigures(
+            period=period, compare_to=earlier, comparison=comparison,
+            scope=districts[0][1] if district is not None and districts else "",
+            total=Figure(sum(c.count for c in now), sum(c.count for c in before)),
+            by_category=build.by_category(now, before), by_group=build.by_group(now, before),
+            fraud_loss=build.fraud_loss(now, before),
+            by_district=build.by_district(now, before, districts), by_site=build.by_site(now, before, sites),
+            contact_by_site_kind=build.contact_by_site_kind(now, before, {x.id: x.kind for x in sites}),
+            zero_sites=zero, zero_sites_previous=zero_before, volunteers=work,
+            monthly=build.monthly(months, period.end.year, period.end.month),
+        )
+
+    def report(self, period: Period | None = None, comparison: Comparison | str = Comparison.YEAR_ON_YEAR
+               ) -> dict[str, Any]:
+        """Everything `redband stats --json` prints (the keys the README describes)."""
+        f = self.figures(period, comparison)
+        return {"period": f.period.as_json(), "compare_to": f.compare_to.as_json(),
+                "incidents": incidents_json(f),
+                "zero_incident_sites": [z.as_json() for z in f.zero_sites],
+                "zero_incident_sites_previous": f.zero_sites_previous,
+                "volunteers": self.volunteers(), "coverage": self._coverage.figures(),
+                "clues": self._clues.figures(), "mediation": self._mediation.figures()}
+
+
+def incidents_json(f: StationFigures) -> dict[str, Any]:
+    def table(figures: dict[str, Figure]) -> dict[str, dict]:
+        return {k: v.as_json() for k, v in figures.items()}
+    return {"total": f.total.current, "by_category": table(f.by_category), "by_group": table(f.by_group),
+            "by_district": {d.name: d.total.as_json() for d in f.by_district},
+            "contact_by_site_kind": table(f.contact_by_site_kind)}
+
+
+def _scope(actor: Actor) -> int | None:
+    """An officer's statistics are their district's; everyone else's the station's."""
+    return actor.district_id if actor.role is Role.OFFICER else None
+
+
+def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | None) -> VolunteerWork:
+    roles = [query.volunteer_roles(s, p, district) for p in (period, earlier)]
+    clues = [query.clue_counts(s, p, district) for p in (period, earlier)]
+    cases = [query.mediation_counts(s, p, district) for p in (period, earlier)]
+
+    def fig(values: list, i: int) -> Figure:
+        return Figure(values[0][i], values[1][i])
+    return VolunteerWork(
+        incidents_reported=Figure(roles[0].get("reported", 0), roles[1].get("reported", 0)),
+        incidents_assisted=Figure(roles[0].get("assisted", 0), roles[1].get("assisted", 0)),
+        clues=fig(clues, 0), clues_to_incidents=fig(clues, 1), mediated=fig(cases, 0),
+        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3))
