@@ -2,7 +2,7 @@
 and its lists as Excel workbooks.
 
     redband init [--station NAME] [--demo] [--admin NAME]
-    redband stats [--json]
+    redband stats [--from DATE --to DATE] [--compare yoy|pop] [--json]
     redband export volunteers|mediations|incidents|clues FILE.xlsx [--full] [--status S]
                    [--from DATE] [--to DATE]
 """
@@ -27,7 +27,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     init.add_argument("--demo", action="store_true", help="load the demonstration station (1,100 volunteers)")
     init.add_argument("--admin", metavar="NAME",
                       help="create the first administrator (password from $REDBAND_PASSWORD or a prompt)")
-    stats = sub.add_parser("stats", help="print station statistics")
+    stats = sub.add_parser("stats", help="print station statistics (default: the year to date, year on year)")
+    add_period_arguments(stats)
     stats.add_argument("--json", action="store_true", help="machine-readable JSON")
     export = sub.add_parser("export", help="export a list to Excel (personal numbers masked unless --full)")
     export.add_argument("what", choices=("volunteers", "mediations", "incidents", "clues"), help="which list")
@@ -66,12 +67,28 @@ def _stats(args: argparse.Namespace) -> int:
     services = open_for(args, required=False)
     if not services.station.settings().initialised:
         raise DatabaseError("db_not_initialised", path=services.db.shown)
-    report = services.stats.report()
+    report = services.stats.report(chosen_period(services, args), args.compare)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(stats_text(report, args.lang))
+        print(stats_text(report, args.lang, args.compare))
     return 0
+
+
+def add_period_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE",
+                        help="first day of the period, by date of occurrence (YYYY-MM-DD; default 1 January)")
+    parser.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE",
+                        help="last day of the period, included (YYYY-MM-DD; default today)")
+    parser.add_argument("--compare", choices=("yoy", "pop"), default="yoy",
+                        help="yoy: the same dates a year earlier (同比, default); pop: the period just before (环比)")
+
+
+def chosen_period(services, args: argparse.Namespace):  # noqa: ANN001, ANN201 - Services -> Period
+    """The year to date unless --from/--to are given; --to alone needs its --from."""
+    if args.date_from is None and args.date_to is None:
+        return services.stats.default_period()
+    return services.stats.period("custom", args.date_from, args.date_to or date.today())
 
 
 def _iso_date(text: str):  # noqa: ANN202 - a date
