@@ -87,6 +87,7 @@ def add_mediation(s: Session, rng: random.Random, today: date) -> list[Mediation
         c = _case(s, rng, today, spec, district)
         if c.source == "police" and referrals:
             c.incident_id = referrals.pop()
+            _same_story(s, c)
         cases.append(c)
     for year_cases in _by_year(cases).values():
         for seq, c in enumerate(year_cases, 1):
@@ -106,12 +107,21 @@ def history(s: Session, rng: random.Random, today: date, districts: list[Distric
             on = d.received_at.date() + timedelta(days=rng.choice((0, 0, 1, 2)))
             c = _closed_case(s, rng, today, on, by_id.get(d.district_id), "police")
             c.incident_id, c.site_id = d.id, d.site_id
+            _same_story(s, c)
             cases.append(c)
     days = (settled - (today - timedelta(days=730))).days
     for _ in range(round(APPLIED_PER_MONTH * days / 30)) if districts else ():
         on = settled - timedelta(days=rng.randrange(days))
         cases.append(_closed_case(s, rng, today, on, rng.choice(districts), rng.choice(("applied", "initiative"))))
     return cases
+
+
+def _same_story(s: Session, case: MediationCase) -> None:
+    """The dispute incident a case was referred from says what the case is about."""
+    incident = s.get(Incident, case.incident_id)
+    parties = "与".join(p.name for p in case.parties[:2])
+    incident.summary = f"{incident.location}{parties}因{case.summary}发生争执，民警到场后引导申请人民调解"
+    case.district_id, case.site_id = incident.district_id, incident.site_id
 
 
 def _closed_case(s: Session, rng: random.Random, today: date, on: date, district: District | None,

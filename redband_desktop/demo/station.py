@@ -1,9 +1,9 @@
-"""Demo data: a believable 金家河派出所 with ~1,100 volunteers, for training and trials.
+"""Demo data: a believable 金家河派出所 with 1,100-odd active volunteers, for training and trials.
 
 `load_demo` fills an empty database with the station described in the news report the
 project started from: 6 districts each with a community officer, 43 residential
-compounds with their buildings, 2 markets (大商汇 with 5 zones), 12 organs and
-enterprises, a skill list, and volunteers with checksum-valid ID numbers, phones, status
+compounds with their buildings, 2 markets (大商汇 with 5 zones), 11 organs (10余家党政机关)
+and 6 enterprises, a skill list, and volunteers with checksum-valid ID numbers, phones, status
 histories and placeholder portraits. Everything comes from one `random.Random(seed)` and
 from `today`, so a seed and a date always give the same database (tests rely on it).
 Names and places live in `demo.names`; the station's name and settings are written by the
@@ -33,6 +33,7 @@ from redband_desktop.db.models import (
     VolunteerPhoto,
 )
 from redband_desktop.demo import names as words
+from redband_desktop.demo.cards import add_cards
 from redband_desktop.demo.clues import add_clues
 from redband_desktop.demo.heads import add_heads
 from redband_desktop.demo.incidents import add_incidents
@@ -51,6 +52,9 @@ DEMO_SEED = 2026
 FIRST_JOIN = date(2021, 6, 1)
 FOUNDING_DRIVE_END = date(2021, 12, 31)
 COMPOUNDS = 43
+# "1100余名" active volunteers: 1,220 on the roster, about 7% of them suspended or gone.
+VOLUNTEERS = 1220
+LEFT_OR_SUSPENDED = 0.07
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ class _Place:
 
 
 def load_demo(
-    db: Database, seed: int = DEMO_SEED, volunteers: int = 1100, today: date | None = None
+    db: Database, seed: int = DEMO_SEED, volunteers: int = VOLUNTEERS, today: date | None = None
 ) -> DemoSummary:
     """Fill an empty database with the demo station in one transaction.
 
@@ -109,6 +113,7 @@ def load_demo(
         s.flush()
         add_heads(s, random.Random(f"heads:{seed}"), places, [v for v, _ in people], today)
         s.flush()
+        add_cards(s, random.Random(f"cards:{seed}"), [v for v, _ in people], today)
         add_incidents(s, random.Random(f"incidents:{seed}"), today)
         add_clues(s, random.Random(f"clues:{seed}"), today)
         add_mediation(s, random.Random(f"mediation:{seed}"), today)
@@ -199,7 +204,7 @@ def _add_structure(s: Session, gen: _Gen) -> list[_Place]:
         places.append(_Place(site, 190.0 if i == 0 else 40.0))
     for name, is_organ in words.ORGANIZATIONS:
         site = _site(gen, gen.pick(districts), SiteKind.ORGANIZATION, name)
-        places.append(_Place(site, 12.0, is_organ))
+        places.append(_Place(site, 8.5, is_organ))
     s.add_all(p.site for p in places)
     return places
 
@@ -345,9 +350,9 @@ def _membership(gen: _Gen, v: Volunteer, place: _Place, special: Special | None)
     v.status_history = [_change(None, v.status, v.joined_on, "加入队伍", v.created_at)]
     r = gen.rng.random()
     span = (gen.today - v.joined_on).days
-    if special or r >= 0.10 or span < 2:
+    if special or r >= LEFT_OR_SUSPENDED or span < 2:
         return
-    status = Status.SUSPENDED if r < 0.04 else Status.LEFT
+    status = Status.SUSPENDED if r < 0.03 else Status.LEFT
     since = v.joined_on + timedelta(days=gen.rng.randint(min(30, span), span))
     reason = gen.pick(words.STATUS_REASONS[(status.value, place.site.kind)])
     v.updated_at = gen.stamp(since)

@@ -37,7 +37,7 @@ def test_back_up_now_adds_a_row_with_counts(page, qtbot) -> None:  # noqa: ANN00
     qtbot.mouseClick(page.backup_button, qtbot_button())
     _idle(qtbot, page)
     assert page.table.rowCount() == 1
-    assert page.table.item(0, 3).text() == "1,100"
+    assert page.table.item(0, 3).text() == "1,220"
     assert page.table.item(0, 2).text().endswith("MB")
     assert page.table.item(0, 1).text() == page.kind_label("manual")
     assert "redband-manual-" in page.status.text()
@@ -93,7 +93,7 @@ def test_export_to_a_chosen_file_is_encrypted(page, qtbot, tmp_path, monkeypatch
     monkeypatch.setattr(passphrase_dialog, "ask_new_passphrase", lambda check, _parent: asked.append(check) or PASSPHRASE)
     page.export()
     _idle(qtbot, page)
-    assert dest.exists() and "1100" in page.status.text()
+    assert dest.exists() and "1220" in page.status.text()
     assert dest.read_bytes().startswith(b"RBSEALED") and asked
 
 

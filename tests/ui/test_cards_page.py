@@ -13,6 +13,11 @@ from PySide6.QtWidgets import QInputDialog, QLabel
 from redband_desktop.ui.cards.cards_page import CardsPage
 
 
+@pytest.fixture(autouse=True)
+def _no_card_yet(demo_without_cards) -> None:  # noqa: ANN001 - these tests count the cards they issue
+    pass
+
+
 @pytest.fixture
 def page(qtbot, demo_services):  # noqa: ANN001, ANN201
     widget = CardsPage(demo_services)

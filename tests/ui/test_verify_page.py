@@ -14,6 +14,11 @@ from redband_desktop.services.cards.types import CardSelection
 from redband_desktop.ui.cards.verify_page import VerifyPage
 
 
+@pytest.fixture(autouse=True)
+def _no_card_yet(demo_without_cards) -> None:  # noqa: ANN001 - these tests count the cards they issue
+    pass
+
+
 @pytest.fixture
 def printed(demo_services, tmp_path: Path):  # noqa: ANN001, ANN201
     from redband_desktop.db.models import Card

@@ -23,7 +23,7 @@ PASSPHRASE = "金家河 backup 2026"
 def test_backup_now_lists_date_kind_size_and_counts(demo_services: Services) -> None:
     info = demo_services.backups.backup_now()
     assert info.kind == "manual" and info.size > 100_000
-    assert info.counts["volunteers"] == 1100 and info.counts["districts"] == 6
+    assert info.counts["volunteers"] == 1220 and info.counts["districts"] == 6
     assert integrity_problems(info.path) == []
     listed = demo_services.backups.list()
     assert [i.path for i in listed] == [info.path]
@@ -130,7 +130,7 @@ def test_restoring_a_bad_file_changes_nothing(demo_services: Services, tmp_path:
 def test_export_writes_a_verified_copy(demo_services: Services, tmp_path: Path) -> None:
     dest = tmp_path / "usb" / "station.rbk"
     info = demo_services.backups.export(dest, PASSPHRASE, PASSPHRASE)
-    assert info.counts["volunteers"] == 1100 and dest.exists()
+    assert info.counts["volunteers"] == 1220 and dest.exists()
     assert not list(dest.parent.glob("*.partial"))
     assert not list(demo_services.db.path.parent.glob("*.exporting*"))  # the plain copy is gone
 

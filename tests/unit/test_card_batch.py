@@ -29,6 +29,12 @@ TODAY = date(2026, 11, 28)
 PROMPTLY = 5.0  # seconds; the busy timeout (10 s) is what a blocked save would wait
 
 
+@pytest.fixture(autouse=True)
+def _no_card_yet(request: pytest.FixtureRequest) -> None:
+    if "demo_services" in request.fixturenames:
+        request.getfixturevalue("demo_without_cards")
+
+
 @pytest.fixture
 def cards(demo_services):  # noqa: ANN001, ANN201
     return CardService(demo_services.db, demo_services.access, today=lambda: TODAY)

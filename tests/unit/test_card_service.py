@@ -22,6 +22,12 @@ from redband_desktop.services.cards.types import CardFilter, CardSelection
 TODAY = date(2026, 11, 28)
 
 
+@pytest.fixture(autouse=True)
+def _no_card_yet(request: pytest.FixtureRequest) -> None:
+    if "demo_services" in request.fixturenames:
+        request.getfixturevalue("demo_without_cards")
+
+
 @pytest.fixture
 def cards(demo_services):  # noqa: ANN001, ANN201
     return CardService(demo_services.db, demo_services.access, today=lambda: TODAY)

@@ -32,11 +32,11 @@ def test_init_demo_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     stats = run("--db", db, "stats", "--json")
     v = json.loads(stats.stdout)["volunteers"]
-    assert v["total"] == 1100 and len(v["by_district"]) == 6
-    assert sum(v["by_status"].values()) == 1100 and v["by_site_kind"]["market"] > 0
+    assert v["total"] == 1220 and len(v["by_district"]) == 6
+    assert sum(v["by_status"].values()) == 1220 and v["by_site_kind"]["market"] > 0
     report = json.loads(stats.stdout)
     text = run("--db", db, "--lang", "en", "stats").stdout
-    assert "Volunteers: 1100" in text
+    assert "Volunteers: 1220" in text
     covered = report["coverage"]["buildings"]
     assert f"Building heads: {covered['covered']}/{covered['total']}" in text
     assert f"Incidents: {report['incidents']['total']}" in text

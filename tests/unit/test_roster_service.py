@@ -171,7 +171,7 @@ def test_search_by_pinyin_initials_phone_and_id(demo_services) -> None:  # noqa:
 def test_filters_counts_and_sorting(demo_services) -> None:  # noqa: ANN001
     roster = demo_services.roster
     everyone = roster.search(RosterFilter(), limit=0).totals
-    assert everyone.total == 1100 and sum(everyone.by_status.values()) == 1100
+    assert everyone.total == 1220 and sum(everyone.by_status.values()) == 1220
     left = roster.search(RosterFilter(status="left"), limit=0).totals
     assert left.total == everyone.by_status["left"] > 0
     markets = roster.page(RosterFilter(site_kind="market", sort="age"), 0, 1000)
