@@ -1,6 +1,6 @@
 """`redband`: the command line over the same services as the window.
 
-    redband [--db PATH|URL] [--lang zh_CN|en] [--user NAME] [gui|init|stats|export|backup|
+    redband [--db PATH|URL] [--lang zh_CN|en] [--user NAME] [gui|init|stats|report|export|backup|
             restore|check|cards|verify-card|users] …
 
 `gui` (the window) is the default, so a double-click and `redband` both open it. Errors go

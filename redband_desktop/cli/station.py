@@ -3,6 +3,7 @@ and its lists as Excel workbooks.
 
     redband init [--station NAME] [--demo] [--admin NAME]
     redband stats [--from DATE --to DATE] [--compare yoy|pop] [--json]
+    redband report [--from DATE --to DATE] [--compare yoy|pop] --out FILE.pdf|FILE.xlsx
     redband export volunteers|mediations|incidents|clues FILE.xlsx [--full] [--status S]
                    [--from DATE] [--to DATE]
 """
@@ -30,6 +31,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     stats = sub.add_parser("stats", help="print station statistics (default: the year to date, year on year)")
     add_period_arguments(stats)
     stats.add_argument("--json", action="store_true", help="machine-readable JSON")
+    report = sub.add_parser("report", help="write the 治安成绩单 (statistics report) as PDF or Excel")
+    add_period_arguments(report)
+    report.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf or FILE.xlsx")
     export = sub.add_parser("export", help="export a list to Excel (personal numbers masked unless --full)")
     export.add_argument("what", choices=("volunteers", "mediations", "incidents", "clues"), help="which list")
     export.add_argument("file", help="the .xlsx file to write")
@@ -72,6 +76,25 @@ def _stats(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(stats_text(report, args.lang, args.compare))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from redband_desktop.errors import ValidationError
+
+    out = Path(args.out)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("pdf", "xlsx"):
+        raise ValidationError.single("report_file", "report_format_invalid", name=out.name)
+    services = open_for(args, required=False)
+    if not services.station.settings().initialised:
+        raise DatabaseError("db_not_initialised", path=services.db.path or services.db.url)
+    data = services.stats.report_document(fmt, chosen_period(services, args), args.compare)
+    out.write_bytes(data)
+    zh = args.lang.startswith("zh")
+    print(f"已写入治安成绩单：{out}" if zh else f"Report written to {out}")
     return 0
 
 
@@ -126,4 +149,4 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": _init, "stats": _stats, "export": _export}
+COMMANDS = {"init": _init, "stats": _stats, "report": _report, "export": _export}

@@ -30,6 +30,20 @@ def _cell(value: Any) -> Any:
     return clean(value, multiline=True)
 
 
+def sheet_title(title: str, used: set[str]) -> str:
+    """A worksheet name Excel accepts (no []:*?/\\, at most 31 characters), unique in `used`."""
+    base = (_BAD_TITLE.sub(" ", title).strip() or "Sheet")[:31]
+    name, n = base, 2
+    while name in used:
+        name, n = f"{base[:28]}({n})", n + 1
+    used.add(name)
+    return name
+
+
+def width_of(value: Any) -> int:
+    return _width(value)
+
+
 def _width(value: Any) -> int:
     text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value if value is not None else "")
     # CJK characters take about two columns

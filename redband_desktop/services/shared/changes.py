@@ -45,7 +45,7 @@ _ENTITIES = {
     "building": Change.PLACES, "zone": Change.PLACES, "card": Change.CARDS,
     "incident": Change.INCIDENTS, "clue": Change.CLUES, "mediation": Change.MEDIATION,
     "user": Change.USERS, "station": Change.SETTINGS, "backup": Change.SETTINGS,
-    "coverage": NONE, "audit": NONE,
+    "coverage": NONE, "audit": NONE, "stats": NONE,
 }
 # Actions that only read (an export, a backup, a print of a document, a revealed number)
 # change nothing anyone is shown but the audit trail; assigning a head changes heads, not places.

@@ -28,6 +28,7 @@ from redband_desktop.domain.periods import (
     period_for,
 )
 from redband_desktop.domain.stats import Figure
+from redband_desktop.errors import ValidationError
 from redband_desktop.services.shared.access import AccessControl, Actor
 from redband_desktop.services.stats import figures as build
 from redband_desktop.services.stats import query
@@ -111,6 +112,32 @@ class StatsService:
             monthly=build.monthly(months, period.end.year, period.end.month),
         )
 
+    def report_document(self, fmt: str, period: Period | None = None,
+                        comparison: Comparison | str = Comparison.YEAR_ON_YEAR,
+                        progress: Callable[[int], None] | None = None) -> bytes:
+        """The 治安成绩单 of the period as "pdf" or "xlsx" bytes. Recorded in the audit trail
+        in a short transaction; the document is drawn after it has committed."""
+        from datetime import datetime
+
+        from redband_desktop.documents.report import report_pdf, report_xlsx
+        from redband_desktop.services.shared.audit_log import record
+        from redband_desktop.services.shared.settings import read_settings
+        from redband_desktop.services.stats.report import report_data
+
+        if fmt not in REPORT_FORMATS:
+            raise ValidationError.single("report_file", "report_format_invalid", name=fmt)
+        f = self.figures(period, comparison)
+        if progress:
+            progress(5)
+        with self._db.write() as s:
+            actor = self._access.user
+            station = read_settings(s)["station.name"] or "派出所"
+            record(s, self._access, "export", "stats", "",
+                   summary=f"治安成绩单 {f.period.start}—{f.period.end}（{f.comparison.zh}）{fmt.upper()}")
+        made = f"制表：{actor.display_name if actor else ''}　{datetime.now():%Y年%m月%d日 %H:%M}　红袖标 Desktop"
+        data = report_data(f, station, made)
+        return report_pdf(data, progress) if fmt == "pdf" else report_xlsx(data)
+
     def report(self, period: Period | None = None, comparison: Comparison | str = Comparison.YEAR_ON_YEAR
                ) -> dict[str, Any]:
         """Everything `redband stats --json` prints (the keys the README describes)."""
@@ -121,6 +148,9 @@ class StatsService:
                 "zero_incident_sites_previous": f.zero_sites_previous,
                 "volunteers": self.volunteers(), "coverage": self._coverage.figures(),
                 "clues": self._clues.figures(), "mediation": self._mediation.figures()}
+
+
+REPORT_FORMATS = ("pdf", "xlsx")
 
 
 def incidents_json(f: StationFigures) -> dict[str, Any]:
