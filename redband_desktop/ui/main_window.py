@@ -47,11 +47,13 @@ from redband_desktop.ui.changes import watch
 from redband_desktop.ui.clues.clues_page import CluesPage
 from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.guide_dialog import GuideDialog
+from redband_desktop.ui.home.home_page import HomePage
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
 from redband_desktop.ui.sites.site_page import SitePage
 from redband_desktop.ui.sites.structure_dialog import StructureDialog
+from redband_desktop.ui.stats.stats_page import StatsPage
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -119,6 +121,13 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         """The pages the signed-in user's role may use."""
         services = self._services
+        self.home = HomePage(services)
+        self._add_page(self.tr("Home"), self.home)
+        self.home.open_list.connect(self.open_list)
+        self.stats = StatsPage(services) if services.access.can(Action.STATS) else None
+        if self.stats is not None:
+            self._add_page(self.tr("Statistics"), self.stats)
+            self.stats.open_incidents.connect(self.open_incidents)
         self.roster = RosterPage(services)
         self._add_page(self.tr("Volunteer roster"), self.roster)
         self.sites = SitePage(services)
@@ -254,6 +263,40 @@ class MainWindow(QMainWindow):
     def _settings_changed(self, _kinds: Change) -> None:
         self._show_title()
         self.idle.set_interval(self._idle_interval())
+
+    def _go(self, page: QWidget | None) -> None:
+        if page is not None:
+            self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def open_incidents(self, preset: object, label: str) -> None:
+        """From a statistics figure to the incident register filtered to what it counts."""
+        self._go(self.incidents)
+        self.incidents.show_preset(preset, label)
+
+    def open_list(self, key: str) -> None:
+        """From a home-page figure to the list behind it, filtered where the list can be."""
+        from redband_desktop.services.incidents.types import IncidentFilter
+
+        if key == "open_incidents":
+            self.open_incidents(IncidentFilter(status="open"), self.tr("Open incidents"))
+        elif key in ("clues_to_verify", "clues_feedback"):
+            self._go(self.clues)
+            self.clues.status.setCurrentIndex(self.clues.status.findData("received" if key == "clues_to_verify"
+                                                                            else "transferred"))
+        elif key in ("cases_overdue", "follow_ups", "cases_due_soon"):
+            self._go(self.mediation)
+            self.mediation.overdue.setChecked(key == "cases_overdue")
+            self.mediation.follow_up_due.setChecked(key == "follow_ups")
+        elif key in ("active", "joined", "left"):
+            self._go(self.roster)
+            status = self.roster.filters.status
+            status.setCurrentIndex(status.findData("left" if key == "left" else "active"))
+        elif key in ("buildings", "zones", "heads_without_card"):
+            self._go(self.coverage)
+        elif key == "cards_expiring":
+            self._go(self.cards)
+        elif key == "backup":
+            self._go(self.backups)
 
     def fix_gap(self, kind: str, ident: int) -> None:
         """From a gap in the coverage view to that building or zone, assign dialog open."""

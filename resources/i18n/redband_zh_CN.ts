@@ -1778,6 +1778,129 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="42"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="42"/>
+        <source>active volunteers</source>
+        <translation>在岗志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="42"/>
+        <source>joined this month</source>
+        <translation>本月加入</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="43"/>
+        <source>left this month</source>
+        <translation>本月退出</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="44"/>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="44"/>
+        <source>buildings with a head</source>
+        <translation>楼栋长覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="44"/>
+        <source>market zones with a lead</source>
+        <translation>市场片区负责人覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="45"/>
+        <source>heads without a valid card</source>
+        <translation>负责人无有效证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="46"/>
+        <source>Incidents and clues</source>
+        <translation>警情与线索</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="46"/>
+        <source>open incidents</source>
+        <translation>处理中的警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="47"/>
+        <source>clues waiting to be verified</source>
+        <translation>待核实线索</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="48"/>
+        <source>clues waiting for feedback</source>
+        <translation>待反馈线索</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="49"/>
+        <source>Mediation</source>
+        <translation>人民调解</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="49"/>
+        <source>cases overdue</source>
+        <translation>已超期案件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="49"/>
+        <source>cases due within 7 days</source>
+        <translation>7天内到期案件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="50"/>
+        <source>follow-up visits due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="51"/>
+        <source>Cards and backups</source>
+        <translation>证件与备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="51"/>
+        <source>cards running out within 30 days</source>
+        <translation>30天内到期证件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="52"/>
+        <source>last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="71"/>
+        <source> — {district}</source>
+        <translation>——{district}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
+        <source>Today&apos;s work, {day}</source>
+        <translation>今日工作台（{day}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="98"/>
+        <source>never</source>
+        <translation>从未备份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="102"/>
+        <source>{days} d {hours} h ago</source>
+        <translation>{days}天{hours}小时前</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="103"/>
+        <source>{hours} h ago</source>
+        <translation>{hours}小时前</translation>
+    </message>
+</context>
+<context>
     <name>IdNumberHint</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="50"/>
@@ -1929,188 +2052,203 @@ in File → Station settings….</source>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="55"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="56"/>
         <source>Number, summary, place or caller</source>
         <translation>编号、简要情况、地点或报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="56"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="57"/>
         <source>Received from</source>
         <translation>接警日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="57"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="58"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="62"/>
         <source>With or without volunteers</source>
         <translation>有无志愿者参与</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="62"/>
         <source>Volunteers took part</source>
         <translation>有志愿者参与</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="63"/>
         <source>No volunteers</source>
         <translation>无志愿者参与</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="65"/>
         <source>Open and closed</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="66"/>
         <source>All channels</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="67"/>
         <source>Record an incident…</source>
         <translation>登记警情…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="68"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="69"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="70"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="71"/>
         <source>To mediation…</source>
         <translation>移交调解…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="72"/>
         <source>Register a people&apos;s mediation case for this dispute, linked to it</source>
         <translation>为该纠纷警情受理人民调解案件，并与之关联</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="73"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="77"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="89"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="90"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="86"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="91"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="92"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="89"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="89"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="91"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="98"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="99"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="100"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="105"/>
         <source>Incident register</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="155"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="163"/>
+        <source>Showing: {what}</source>
+        <translation>当前显示：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="164"/>
+        <source> (by date of occurrence)</source>
+        <translation>（按发案时间）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="189"/>
         <source>{total} incidents, {open} open, loss {loss} yuan</source>
         <translation>共 {total} 起，处理中 {open} 起，损失 {loss} 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="175"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
         <source>Close incident</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="175"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="185"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="219"/>
         <source>Reopen incident</source>
         <translation>重新打开警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="185"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="219"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="194"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="228"/>
         <source>Register a people&apos;s mediation case for dispute {number}? The case is linked to this incident and starts with its place, summary and caller.</source>
         <translation>为纠纷警情 {number} 受理人民调解案件？案件与该警情关联，并带入其地点、简要情况和报警人。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="196"/>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="200"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="230"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="234"/>
         <source>To mediation</source>
         <translation>移交调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="201"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="235"/>
         <source>Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.</source>
         <translation>已受理调解案件 {case}。请在“人民调解”页打开该案卷，补充当事人和调解记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="210"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="244"/>
         <source>Export incidents</source>
         <translation>导出警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="211"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="245"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2227,129 +2365,144 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="125"/>
+        <source>Home</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="129"/>
+        <source>Statistics</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="132"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="134"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="197"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="200"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="203"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="207"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="213"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="217"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="224"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="225"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="255"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="281"/>
+        <source>Open incidents</source>
+        <translation>处理中的警情</translation>
     </message>
 </context>
 <context>
@@ -3071,7 +3224,7 @@ in File → Station settings….</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/place_filter.py" line="53"/>
+        <location filename="../../redband_desktop/ui/widgets/place_filter.py" line="61"/>
         <source>All sites</source>
         <translation>全部场所</translation>
     </message>
@@ -4032,6 +4185,298 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="67"/>
         <source>New numbers look like {number}</source>
         <translation>新编号示例：{number}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="68"/>
+        <source>Save report (PDF)…</source>
+        <translation>生成成绩单（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="69"/>
+        <source>Save as Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="84"/>
+        <source>Statistics</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="87"/>
+        <source>Period</source>
+        <translation>统计时段</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="87"/>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="88"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="88"/>
+        <source>Compared</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="146"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="146"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="147"/>
+        <source>Save the report</source>
+        <translation>保存治安成绩单</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="158"/>
+        <source>Making the report…</source>
+        <translation>正在生成治安成绩单…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="158"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="159"/>
+        <source>Statistics report</source>
+        <translation>治安成绩单</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="171"/>
+        <source>Report saved: {path}</source>
+        <translation>成绩单已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTabs</name>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="40"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="161"/>
+        <source>Now</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="40"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
+        <source>Before</source>
+        <translation>对比期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="40"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="42"/>
+        <source>Category</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="43"/>
+        <source>Contact-type incidents by kind of site</source>
+        <translation>接触性警情（按场所类型）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
+        <source>Contact-type</source>
+        <translation>接触性警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
+        <source>Kind</source>
+        <translation>场所类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
+        <source>Zero-incident compound or unit</source>
+        <translation>零发案小区、单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
+        <source>Cases in the comparison period</source>
+        <translation>对比期发案数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="51"/>
+        <source>What the volunteers did</source>
+        <translation>志愿者工作</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="66"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="158"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="166"/>
+        <source>Incidents</source>
+        <translation>警情登记</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="71"/>
+        <source>Districts and sites</source>
+        <translation>片区与场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="76"/>
+        <source>Zero-incident</source>
+        <translation>零发案</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="77"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="82"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="101"/>
+        <source>{group} (group)</source>
+        <translation>{group}（合计）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="105"/>
+        <source>All incidents</source>
+        <translation>警情总数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="105"/>
+        <source>All</source>
+        <translation>全部警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="108"/>
+        <source>Telecom fraud losses: {now} yuan (before: {before} yuan), {change}</source>
+        <translation>电信网络诈骗损失：{now}元（对比期 {before}元），{change}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="111"/>
+        <source>No site</source>
+        <translation>未关联场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="128"/>
+        <source>{now} zero-incident compounds and units (no criminal, fraud or public-order incident); {before} in the comparison period ({change})</source>
+        <translation>零发案小区、单位 {now} 个（无刑事、诈骗、治安警情）；对比期 {before} 个（{change}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="137"/>
+        <source>Incidents they reported</source>
+        <translation>报告警情（起）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="137"/>
+        <source>Incidents they helped with</source>
+        <translation>协助处置警情（起）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
+        <source>Clue reports</source>
+        <translation>线索上报</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
+        <source>Clues that led to an incident</source>
+        <translation>线索转为警情（条）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="139"/>
+        <source>Mediation cases with a volunteer mediator</source>
+        <translation>志愿者参与调解（件）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="140"/>
+        <source>Of these, settled by agreement</source>
+        <translation>其中达成协议（件）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="140"/>
+        <source>Money the agreements cover (yuan)</source>
+        <translation>协议涉及金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="141"/>
+        <source>Kept from turning criminal</source>
+        <translation>防止民转刑（件）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="143"/>
+        <source>Duty hours</source>
+        <translation>值守时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="143"/>
+        <source>Outreach audience</source>
+        <translation>宣传覆盖人数（人次）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="145"/>
+        <source>not recorded yet</source>
+        <translation>尚未记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="155"/>
+        <source>{group} by month</source>
+        <translation>{group}月度对比</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="156"/>
+        <source>{group} incidents by month, {this} against {last}</source>
+        <translation>{group}警情月度对比（{this}年与{last}年）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="158"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="166"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="160"/>
+        <source>Districts</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="161"/>
+        <source>Incidents by district</source>
+        <translation>各片区警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="164"/>
+        <source>Telecom fraud by month</source>
+        <translation>电信网络诈骗月度对比</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="165"/>
+        <source>Telecom fraud incidents by month, {this} against {last}</source>
+        <translation>电信网络诈骗警情月度对比（{this}年与{last}年）</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,31 @@ def test_main_window_fits_on_every_page(qtbot, demo_services, tmp_path: Path, la
     assert too_big == {}, f"pages wider or taller than a 1366×728 screen ({lang}): {too_big}"
 
 
+def test_every_statistics_tab_and_chart_fits(qtbot, demo_services, tmp_path: Path, lang: str) -> None:  # noqa: ANN001
+    """The statistics page's tabs and charts (titles, axis titles, a two-entry legend) and
+    the home page, each at 1366×728."""
+    from redband_desktop.ui.main_window import AppInfo, MainWindow
+
+    window = MainWindow(demo_services, AppInfo("t", demo_services.db.url, UserDirs.under(tmp_path)))
+    qtbot.addWidget(window)
+    window.resize(SCREEN_W, SCREEN_H)
+    window.show()
+    assert window.pages.currentWidget() is window.home
+    width, height = _fits(window, SCREEN_H)
+    assert width <= SCREEN_W and height <= SCREEN_H, (lang, "home", width, height)
+    window.nav.setCurrentRow(window.pages.indexOf(window.stats))
+    tabs = window.stats.tabs
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        width, height = _fits(window, SCREEN_H)
+        assert width <= SCREEN_W and height <= SCREEN_H, (lang, tabs.tabText(i), width, height)
+    for i in range(tabs.chart_choice.count()):
+        tabs.chart_choice.setCurrentIndex(i)
+        chart = tabs.chart_view.chart()
+        assert chart.title() and len(chart.legend().markers()) == 2
+        assert all(axis.titleText() for axis in chart.axes())
+
+
 def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
     from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog

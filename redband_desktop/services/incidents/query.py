@@ -7,14 +7,14 @@ confidential caller to anyone, so none sorts by one either."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import District, Site
-from redband_desktop.db.models.incidents import Incident, IncidentVolunteer
+from redband_desktop.db.models.incidents import Incident, IncidentVolunteer, occurred_on
 from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow, IncidentSummary
@@ -37,6 +37,12 @@ def filtered(q: Select, f: IncidentFilter, masked: bool = False) -> Select:
                           (f.site_id, Incident.site_id)):
         if value:
             q = q.where(column == value)
+    if f.categories:
+        q = q.where(Incident.category.in_(f.categories))
+    if f.occurred_from:
+        q = q.where(occurred_on() >= datetime.combine(f.occurred_from, datetime.min.time()))
+    if f.occurred_to:
+        q = q.where(occurred_on() < datetime.combine(f.occurred_to + timedelta(days=1), datetime.min.time()))
     if f.with_volunteers is not None:
         helped = exists().where(IncidentVolunteer.incident_id == Incident.id)
         q = q.where(helped if f.with_volunteers else ~helped)

@@ -59,6 +59,11 @@ class IncidentFilter:
     with_volunteers: bool | None = None  # None: either
     sort: str = "received_at"  # a key of incidents.query.SORTS
     descending: bool = True
+    # What a statistics figure counts: any of these categories, by date of occurrence
+    # (发案时间, both days included), as the statistics count them.
+    categories: tuple[str, ...] = ()
+    occurred_from: date | None = None
+    occurred_to: date | None = None
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,18 @@ def headline(f: StationFigures) -> str:
     return f"{_since(f)}，{where}{groups}；{zero}。"
 
 
+def headline_en(f: StationFigures) -> str:
+    """The headline for the English window: "1 January – 28 November 2026: disputes down 22%
+    year on year, …; 29 zero-incident compounds and units, up 12"."""
+    p = f.period
+    parts = [f"{g.en.lower()} {change_text(f.by_group[g.value].current, f.by_group[g.value].previous, f.comparison, 'en')}"
+             for g in IncidentGroup]
+    zero = count_change_text(len(f.zero_sites), f.zero_sites_previous, "en")
+    where = f" in {f.scope}" if f.scope else ""
+    return (f"{p.start:%d %b %Y} – {p.end:%d %b %Y}{where}: {', '.join(parts)}; "
+            f"{len(f.zero_sites)} zero-incident compounds and units ({zero}).")
+
+
 def volunteers_sentence(f: StationFigures) -> str:
     w = f.volunteers
     helped = w.incidents_reported.current + w.incidents_assisted.current

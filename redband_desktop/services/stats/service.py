@@ -32,6 +32,7 @@ from redband_desktop.errors import ValidationError
 from redband_desktop.services.shared.access import AccessControl, Actor
 from redband_desktop.services.stats import figures as build
 from redband_desktop.services.stats import query
+from redband_desktop.services.stats.home import HomeFigures, home_figures
 from redband_desktop.services.stats.types import StationFigures, VolunteerWork
 
 if TYPE_CHECKING:  # the services whose figures the report gathers, handed in by build_services
@@ -111,6 +112,20 @@ class StatsService:
             zero_sites=zero, zero_sites_previous=zero_before, volunteers=work,
             monthly=build.monthly(months, period.end.year, period.end.month),
         )
+
+    def headline(self, f: StationFigures, lang: str = "zh_CN") -> str:
+        """The sentence the statistics open with, as the station writes it."""
+        from redband_desktop.services.stats.report import headline, headline_en
+
+        return headline(f) if lang.startswith("zh") else headline_en(f)
+
+    def home(self) -> HomeFigures:
+        """Today's work at a glance for the home page, in the user's district scope."""
+        actor = self._access.require(Action.READ)
+        district = _scope(actor)
+        with self._db.read() as s:
+            scope = s.get(District, district).name if district is not None else ""
+            return home_figures(s, self._today(), district, scope)
 
     def report_document(self, fmt: str, period: Period | None = None,
                         comparison: Comparison | str = Comparison.YEAR_ON_YEAR,

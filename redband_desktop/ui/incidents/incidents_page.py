@@ -6,6 +6,7 @@ incidents, mediation cases (their links) or places change (see `ui.register_page
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,10 @@ class IncidentsPage(RegisterPage):
         self.mediate_button = QPushButton(self.tr("To mediation…"), objectName="to_mediation")
         self.mediate_button.setToolTip(self.tr("Register a people's mediation case for this dispute, linked to it"))
         self.export_button = QPushButton(self.tr("Export…"), objectName="export")
+        self._preset: IncidentFilter | None = None
+        self.preset_note = QLabel(objectName="incident_preset", wordWrap=True)
+        self.preset_note.setStyleSheet("background:#fff4d6;padding:4px")
+        self.clear_preset_button = QPushButton(self.tr("Show all"), objectName="clear_preset")
         for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button, self.mediate_button):
             button.setEnabled(services.access.can(Action.EDIT))
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
@@ -112,10 +117,16 @@ class IncidentsPage(RegisterPage):
         for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button, self.mediate_button,
                        self.export_button):
             bottom.addWidget(button)
+        preset = QHBoxLayout()
+        preset.addWidget(self.preset_note, 1)
+        preset.addWidget(self.clear_preset_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addLayout(more)
+        layout.addLayout(preset)
+        self.preset_note.hide()
+        self.clear_preset_button.hide()
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
@@ -133,13 +144,36 @@ class IncidentsPage(RegisterPage):
         self.reopen_button.clicked.connect(self.reopen_selected)
         self.mediate_button.clicked.connect(self.to_mediation)
         self.export_button.clicked.connect(self.export)
+        self.clear_preset_button.clicked.connect(lambda: self.show_preset(None, ""))
         add_page_keys(self, self.new_button, self.search, self.table, self.edit)
 
     def reload_choices(self) -> None:
         self._tree = self._services.sites.tree()
         self.places.reload(self._tree)
 
+    def show_preset(self, preset: IncidentFilter | None, label: str) -> None:
+        """Show what a figure counts (statistics, home page) on top of the filters above;
+        "Show all" drops it. Its own status, district and site set the combos."""
+        self._preset = preset
+        shown = preset is not None
+        self.status.blockSignals(True)  # what the figure set is undone by "Show all"
+        self.status.setCurrentIndex(max(0, self.status.findData(preset.status or None)) if shown else 0)
+        self.status.blockSignals(False)
+        self.places.select(preset.district_id if shown else None, preset.site_id if shown else None)
+        self.preset_note.setText(self.tr("Showing: {what}").format(what=label) + (
+            self.tr(" (by date of occurrence)") if shown and preset.occurred_from else ""))
+        self.preset_note.setVisible(shown)
+        self.clear_preset_button.setVisible(shown)
+        self.refresh()
+
     def current_filter(self) -> IncidentFilter:
+        f = self._own_filter()
+        if self._preset is None:
+            return f
+        p = self._preset
+        return replace(f, categories=p.categories, occurred_from=p.occurred_from, occurred_to=p.occurred_to)
+
+    def _own_filter(self) -> IncidentFilter:
         date_from, date_to = self.dates.bounds()
         return IncidentFilter(
             text=self.search.text(), category=self.category.currentData() or "",

@@ -37,6 +37,14 @@ class PlaceFilter(QObject):
             self.district.setCurrentIndex(max(self.district.findData(keep), 0))
         self._fill_sites(keep_site)
 
+    def select(self, district_id: int | None, site_id: int | None) -> None:
+        """Choose a district (or the site's district) and a site, quietly: the page refreshes."""
+        if site_id is not None and district_id is None:
+            district_id = next((d.id for d in self._tree for x in d.sites if x.id == site_id), None)
+        with QSignalBlocker(self.district):
+            self.district.setCurrentIndex(max(self.district.findData(district_id), 0))
+        self._fill_sites(site_id)
+
     def district_id(self) -> int | None:
         return self.district.currentData()
 

@@ -1,0 +1,119 @@
+"""The statistics page's charts (QtCharts): each group's incidents by month this year
+against last year, a bar per district, telecom fraud by month. Every chart has a title,
+axis titles and a legend, and reads in grey print: this year black and solid with round
+markers or dark bars, the comparison grey and dashed with square markers or light bars
+with a dark edge."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLegend,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+DARK, MID, LIGHT = QColor(30, 30, 30), QColor(115, 115, 115), QColor(205, 205, 205)
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont(chart.titleFont())
+    font.setPointSize(font.pointSize() + 2)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)  # dashes and markers, not hue
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundRoundness(0)
+    return chart
+
+
+def _axes(chart: QChart, categories: list[str], top: float, x_title: str, y_title: str) -> None:
+    x = QBarCategoryAxis()
+    x.append(categories)
+    x.setTitleText(x_title)
+    y = QValueAxis()
+    y.setRange(0, _nice(top))
+    y.setTickCount(5)
+    y.setLabelFormat("%d")
+    y.setTitleText(y_title)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    for s in chart.series():
+        s.attachAxis(x)
+        s.attachAxis(y)
+
+
+def _nice(top: float) -> float:
+    scale = 1.0
+    while True:
+        for step in (1, 2, 5):
+            if step * scale * 4 >= max(top, 4) * 1.05:
+                return step * scale * 4
+        scale *= 10
+
+
+def _square(size: int, colour: QColor) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(QPen(colour, 2))
+    painter.drawRect(1, 1, size - 2, size - 2)
+    painter.end()
+    return image
+
+
+def line_chart(title: str, categories: list[str], series: list[tuple[str, list[int | None]]], x_title: str,
+               y_title: str) -> QChart:
+    """Lines over the categories; a None value (a month to come) ends the line."""
+    chart = _chart(title)
+    for i, (name, values) in enumerate(series):
+        line = QLineSeries(name=name)
+        pen = QPen(DARK if i == 0 else MID, 2.4 if i == 0 else 1.8)
+        if i:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        line.setPen(pen)
+        line.setPointsVisible(True)
+        line.setMarkerSize(8 if i == 0 else 7)
+        if i:  # an open square, not a second dot: the comparison reads apart in grey print
+            line.setLightMarker(_square(7, MID))
+        for x, v in enumerate(values):
+            if v is not None:
+                line.append(QPointF(x, v))
+        chart.addSeries(line)
+    top = max([v for _, vs in series for v in vs if v is not None] or [0])
+    _axes(chart, categories, top, x_title, y_title)
+    chart.axes(Qt.Orientation.Horizontal)[0].setRange(categories[0], categories[-1])
+    return chart
+
+
+def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[int | None]]], x_title: str,
+              y_title: str) -> QChart:
+    chart = _chart(title)
+    bars = QBarSeries()
+    for i, (name, values) in enumerate(series):
+        bar = QBarSet(name)
+        bar.append([float(v or 0) for v in values])
+        bar.setBrush(QBrush(DARK if i == 0 else LIGHT))
+        bar.setPen(QPen(DARK, 1))
+        bars.append(bar)
+    chart.addSeries(bars)
+    top = max([v or 0 for _, vs in series for v in vs] or [0])
+    _axes(chart, categories, top, x_title, y_title)
+    return chart
+
+
+def view(chart: QChart, parent: QWidget | None = None) -> QChartView:
+    v = QChartView(chart, parent)
+    v.setRenderHint(QPainter.RenderHint.Antialiasing)
+    v.setMinimumHeight(260)
+    return v

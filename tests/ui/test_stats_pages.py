@@ -1,0 +1,93 @@
+"""The home page and the statistics page on the demo station: the home page's figures
+open the lists behind them; a statistics row opens the incident register filtered to
+exactly the incidents it counts; a wrong custom range names its field; the 治安成绩单 is
+made in the background; both pages refresh when an incident is recorded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from redband_desktop.paths import UserDirs
+from redband_desktop.services.incidents.types import IncidentFilter, IncidentForm
+
+
+@pytest.fixture
+def window(qtbot, demo_services, tmp_path: Path):  # noqa: ANN001, ANN201
+    from redband_desktop.ui.main_window import AppInfo, MainWindow
+
+    w = MainWindow(demo_services, AppInfo("t", demo_services.db.url, UserDirs.under(tmp_path)))
+    qtbot.addWidget(w)
+    w.resize(1366, 728)
+    w.show()
+    return w
+
+
+def test_home_is_first_and_its_figures_open_their_lists(window, demo_services, qtbot) -> None:  # noqa: ANN001
+    assert window.pages.currentWidget() is window.home
+    open_now = demo_services.incidents.search(IncidentFilter(status="open"), limit=0).total
+    assert window.home.figure_values["open_incidents"] == open_now > 0
+    assert window.home.figures["open_incidents"].text().startswith(f"{open_now:,}")
+    assert window.home.figure_values["cards_expiring"] > 0
+    qtbot.mouseClick(window.home.figures["open_incidents"], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.incidents
+    assert window.incidents.model.rowCount() == open_now
+    assert window.incidents.preset_note.isVisible()
+    qtbot.mouseClick(window.incidents.clear_preset_button, Qt.MouseButton.LeftButton)
+    assert window.incidents.model.rowCount() == demo_services.incidents.search(IncidentFilter(), limit=0).total
+    qtbot.mouseClick(window.home.figures["cases_overdue"], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.mediation and window.mediation.overdue.isChecked()
+
+
+def _row(table, text: str) -> int:  # noqa: ANN001
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == text)
+
+
+def test_a_statistics_row_opens_exactly_what_it_counts(window, demo_services, qtbot) -> None:  # noqa: ANN001
+    window.nav.setCurrentRow(window.pages.indexOf(window.stats))
+    page = window.stats
+    f = page.figures
+    assert page.headline.text() == demo_services.stats.headline(f, "en")
+    table = page.tabs.categories
+    group = _row(table, "Criminal and telecom fraud (group)")
+    assert table.item(group, 1).text() == f"{f.by_group['crime_fraud'].current:,}"
+    table.open_requested.emit(table.target_of(group))
+    assert window.pages.currentWidget() is window.incidents
+    assert window.incidents.model.rowCount() == f.by_group["crime_fraud"].current
+    sites = page.tabs.sites
+    busiest = max(range(sites.rowCount()), key=lambda r: int(sites.item(r, 3).text().replace(",", "")))
+    sites.open_requested.emit(sites.target_of(busiest))
+    assert window.incidents.model.rowCount() == int(sites.item(busiest, 3).text().replace(",", ""))
+    assert window.incidents.site.currentText() == sites.item(busiest, 0).text()
+
+
+def test_a_wrong_range_names_the_field_and_a_changed_register_refreshes(window, demo_services, qtbot) -> None:  # noqa: ANN001
+    window.nav.setCurrentRow(window.pages.indexOf(window.stats))
+    page = window.stats
+    page.kind.setCurrentIndex(page.kind.findData("custom"))
+    page.date_from.setDate(QDate(2026, 5, 1))
+    page.date_to.setDate(QDate(2026, 3, 1))
+    assert page.error.isVisible() and "End date" in page.error.text()
+    page.date_to.setDate(QDate(2026, 5, 31))
+    assert not page.error.isVisible() and page.figures.period.end.isoformat() == "2026-05-31"
+    before = page.figures.total.current
+    district = demo_services.sites.tree()[0]
+    demo_services.incidents.create(IncidentForm(received_at=datetime(2026, 5, 20, 10), category="dispute",
+                                                district_id=district.id, summary="邻里纠纷"))
+    qtbot.waitUntil(lambda: page.figures.total.current == before + 1, timeout=5000)
+
+
+def test_the_report_is_made_in_the_background(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    page = window.stats
+    out = tmp_path / "成绩单.pdf"
+    page.generate("pdf", out)
+    assert page.busy
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+    assert out.read_bytes().startswith(b"%PDF") and "成绩单.pdf" in page.error.text()
+    page.generate("xlsx", tmp_path / "成绩单.xlsx")
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+    assert (tmp_path / "成绩单.xlsx").read_bytes()[:2] == b"PK"
+
