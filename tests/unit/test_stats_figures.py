@@ -122,3 +122,49 @@ def test_the_statistics_index_answers_the_period_query(services, station) -> Non
             "EXPLAIN QUERY PLAN SELECT category, count(*) FROM incidents WHERE coalesce(occurred_at, received_at) "
             ">= '2028-01-01' AND coalesce(occurred_at, received_at) < '2028-03-01' GROUP BY category")))
     assert "ix_incidents_occurred_stats" in plan
+
+
+def test_whole_months_and_the_days_at_the_ends() -> None:
+    from redband_desktop.services.stats.query import split_months
+
+    assert split_months(Period(date(2026, 1, 1), date(2026, 11, 28))) == (
+        [f"2026-{m:02d}" for m in range(1, 11)], [Period(date(2026, 11, 1), date(2026, 11, 28))])
+    assert split_months(Period(date(2028, 2, 1), date(2028, 2, 29))) == (["2028-02"], [])
+    assert split_months(Period(date(2026, 3, 15), date(2026, 5, 10))) == (
+        ["2026-04"], [Period(date(2026, 3, 15), date(2026, 3, 31)), Period(date(2026, 5, 1), date(2026, 5, 10))])
+    assert split_months(Period(date(2026, 3, 2), date(2026, 3, 30))) == ([], [Period(date(2026, 3, 2),
+                                                                                   date(2026, 3, 30))])
+
+
+def test_the_month_table_follows_every_change_to_the_register(services, station) -> None:  # noqa: ANN001
+    """Recording, correcting (date, category, place, loss) and deleting incidents keeps the
+    per-month counts equal to counting the incidents themselves."""
+    from sqlalchemy import delete, func, select, update
+
+    from redband_desktop.db.models.incidents import IncidentMonth
+
+    c, d = station["compound"], station["district"].id
+    for when in (datetime(2028, 1, 31, 23, 59), datetime(2028, 2, 1, 0, 0), datetime(2028, 2, 10, 8)):
+        add(services, c, d, "fraud", when, loss="100.50")
+    add(services, None, d, "dispute", None, received=datetime(2028, 2, 3, 9))
+    with services.db.write() as s:
+        first = s.scalar(select(Incident.id).where(Incident.category == "fraud").order_by(Incident.id))
+        s.execute(update(Incident).where(Incident.id == first).values(occurred_at=datetime(2028, 3, 5),
+                                                                         category="criminal", loss_yuan=20))
+        s.execute(delete(Incident).where(Incident.category == "dispute"))
+        add_back = Incident(number="T-back", received_at=datetime(2028, 2, 20), occurred_at=None, channel="110",
+                            district_id=station["other"].id, site_id=station["far"], category="dispute",
+                            status="open")
+        s.add(add_back)
+    with services.db.read() as s:
+        months = {(m.month, m.category, m.site_id): (m.incidents, m.loss) for m in s.scalars(select(IncidentMonth))
+                  if m.incidents}
+        key = (func.substr(func.coalesce(Incident.occurred_at, Incident.received_at), 1, 7), Incident.category,
+               func.coalesce(Incident.site_id, 0))
+        raw = s.execute(select(*key, func.count(), func.coalesce(func.sum(Incident.loss_yuan), 0))
+                        .group_by(*key)).all()
+    assert months == {(m, cat, site): (n, Decimal(str(loss))) for m, cat, site, n, loss in raw}
+    assert months[("2028-02", "fraud", c)] == (2, Decimal("201.00"))
+    f = services.stats.figures(Period(date(2028, 2, 1), date(2028, 2, 29)), "pop")
+    assert (f.by_category["fraud"].current, f.by_category["dispute"].current) == (2, 1)
+    assert (f.by_category["fraud"].previous, f.by_category["criminal"].current) == (0, 0)

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from redband_desktop.domain.enums import SiteKind
-from redband_desktop.domain.incidents import IncidentCategory, is_contact_type
+from redband_desktop.domain.incidents import CONTACT_TYPE, IncidentCategory
 from redband_desktop.domain.periods import Period
 from redband_desktop.domain.stats import CASE_CATEGORIES, GROUPS, Figure, IncidentGroup
 from redband_desktop.services.stats.query import Cell, SiteInfo, site_ids_with
@@ -19,6 +19,8 @@ from redband_desktop.services.stats.types import Monthly, PlaceFigures, ZeroSite
 NO_SITE = "none"
 GROUP_OF = {category.value: group.value for group, members in GROUPS.items() for category in members}
 ZERO_KINDS = (SiteKind.COMPOUND.value, SiteKind.ORGANIZATION.value)
+CONTACT_PAIRS = frozenset((c.value, sub) for c, subs in CONTACT_TYPE.items() for sub in subs)
+CHART_CATEGORIES = tuple(sorted(GROUP_OF))  # the monthly charts show the three groups (fraud among them)
 
 
 def _sum(cells: Sequence[Cell], key: Callable[[Cell], object], value: Callable[[Cell], int | Decimal] = lambda c: c.count
@@ -53,7 +55,7 @@ def fraud_loss(now: Sequence[Cell], before: Sequence[Cell]) -> Figure:
 
 def contact_by_site_kind(now: Sequence[Cell], before: Sequence[Cell], site_kind: dict[int, str]) -> dict[str, Figure]:
     def key(c: Cell) -> str | None:
-        if not is_contact_type(c.category, c.subcategory):
+        if (c.category, c.subcategory) not in CONTACT_PAIRS:
             return None
         return site_kind.get(c.site_id, NO_SITE) if c.site_id is not None else NO_SITE
     return pair(_sum(now, key), _sum(before, key), [k.value for k in SiteKind] + [NO_SITE])
@@ -61,17 +63,26 @@ def contact_by_site_kind(now: Sequence[Cell], before: Sequence[Cell], site_kind:
 
 def _place_figures(key: Callable[[Cell], int | None], now: Sequence[Cell], before: Sequence[Cell]
                    ) -> Callable[[int], tuple[Figure, dict[str, Figure], Figure]]:
-    totals = (_sum(now, key), _sum(before, key))
-    groups = {g.value: (_sum(now, lambda c, g=g: key(c) if GROUP_OF.get(c.category) == g.value else None),
-                        _sum(before, lambda c, g=g: key(c) if GROUP_OF.get(c.category) == g.value else None))
-              for g in IncidentGroup}
-    contact_key = lambda c: key(c) if is_contact_type(c.category, c.subcategory) else None  # noqa: E731
-    contact = (_sum(now, contact_key), _sum(before, contact_key))
+    """One pass over the grouped rows: per place, its total, groups and contact-type
+    incidents now (index 0) and before (index 1)."""
+    acc: dict[int, tuple[list[int], dict[str, list[int]], list[int]]] = {}
+    for which, cells in ((0, now), (1, before)):
+        for c in cells:
+            k = key(c)
+            if k is None:
+                continue
+            total, groups, contact = acc.setdefault(k, ([0, 0], {g.value: [0, 0] for g in IncidentGroup}, [0, 0]))
+            total[which] += c.count
+            group = GROUP_OF.get(c.category)
+            if group:
+                groups[group][which] += c.count
+            if (c.category, c.subcategory) in CONTACT_PAIRS:
+                contact[which] += c.count
+    empty = ([0, 0], {g.value: [0, 0] for g in IncidentGroup}, [0, 0])
 
     def of(k: int) -> tuple[Figure, dict[str, Figure], Figure]:
-        return (Figure(totals[0].get(k, 0), totals[1].get(k, 0)),
-                {g: Figure(a.get(k, 0), b.get(k, 0)) for g, (a, b) in groups.items()},
-                Figure(contact[0].get(k, 0), contact[1].get(k, 0)))
+        total, groups, contact = acc.get(k, empty)
+        return Figure(*total), {g: Figure(*v) for g, v in groups.items()}, Figure(*contact)
     return of
 
 

@@ -98,7 +98,7 @@ class StatsService:
         with self._db.read() as s:
             now, before = query.cells(s, period, district), query.cells(s, earlier, district)
             districts, sites = query.districts(s, district), query.sites(s, district)
-            months = query.monthly(s, build.chart_span(period), district)
+            months = query.monthly(s, build.chart_span(period), district, build.CHART_CATEGORIES)
             work = _volunteer_work(s, period, earlier, district)
         zero, zero_before = build.zero_sites(now, before, sites)
         return StationFigures(
