@@ -26,10 +26,18 @@ HELP_ZH = {
     # station.py
     "create the station database (first run, without the window)": "创建本所数据库（不打开窗口的首次设置）",
     "station name (default with --demo: 金家河派出所)": "派出所名称（与 --demo 同用时默认：金家河派出所）",
-    "load the demonstration station (1,100 volunteers)": "载入演示派出所（1,100 名志愿者）",
+    "load the demonstration station (1,220 volunteers, 1,100-odd of them active)":
+        "载入演示派出所（1,220 名志愿者，在岗 1,100 余名）",
     "create the first administrator (password from $REDBAND_PASSWORD or a prompt)":
         "创建首个管理员（密码取自 $REDBAND_PASSWORD 或提示输入）",
-    "print station statistics": "输出本所统计",
+    "print station statistics (default: the year to date, year on year)": "输出本所统计（默认：今年以来，同比）",
+    "write the 治安成绩单 (statistics report) as PDF or Excel": "生成治安成绩单（PDF 或 Excel）",
+    "FILE.pdf or FILE.xlsx": "FILE.pdf 或 FILE.xlsx",
+    "first day of the period, by date of occurrence (YYYY-MM-DD; default 1 January)":
+        "统计时段第一天，按发案时间（YYYY-MM-DD；默认 1 月 1 日）",
+    "last day of the period, included (YYYY-MM-DD; default today)": "统计时段最后一天，含当天（YYYY-MM-DD；默认今天）",
+    "yoy: the same dates a year earlier (同比, default); pop: the period just before (环比)":
+        "yoy：去年同期（同比，默认）；pop：紧邻的上一时段（环比）",
     "machine-readable JSON": "输出 JSON，供程序读取",
     "export a list to Excel (personal numbers masked unless --full)": "把名单导出为 Excel（除非 --full，证件号和电话打码）",
     "which list": "导出哪个名单",

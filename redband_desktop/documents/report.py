@@ -18,7 +18,7 @@ def report_pdf(data: ReportData, progress: Callable[[int], None] | None = None) 
     from reportlab.lib.units import mm
     from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
-    from redband_desktop.documents.mediation_docs import (
+    from redband_desktop.documents.mediation_layout import (
         BODY,
         SMALL,
         TITLE,
@@ -61,7 +61,7 @@ def _table(table: Table) -> list:
     from reportlab.platypus import Spacer, TableStyle
     from reportlab.platypus import Table as Grid
 
-    from redband_desktop.documents.mediation_docs import SMALL, p
+    from redband_desktop.documents.mediation_layout import SMALL, p
 
     caption = SMALL.clone("caption", fontSize=10.5, spaceBefore=4, spaceAfter=2)
     cell = SMALL.clone("cell", fontSize=8.5, leading=11)
@@ -87,7 +87,7 @@ def _table(table: Table) -> list:
 def _widths(table: Table) -> list[float]:
     """Columns as wide as their values (a Chinese character counts two); a long header
     wraps rather than widening a column of small numbers."""
-    from redband_desktop.documents.mediation_docs import WIDTH
+    from redband_desktop.documents.mediation_layout import WIDTH
     from redband_desktop.documents.xlsx import width_of
 
     weights = []

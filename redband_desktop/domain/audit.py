@@ -72,6 +72,7 @@ class AuditEntity(LabeledEnum):
     BACKUP = ("backup", "备份", "backup")
     COVERAGE = ("coverage", "覆盖统计", "coverage")
     AUDIT = ("audit", "审计日志", "audit trail")
+    STATS = ("stats", "治安成绩单", "statistics report")
 
 
 def action_label(code: str, lang: str = "zh_CN") -> str:

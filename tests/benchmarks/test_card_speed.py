@@ -33,7 +33,7 @@ def _faces(services) -> list[CardFace]:  # noqa: ANN001
     code = station_code(public_key_pem(key))
     until = date(2029, 11, 28)
     q = (select(Volunteer.name, Site.name, VolunteerPhoto.image)
-         .join(Site, Volunteer.site_id == Site.id).join(VolunteerPhoto).order_by(Volunteer.id))
+         .join(Site, Volunteer.site_id == Site.id).join(VolunteerPhoto).order_by(Volunteer.id).limit(1100))
     with services.db.read() as s:
         rows = s.execute(q).all()
     return [

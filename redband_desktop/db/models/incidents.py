@@ -72,14 +72,14 @@ def occurred_on(incident: type[Incident] = Incident):  # noqa: ANN201 - a column
 
 
 # Statistics group the incidents of a period by category, district and site; this index
-# answers those queries without reading the wide incidents table (migration 0009).
+# answers those queries without reading the wide incidents table (migration 0011).
 Index("ix_incidents_occurred_stats", occurred_on(), Incident.category, Incident.subcategory,
       Incident.district_id, Incident.site_id, Incident.loss_yuan, Incident.occurred_at, Incident.received_at)
 
 
 class IncidentMonth(Base):
     """Incidents per month of occurrence, category, subtype, district and site (0: none),
-    kept by database triggers on `incidents` (migration 0009) so that statistics over whole
+    kept by database triggers on `incidents` (migration 0011) so that statistics over whole
     months read a few thousand rows instead of every incident. Never written by the app."""
 
     __tablename__ = "incident_months"

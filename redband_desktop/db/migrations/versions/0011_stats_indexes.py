@@ -7,8 +7,8 @@ delete; SQLite and PostgreSQL each in their own dialect) and filled from the inc
 already recorded; whole months of a period are read from it. The covering index on the
 date of occurrence answers the days at a period's ends.
 
-Revision ID: 0009_stats_indexes
-Revises: 0008_clues
+Revision ID: 0011_stats_indexes
+Revises: 0010_party_id_type
 Create Date: 2026-12-01
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_stats_indexes"
-down_revision = "0008_clues"
+revision = "0011_stats_indexes"
+down_revision = "0010_party_id_type"
 branch_labels = None
 depends_on = None
 
