@@ -146,8 +146,8 @@ def _print_through_the_dialog(qtbot, page: CardsPage, queue: str, monkeypatch) -
 
 
 @pytest.fixture
-def page(qtbot, demo_services):  # noqa: ANN001, ANN201
-    widget = CardsPage(demo_services)
+def page(qtbot, demo_without_cards):  # noqa: ANN001, ANN201 - new cards only: numbered in sheet order
+    widget = CardsPage(demo_without_cards)
     qtbot.addWidget(widget)
     return widget
 

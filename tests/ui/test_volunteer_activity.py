@@ -43,13 +43,14 @@ def test_the_volunteers_page_lists_incidents_clues_and_cases(qtbot, demo_service
     assert s.incidents.for_volunteer(vid + 100_000) == [] and s.mediation.for_volunteer(vid + 100_000) == []
 
 
-def test_the_card_tab_lists_their_cards_and_prints_theirs(qtbot, demo_services) -> None:  # noqa: ANN001
+def test_the_card_tab_lists_their_cards_and_prints_theirs(qtbot, demo_without_cards) -> None:  # noqa: ANN001
     """The replacement after 换发新证 is printed from the volunteer's own page, not only
-    with a whole site's batch; unsaved edits are not thrown away to get there."""
+    with a whole site's batch; unsaved edits are not thrown away to get there. (From a
+    station before its first batch: the test lists exactly the cards it issues.)"""
     from redband_desktop.services.roster.types import RosterFilter
     from redband_desktop.ui.roster.roster_page import RosterPage
 
-    s = demo_services
+    s = demo_without_cards
     first = s.roster.search(RosterFilter(), 1).first_page[0].id
     old = s.cards.issue(first)
     new = s.cards.reissue(old.card_no)

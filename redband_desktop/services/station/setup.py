@@ -64,10 +64,11 @@ class SetupService:
 
     def first_run(
         self, station_name: str, admin: FirstAdmin | None, with_demo: bool, today: date | None = None,
-        demo_volunteers: int = 1100,
+        demo_volunteers: int | None = None,
     ) -> SetupResult:
         """Name the station, create its first administrator and, `with_demo`, load the
-        demonstration station (`demo_volunteers` people: fewer for `redband self-test`)."""
+        demonstration station (`demo_volunteers` people, by default the demo's own number;
+        fewer for `redband self-test`)."""
         problems = []
         try:
             check_station_name(station_name)
@@ -85,5 +86,6 @@ class SetupService:
         if with_demo:
             from redband_desktop.demo.station import load_demo
 
-            volunteers = load_demo(self._db, volunteers=demo_volunteers, today=today).volunteers
+            sized = {"volunteers": demo_volunteers} if demo_volunteers is not None else {}
+            volunteers = load_demo(self._db, today=today, **sized).volunteers
         return SetupResult(self._station.initialise(station_name), volunteers)
