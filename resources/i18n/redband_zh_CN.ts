@@ -1780,124 +1780,129 @@ in File → Station settings….</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="42"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="65"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="42"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="65"/>
         <source>active volunteers</source>
         <translation>在岗志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="42"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="65"/>
         <source>joined this month</source>
         <translation>本月加入</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="43"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="66"/>
         <source>left this month</source>
         <translation>本月退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="44"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="67"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="44"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="67"/>
         <source>buildings with a head</source>
         <translation>楼栋长覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="44"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="67"/>
         <source>market zones with a lead</source>
         <translation>市场片区负责人覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="45"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="68"/>
         <source>heads without a valid card</source>
         <translation>负责人无有效证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="46"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="69"/>
         <source>Incidents and clues</source>
         <translation>警情与线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="46"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="69"/>
         <source>open incidents</source>
         <translation>处理中的警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="47"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="70"/>
         <source>clues waiting to be verified</source>
         <translation>待核实线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="48"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="71"/>
         <source>clues waiting for feedback</source>
         <translation>待反馈线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="49"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="49"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
         <source>cases overdue</source>
         <translation>已超期案件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="49"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
         <source>cases due within 7 days</source>
         <translation>7天内到期案件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="50"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="73"/>
         <source>follow-up visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="74"/>
         <source>Cards and backups</source>
         <translation>证件与备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="74"/>
         <source>cards running out within 30 days</source>
         <translation>30天内到期证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="75"/>
         <source>last backup</source>
         <translation>上次备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="92"/>
         <source> — {district}</source>
         <translation>——{district}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="93"/>
         <source>Today&apos;s work, {day}</source>
         <translation>今日工作台（{day}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="116"/>
         <source>never</source>
         <translation>从未备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="121"/>
         <source>{days} d {hours} h ago</source>
         <translation>{days}天{hours}小时前</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="103"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="123"/>
         <source>{hours} h ago</source>
         <translation>{hours}小时前</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="125"/>
+        <source>within the hour</source>
+        <translation>一小时内</translation>
     </message>
 </context>
 <context>

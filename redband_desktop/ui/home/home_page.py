@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redband_desktop.services.shared.changes import Change
@@ -22,8 +22,31 @@ if TYPE_CHECKING:
 SHOWS = (Change.VOLUNTEERS | Change.PLACES | Change.HEADS | Change.CARDS | Change.INCIDENTS | Change.CLUES
          | Change.MEDIATION | Change.SETTINGS)
 STALE_BACKUP = timedelta(days=2)
-BUTTON = ("QPushButton{text-align:left;padding:8px 12px;border:1px solid #d8d2c8;border-radius:4px;"
-          "background:white}QPushButton:hover{border-color:#c8102e}")
+BUTTON = ("QPushButton{border:1px solid #d8d2c8;border-radius:4px;background:white}"
+          "QPushButton:hover{border-color:#c8102e}")
+
+
+class FigureButton(QPushButton):
+    """A figure in large type over what it counts, the whole tile a button to its list."""
+
+    def __init__(self, caption: str, name: str) -> None:
+        super().__init__(objectName=name)
+        self.setStyleSheet(BUTTON)
+        self.figure = QLabel(objectName="figure")
+        self.caption = QLabel(caption, objectName="caption")
+        self.caption.setStyleSheet("color:#555;font-size:13px")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(0)
+        for label in (self.figure, self.caption):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.setMinimumHeight(64)
+
+    def show_figure(self, text: str, alarm: bool) -> None:
+        self.figure.setText(text)
+        self.figure.setStyleSheet(f"font-size:24px;font-weight:bold;color:{'#b00020' if alarm else '#222'}")
+        self.setAccessibleName(f"{text} {self.caption.text()}")
 
 
 class HomePage(QWidget):
@@ -34,7 +57,7 @@ class HomePage(QWidget):
         self._services = services
         self.title = QLabel(objectName="home_title")
         self.title.setStyleSheet("font-size:18px;font-weight:bold")
-        self.figures: dict[str, QPushButton] = {}
+        self.figures: dict[str, FigureButton] = {}
         self.figure_values: dict[str, int | float | None] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -55,9 +78,7 @@ class HomePage(QWidget):
             box = QGroupBox(title)
             grid = QGridLayout(box)
             for i, (key, label) in enumerate(items):
-                button = QPushButton(objectName=f"home_{key}")
-                button.setStyleSheet(BUTTON)
-                button.setProperty("label", label)
+                button = FigureButton(label, f"home_{key}")
                 button.clicked.connect(lambda _=False, k=key: self.open_list.emit(k))
                 self.figures[key] = button
                 grid.addWidget(button, 0, i)
@@ -85,10 +106,7 @@ class HomePage(QWidget):
         self.figure_values[key] = value
         if text is None:
             text = "—" if value is None else f"{value:.1f}%" if isinstance(value, float) else f"{value:,}"
-        button = self.figures[key]
-        button.setText(f"{text}\n{button.property('label')}")
-        colour = "#b00020" if alarm else "#222"
-        button.setStyleSheet(BUTTON + f"QPushButton{{color:{colour};font-size:14px}}")
+        self.figures[key].show_figure(text, alarm)
 
     def _show_backup(self) -> None:
         backups = self._services.backups
@@ -99,6 +117,10 @@ class HomePage(QWidget):
             return
         age = datetime.now() - newest
         days, hours = age.days, age.seconds // 3600
-        text = self.tr("{days} d {hours} h ago").format(days=days, hours=hours) if days else self.tr(
-            "{hours} h ago").format(hours=hours)
+        if days:
+            text = self.tr("{days} d {hours} h ago").format(days=days, hours=hours)
+        elif hours:
+            text = self.tr("{hours} h ago").format(hours=hours)
+        else:
+            text = self.tr("within the hour")
         self._show("backup", age.total_seconds(), text, alarm=age > STALE_BACKUP)
