@@ -25,7 +25,13 @@ from redband_desktop.services.cards.service import revoke_cards_of
 from redband_desktop.services.roster import query
 from redband_desktop.services.roster.detail import detail, snapshot
 from redband_desktop.services.roster.export import VOLUNTEER_HEADERS, volunteer_rows
-from redband_desktop.services.roster.rules import CheckedForm, check_form, check_photo
+from redband_desktop.services.roster.rules import (
+    CheckedForm,
+    Lookups,
+    PhotoCheck,
+    check_form,
+    check_photo,
+)
 from redband_desktop.services.roster.types import (
     REVEALABLE,
     RosterFilter,
@@ -177,6 +183,30 @@ class RosterService:
             if status is VolunteerStatus.LEFT:  # a volunteer who leaves keeps no valid card
                 revoke_cards_of(s, self._access, row.id, on, why)
             return detail(_load(s, row.id), False)
+
+
+# -- for the importer (services/importing): the same rules and the same writing ----------
+
+
+def check_volunteer(session: Session, form: VolunteerForm, current: VolunteerRow | None, today: date,
+                    lookups: Lookups | None = None) -> CheckedForm:
+    """The volunteer form's rules (`check_form`) for a form without a photo."""
+    return check_form(session, form, current, today, PhotoCheck(), lookups)
+
+
+def write_volunteer(session: Session, checked: CheckedForm, current: VolunteerRow | None) -> VolunteerRow:
+    """Add a volunteer from a checked form (joining on its date, as `create` does), or
+    apply it to `current`. No audit entry: the caller records what it did."""
+    if current is None:
+        row = VolunteerRow(status=VolunteerStatus.ACTIVE.value, status_since=checked.values["joined_on"])
+        _apply(row, checked, VolunteerForm())
+        row.status_history.append(StatusChange(old_status=None, new_status=row.status,
+                                               changed_on=row.joined_on, reason=JOIN_REASON))
+        session.add(row)
+        return row
+    for key, value in checked.values.items():  # the import leaves skills and photo alone
+        setattr(current, key, value)
+    return current
 
 
 def _district_of(s: Session, site_id: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, fields
+from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -83,6 +84,19 @@ def people(session: Session, *conditions) -> tuple[PersonRow, ...]:  # noqa: ANN
     return tuple(
         PersonRow(i, n, Background(b), VolunteerStatus(st), p) for i, n, b, st, p in session.execute(q)
     )
+
+
+def check_head_candidate(v: Volunteer, place: Building | MarketZone, start: date) -> None:
+    """May `v` head `place` from `start`: a volunteer of its site, active, joined by then
+    (also the importer's rule for a sheet of heads)."""
+    if v.site_id != place.site_id:
+        raise ValidationError.single("volunteer_id", "head_other_site", site=place.site.name)
+    if v.status != VolunteerStatus.ACTIVE.value:
+        raise ValidationError.single("volunteer_id", "head_not_active",
+                                     status=VolunteerStatus(v.status).zh, status_en=VolunteerStatus(v.status).en)
+    if start < v.joined_on:
+        raise ValidationError.single("start_date", "before_joining", date=v.joined_on.isoformat())
+
 
 
 class SitesService:
