@@ -3,8 +3,8 @@ and its lists as Excel workbooks.
 
     redband init [--station NAME] [--demo] [--admin NAME]
     redband stats [--json]
-    redband export volunteers|mediations|incidents|clues FILE.xlsx [--full] [--status S]
-                   [--from DATE] [--to DATE]
+    redband export volunteers|cards|heads|sites|mediations|incidents|clues FILE.xlsx [--full]
+                   [--status S] [--from DATE] [--to DATE]
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     stats = sub.add_parser("stats", help="print station statistics")
     stats.add_argument("--json", action="store_true", help="machine-readable JSON")
     export = sub.add_parser("export", help="export a list to Excel (personal numbers masked unless --full)")
-    export.add_argument("what", choices=("volunteers", "mediations", "incidents", "clues"), help="which list")
+    export.add_argument("what", choices=("volunteers", "cards", "heads", "sites", "mediations", "incidents", "clues"),
+                        help="which list (heads: buildings and zones with their heads)")
     export.add_argument("file", help="the .xlsx file to write")
     export.add_argument("--full", action="store_true", help="full ID numbers and phones (roles allowed only)")
     export.add_argument("--status", choices=("active", "suspended", "left"), help="only this status")
@@ -89,7 +90,11 @@ def _export(args: argparse.Namespace) -> int:
     from redband_desktop.services.roster.types import RosterFilter
 
     services = open_for(args)
-    if args.what == "mediations":
+    if args.what in ("cards", "heads", "sites"):
+        result = {"cards": lambda: services.cards.export(),
+                  "heads": lambda: services.sites.export_heads(full=args.full),
+                  "sites": lambda: services.sites.export_sites()}[args.what]()
+    elif args.what == "mediations":
         result = services.mediation.export()
     elif args.what == "incidents":
         from redband_desktop.services.incidents.types import IncidentFilter
