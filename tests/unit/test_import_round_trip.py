@@ -22,9 +22,10 @@ from openpyxl import Workbook, load_workbook
 
 from redband_desktop.cli import main
 from redband_desktop.db.engine import Database, database_url
+from redband_desktop.errors import ConflictError
 from redband_desktop.services import build_services
 from redband_desktop.services.importing.places import create_all
-from redband_desktop.services.importing.types import ImportKind, RowStatus
+from redband_desktop.services.importing.types import ImportKind, PlaceChoice, RowStatus
 from redband_desktop.services.roster.types import RosterFilter, VolunteerForm
 
 
@@ -60,6 +61,19 @@ def test_heads_sheet_assigns_by_name_or_number(services, place, tmp_path: Path, 
     cells = list(heads.iter_rows(values_only=True))
     assert cells[1][:5] == ("片区", "场所", "场所类型", "楼栋/市场片区", "负责人")
     assert ("金色家园", "1栋", "张洁") in {(r[1], r[3], r[4]) for r in cells[2:]}
+
+
+def test_a_heads_preview_imported_twice_is_refused_not_a_crash(services, place, tmp_path: Path) -> None:  # noqa: ANN001
+    """The wizard once committed its preview a second time: the building it planned to
+    create existed by then and SQLite's unique constraint surfaced as a raw error."""
+    number = services.roster.reveal(place["volunteer"], "id_number", "测试")
+    table = services.importer.read(_heads_sheet(tmp_path / "heads.xlsx", [["金色家园", "9栋", None, number, "2022-01-01"]]))
+    create = [PlaceChoice("place", "9栋", "金色家园", create=True)]
+    preview = services.importer.preview(table, ImportKind.HEADS, services.importer.guess(table, ImportKind.HEADS), create)
+    assert services.importer.commit(preview).places_created == 1
+    with pytest.raises(ConflictError) as refused:
+        services.importer.commit(preview)
+    assert refused.value.code == "import_stale"
 
 
 def test_command_line_json_dry_run_and_write(db_path: Path, tmp_path: Path, monkeypatch, capsys, sign_in) -> None:  # noqa: ANN001

@@ -71,13 +71,24 @@ def _create(s: Session, access: AccessControl, planned: Any, ids: dict[int, int]
         require_unique_name(s, Site, name)
         real = Site(district_id=district_id, kind=planned.kind, name=name)
     elif isinstance(planned, Building):
-        real = Building(site_id=ids.get(planned.site_id, planned.site_id),
-                        label=clean_text(planned.label, "building_id", 30, required=True))
+        site_id = ids.get(planned.site_id, planned.site_id)
+        label = clean_text(planned.label, "building_id", 30, required=True)
+        _require_still_new(s, Building, site_id, Building.label == label)
+        real = Building(site_id=site_id, label=label)
     else:
-        real = MarketZone(site_id=ids.get(planned.site_id, planned.site_id),
-                          name=clean_text(planned.name, "zone_id", 40, required=True))
+        site_id = ids.get(planned.site_id, planned.site_id)
+        name = clean_text(planned.name, "zone_id", 40, required=True)
+        _require_still_new(s, MarketZone, site_id, MarketZone.name == name)
+        real = MarketZone(site_id=site_id, name=name)
     s.add(real)
     return real
+
+
+def _require_still_new(s: Session, model: Any, site_id: int, same: Any) -> None:
+    """A building or zone the preview planned to create was added meanwhile (another PC,
+    or this preview imported once already): the whole import is refused, to preview again."""
+    if s.scalar(select(func.count()).select_from(model).where(model.site_id == site_id, same)):
+        raise ConflictError("import_stale", count=1)
 
 
 def commit_roster(s: Session, access: AccessControl, plan: RosterPlan, file_name: str,
@@ -101,6 +112,8 @@ def commit_roster(s: Session, access: AccessControl, plan: RosterPlan, file_name
         row = write_volunteer(s, replace(checked, values=values), current.get(vid) if vid else None)
         if vid is not None:
             record(s, access, "update", "volunteer", vid, _audited(changes), f"{row.name}（导入 {file_name}）")
+    if progress is not None and not progress(total, total):  # Cancel up to the very commit
+        raise ValidationError.single("file", "cancelled")
     s.flush()
     record(s, access, "import", "import", "", {"file": [None, file_name], "new": [None, len(new)],
                                                "update": [None, len(updates)], "places": [None, len(ids)]},

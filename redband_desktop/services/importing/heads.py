@@ -189,6 +189,8 @@ def commit_heads(s: Session, access: AccessControl, plan: HeadsPlan, file_name: 
         new, updated = (new, updated + 1) if current else (new + 1, updated)
         record(s, access, "assign", kind, place_id, {"head": [current.volunteer.name if current else None, name]},
                f"导入：{site.name}{getattr(place, 'label', None) or place.name}: {name}")
+    if progress is not None and not progress(len(plan.rows), len(plan.rows)):  # Cancel up to the very commit
+        raise ValidationError.single("file", "cancelled")
     s.flush()
     record(s, access, "import", "head_import", "", {"file": [None, file_name], "new": [None, new],
                                                     "update": [None, updated], "places": [None, len(ids)]},
