@@ -103,14 +103,19 @@ class CardService:
         with self._db.read() as s:
             return reg.register_rows(s, f or CardFilter(), self._today())
 
-    def export(self, f: CardFilter | None = None) -> Export:
-        """The filtered card register as .xlsx (newest card first), recorded."""
+    def export(self, f: CardFilter | None = None, order: list[str] | None = None) -> Export:
+        """The filtered card register as .xlsx, recorded: newest card first, or in `order`
+        (card numbers as the register table shows them after a header click; cards it
+        does not list follow in their own order)."""
         from redband_desktop.documents.xlsx import table_to_xlsx
 
         f = f or CardFilter()
         self._access.require(Action.EXPORT)
         with self._db.write() as s:
             rows = reg.register_rows(s, f, self._today(), limit=1_000_000)
+            if order:
+                place = {no: i for i, no in enumerate(order)}
+                rows = sorted(rows, key=lambda r: place.get(r.card_no, len(place)))
             district = s.get(District, f.district_id).name if f.district_id else ""
             site = s.get(Site, f.site_id).name if f.site_id else ""
             station = str(read_settings(s)["station.name"] or "")
