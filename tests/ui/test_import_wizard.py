@@ -213,3 +213,21 @@ def test_heads_sheet_through_the_wizard(qtbot, services, place, chinese, tmp_pat
     assert wizard.result.new == 1 and wizard.result.places_created == 1
     qtbot.wait(50)
     assert wizard.job is None and not wizard.preview_page.error.text()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_step_with_a_sheet_fits_a_laptop_screen(qtbot, services, place, tmp_path, lang, qapp) -> None:  # noqa: ANN001
+    translators = install_language(qapp, lang)
+    try:
+        path = write(tmp_path / "花名册.xlsx", workbook(messy_rows()))
+        wizard = open_wizard(qtbot, services, path)
+        sizes = {}
+        for step in (COLUMNS, PLACES, PREVIEW):
+            go_next(qtbot, wizard, step)
+            hint = wizard.minimumSizeHint().expandedTo(wizard.minimumSize())
+            sizes[step] = (hint.width(), hint.height(), wizard.width(), wizard.height())
+        assert all(w <= 1366 and h <= 700 and ww <= 1366 and wh <= 700 for w, h, ww, wh in sizes.values()), sizes
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        install_language(qapp, "en")

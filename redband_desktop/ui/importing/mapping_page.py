@@ -57,8 +57,10 @@ class MappingPage(QWizardPage):
         self._layout()
 
     def _layout(self) -> None:
-        top = QFormLayout()
-        top.addRow(self.tr("Header row"), self.header_row)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Header row")))
+        top.addWidget(self.header_row)
+        top.addWidget(QLabel(self.tr("(the row numbers are the sheet's own)")), 1)
         defaults = QGroupBox(self.tr("For every row where the sheet has no such column"))
         form = QFormLayout(defaults)
         form.addRow(field_label("background", ui_lang()), self.background)
@@ -127,6 +129,8 @@ class MappingPage(QWizardPage):
         self.sample.setColumnCount(len(headers))
         self.sample.setRowCount(len(rows))
         self.sample.setHorizontalHeaderLabels(headers)
+        first = self.header_row.value() + 1  # the spreadsheet's number of the row under the headers
+        self.sample.setVerticalHeaderLabels([str(first + r) for r in range(len(rows))])
         for r, row in enumerate(rows):
             for c, value in enumerate(row[:len(headers)]):
                 self.sample.setItem(r, c, QTableWidgetItem(cells.text(value)))

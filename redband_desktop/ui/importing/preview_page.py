@@ -25,6 +25,7 @@ from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 
 MAX_SHOWN = 5000
+WRAPPED_ROWS = 300  # rows measured for wrapped details; beyond that, one line each (speed)
 _COLOURS = {RowStatus.INVALID: "#fde2e1", RowStatus.DUPLICATE: "#fff4d6", RowStatus.UPDATE: "#e3effd"}
 
 
@@ -41,9 +42,14 @@ class PreviewPage(QWizardPage):
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Result"), self.tr("Name"), self.tr("Details")])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._preview: Preview | None = None
         self.note = QLabel(objectName="report_note")
+        self.limit_note = QLabel(self.tr("Only the first {n} rows are listed here; the error report holds every row with a "
+                                         "problem.").format(n=f"{MAX_SHOWN:,}"), objectName="limit_note")
+        self.limit_note.setWordWrap(True)
+        self.limit_note.hide()
         self.error = FieldErrors.make_label("preview")
         self.error.hide()
         tools = QHBoxLayout()
@@ -55,6 +61,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.counts)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.limit_note)
         layout.addWidget(self.error)
         self.only_problems.toggled.connect(lambda _on: self._fill())
 
@@ -89,6 +96,7 @@ class PreviewPage(QWizardPage):
         rows = list(self._preview.rows) if self._preview else []
         if self.only_problems.isChecked():
             rows = [r for r in rows if r.status in (RowStatus.INVALID, RowStatus.DUPLICATE)]
+        self.limit_note.setVisible(len(rows) > MAX_SHOWN)
         rows = rows[:MAX_SHOWN]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -100,7 +108,10 @@ class PreviewPage(QWizardPage):
                     item.setBackground(QBrush(QColor(_COLOURS[r.status])))
                 item.setToolTip(item.text())
                 self.table.setItem(i, c, item)
-        self.table.resizeColumnsToContents()
+        for column in range(3):  # the details take the rest, wrapped (the full text is the tooltip)
+            self.table.resizeColumnToContents(column)
+        if len(rows) <= WRAPPED_ROWS:
+            self.table.resizeRowsToContents()
 
     def details(self, r: RowOutcome) -> str:
         lang = ui_lang()
