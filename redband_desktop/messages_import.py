@@ -47,6 +47,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} volunteers of this site have this name; give the ID number instead",
     ),
     "import_photo_no_match": ("没有对应的志愿者（文件名应为身份证号或姓名）", "no matching volunteer (name the file by ID number or name)"),
+    "import_photo_twice": ("与 {file} 是同一名志愿者的照片，只用其中一张", "the same volunteer as {file}; only one is used"),
+    "import_photos_none": ("该文件夹中没有照片（.jpg、.jpeg、.png、.bmp）", "The folder holds no photos (.jpg, .jpeg, .png, .bmp)"),
     "import_photo_ambiguous": ("有 {count} 名同名志愿者，请用身份证号命名", "{count} volunteers have this name; name the file by ID number"),
 }
 

@@ -12,6 +12,7 @@ progress and cancel) and `redband import`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,12 @@ from redband_desktop.errors import ValidationError
 from redband_desktop.services.importing import columns
 from redband_desktop.services.importing.commit import commit_roster
 from redband_desktop.services.importing.heads import commit_heads, preview_heads
+from redband_desktop.services.importing.portraits import commit_portraits as store_portraits
+from redband_desktop.services.importing.portraits import (
+    people,
+    picture_files,
+    prepare,
+)
 from redband_desktop.services.importing.reading import read_table
 from redband_desktop.services.importing.report import report_table
 from redband_desktop.services.importing.roster import preview_roster
@@ -29,6 +36,7 @@ from redband_desktop.services.importing.types import (
     ImportResult,
     Mapping,
     PlaceChoice,
+    PortraitPreview,
     Preview,
     Table,
 )
@@ -84,6 +92,21 @@ class ImportService:
             else:
                 new, updated, places = commit_roster(s, self._access, preview.plan, preview.file_name, progress)
         return ImportResult(preview.kind, preview.file_name, new, updated, places)
+
+    def preview_portraits(self, folder: Path, progress: Progress | None = None) -> PortraitPreview:
+        """Every photo in `folder` matched to a volunteer by its file name (ID number, or a
+        name only one volunteer has) and cropped to 3:4; nothing is written."""
+        self._access.require(Action.EDIT)
+        files = picture_files(Path(folder))
+        with self._db.read() as s:
+            by_number, by_name = people(s, self._access)
+        return replace(prepare(files, by_number, by_name, progress), folder=Path(folder).name)
+
+    def commit_portraits(self, preview: PortraitPreview) -> int:
+        """Store the preview's usable portraits in one transaction (recorded); returns how many."""
+        self._access.require(Action.EDIT)
+        with self._db.write() as s:
+            return store_portraits(s, self._access, preview.plan, preview.folder)
 
     def error_report(self, table: Table, mapping: Mapping, preview: Preview, lang: str = "zh_CN") -> bytes:
         """The invalid and duplicate rows in the sheet's own columns with the reasons, as

@@ -123,9 +123,29 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class Portrait:
-    """A photo file matched to a volunteer (by ID number or by a unique name)."""
+    """A photo file matched to a volunteer (by ID number or by a unique name), cropped to
+    3:4 from the centre as the volunteer dialog crops it; `thumbnail` is for the preview."""
 
     file_name: str
     volunteer_id: int | None
     volunteer_name: str
-    problem: str = ""  # message code when it cannot be used (no match, several, unreadable)
+    problems: tuple[Problem, ...] = ()  # no match, several people of that name, unreadable, too small …
+    thumbnail: bytes = b""
+
+    @property
+    def usable(self) -> bool:
+        return self.volunteer_id is not None and not self.problems
+
+
+@dataclass(frozen=True)
+class PortraitPreview:
+    """Every picture file of a folder and what becomes of it; `plan` is what `commit`
+    writes (opaque to the UI)."""
+
+    folder: str
+    portraits: tuple[Portrait, ...]
+    plan: Any = None
+
+    @property
+    def usable(self) -> int:
+        return sum(1 for p in self.portraits if p.usable)
