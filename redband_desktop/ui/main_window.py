@@ -48,6 +48,7 @@ from redband_desktop.ui.clues.clues_page import CluesPage
 from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.guide_dialog import GuideDialog
 from redband_desktop.ui.importing.import_wizard import ImportWizard
+from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
@@ -189,6 +190,9 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("Import…"), self, objectName="import")
         self.import_action.triggered.connect(self.import_sheet)
         file_menu.addAction(self.import_action)
+        self.portraits_action = QAction(self.tr("Import portraits…"), self, objectName="import_portraits")
+        self.portraits_action.triggered.connect(self.import_portraits)
+        file_menu.addAction(self.portraits_action)
         file_menu.addSeparator()
         self.structure_action = structure = QAction(self.tr("Districts and sites…"), self)
         structure.triggered.connect(self.edit_structure)
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in as {user}").format(user=self._who()))
         self.structure_action.setEnabled(self._services.access.can(Action.STRUCTURE))
         self.import_action.setEnabled(self._services.access.can(Action.EDIT))
+        self.portraits_action.setEnabled(self._services.access.can(Action.EDIT))
         self.database_action.setEnabled(self._services.access.can(Action.SETTINGS))
         self.settings_action.setEnabled(self._services.access.can(Action.SETTINGS))
 
@@ -274,6 +279,13 @@ class MainWindow(QMainWindow):
         wizard.accepted.connect(lambda: self.statusBar().showMessage(wizard.summary(), 30_000))
         wizard.open()
         return wizard
+
+    def import_portraits(self) -> PortraitsDialog:
+        dialog = PortraitsDialog(self._services.importer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(dialog.summary(), 30_000))
+        dialog.open()
+        return dialog
 
     def edit_structure(self) -> None:
         StructureDialog(self._services.structure, self).exec()

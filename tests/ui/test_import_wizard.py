@@ -231,3 +231,38 @@ def test_every_step_with_a_sheet_fits_a_laptop_screen(qtbot, services, place, tm
         for t in translators:
             qapp.removeTranslator(t)
         install_language(qapp, "en")
+
+
+def test_portraits_from_a_folder_previewed_then_stored(qtbot, services, place, chinese, tmp_path) -> None:  # noqa: ANN001
+    from PIL import Image
+
+    from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
+
+    folder = tmp_path / "照片"
+    folder.mkdir()
+    Image.new("RGB", (600, 800), "navy").save(folder / "张洁.jpg")
+    Image.new("RGB", (600, 800), "red").save(folder / "查无此人.jpg")
+    dialog = PortraitsDialog(services.importer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose(str(folder))
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20_000)
+    results = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert results == {"张洁.jpg": "将保存", "查无此人.jpg": "没有对应的志愿者（文件名应为身份证号或姓名）"}
+    assert not dialog.table.item(0, 0).icon().isNull() and dialog.table.item(1, 0).icon().isNull()  # the 3:4 crop
+    assert "1 张将保存" in dialog.counts.text()
+    assert services.roster.photo(place["volunteer"]) is None
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.stored is not None, timeout=20_000)
+    assert dialog.stored == 1 and services.roster.photo(place["volunteer"]) is not None
+    assert "1" in dialog.summary()
+
+
+def test_an_empty_folder_of_portraits_is_said_in_the_dialog(qtbot, services, chinese, tmp_path) -> None:  # noqa: ANN001
+    from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
+
+    dialog = PortraitsDialog(services.importer)
+    qtbot.addWidget(dialog)
+    dialog.choose(str(tmp_path))
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20_000)
+    assert "没有照片" in dialog.error.text() and not dialog.import_button.isEnabled()
