@@ -53,7 +53,6 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 IMPORT_FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "file": ("文件", "File"),
     "sheet": ("工作表", "Sheet"),
     "district": ("片区", "District"),
     "site": ("小区/单位", "Site"),
