@@ -4,8 +4,8 @@ Services, the domain and the database layer never build sentences themselves: th
 errors with a code and parameters, and this catalogue renders them for the GUI and the
 CLI in the user's language. Chinese (`zh_CN`) is the default. Areas keep their own parts,
 merged here: the case records (`messages_cases.py`), data safety (`messages_safety.py`),
-accounts and rights (`messages_accounts.py`), input checks (`messages_input.py`) and
-statistics (`messages_stats.py`).
+accounts and rights (`messages_accounts.py`), input checks (`messages_input.py`),
+statistics (`messages_stats.py`) and the importer (`messages_import.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from redband_desktop.messages_accounts import ACCOUNT_FIELD_LABELS, ACCOUNT_MESSAGES
 from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
+from redband_desktop.messages_import import IMPORT_FIELD_LABELS, IMPORT_MESSAGES
 from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES
 from redband_desktop.messages_safety import SAFETY_FIELD_LABELS, SAFETY_MESSAGES
 from redband_desktop.messages_stats import STATS_FIELD_LABELS, STATS_MESSAGES
@@ -244,6 +245,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **ACCOUNT_MESSAGES,
     **INPUT_MESSAGES,
     **STATS_MESSAGES,
+    **IMPORT_MESSAGES,
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -340,6 +342,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     **ACCOUNT_FIELD_LABELS,
     **INPUT_FIELD_LABELS,
     **STATS_FIELD_LABELS,
+    **IMPORT_FIELD_LABELS,
 }
 
 

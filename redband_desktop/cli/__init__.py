@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from redband_desktop import __version__
-from redband_desktop.cli import cards, data, self_test, station, users
+from redband_desktop.cli import cards, data, importing, self_test, station, users
 from redband_desktop.cli.words import language_of, localize, use_language
 from redband_desktop.errors import DatabaseError, RedbandError
 
@@ -41,6 +41,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     cards.add_parsers(sub)
     users.add_parsers(sub)
     self_test.add_parsers(sub)
+    importing.add_parsers(sub)
     return localize(parser, lang)
 
 
@@ -62,4 +63,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS, **users.COMMANDS, **self_test.COMMANDS}
+COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS, **users.COMMANDS, **self_test.COMMANDS,
+            **importing.COMMANDS}

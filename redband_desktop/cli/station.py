@@ -4,7 +4,7 @@ and its lists as Excel workbooks.
     redband init [--station NAME] [--demo] [--admin NAME]
     redband stats [--from DATE --to DATE] [--compare yoy|pop] [--json]
     redband report [--from DATE --to DATE] [--compare yoy|pop] --out FILE.pdf|FILE.xlsx
-    redband export volunteers|mediations|incidents|clues FILE.xlsx [--full] [--status S]
+    redband export volunteers|cards|heads|sites|mediations|incidents|clues FILE.xlsx [--full] [--status S]
                    [--from DATE] [--to DATE]
 """
 
@@ -35,7 +35,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     add_period_arguments(report)
     report.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf or FILE.xlsx")
     export = sub.add_parser("export", help="export a list to Excel (personal numbers masked unless --full)")
-    export.add_argument("what", choices=("volunteers", "mediations", "incidents", "clues"), help="which list")
+    export.add_argument("what", choices=("volunteers", "cards", "heads", "sites", "mediations", "incidents", "clues"),
+                        help="which list (heads: buildings and zones with their heads)")
     export.add_argument("file", help="the .xlsx file to write")
     export.add_argument("--full", action="store_true", help="full ID numbers and phones (roles allowed only)")
     export.add_argument("--status", choices=("active", "suspended", "left"), help="only this status")
@@ -129,7 +130,11 @@ def _export(args: argparse.Namespace) -> int:
     from redband_desktop.services.roster.types import RosterFilter
 
     services = open_for(args)
-    if args.what == "mediations":
+    if args.what in ("cards", "heads", "sites"):
+        result = {"cards": lambda: services.cards.export(),
+                  "heads": lambda: services.sites.export_heads(full=args.full),
+                  "sites": lambda: services.sites.export_sites()}[args.what]()
+    elif args.what == "mediations":
         result = services.mediation.export()
     elif args.what == "incidents":
         from redband_desktop.services.incidents.types import IncidentFilter

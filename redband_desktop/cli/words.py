@@ -91,6 +91,18 @@ HELP_ZH = {
     # self_test.py
     "check this installation (Qt, font, printing, every page)": "检查本机安装（Qt、字体、打印、每个页面）",
     "also save a picture of the window": "同时保存一张窗口截图",
+    # importing.py
+    "import a sheet (.xlsx, .xls, .et, .ods, .csv) of volunteers or building heads":
+        "导入表格（.xlsx、.xls、.et、.ods、.csv）：志愿者花名册或楼栋长名单",
+    "roster: volunteers; heads: building heads and zone leads": "roster：志愿者；heads：楼栋长和市场片区负责人",
+    "the sheet file": "表格文件",
+    "the worksheet (default: the first with data)": "工作表（默认：第一个有数据的工作表）",
+    'columns by header, as the wizard saves them: {"columns": {"name": "姓名", …}, "defaults": {…}}':
+        '按表头对应的列，与导入向导保存的格式相同：{"columns": {"name": "姓名", …}, "defaults": {…}}',
+    "create districts, sites, buildings and zones the sheet names that do not exist yet":
+        "新建表格中出现但尚不存在的片区、场所、楼栋和市场片区",
+    "check every row and write nothing": "检查每一行，不写入任何内容",
+    "which list (heads: buildings and zones with their heads)": "导出哪个名单（heads：楼栋、市场片区及负责人）",
 }
 
 # argparse's own words (Python 3.11–3.13), looked up through its module-level `_`

@@ -34,6 +34,7 @@ class AuditAction(LabeledEnum):
     DETACH = ("detach", "删除附件", "Remove attachment")
     REVEAL = ("reveal", "查看完整个人信息", "See full personal data")
     EXPORT = ("export", "导出", "Export")
+    IMPORT = ("import", "导入", "Import")
     PURGE = ("purge", "清除个人信息", "Purge personal data")
     SETTINGS = ("settings", "修改设置", "Change settings")
     BACKUP = ("backup", "备份", "Back up")
@@ -73,6 +74,8 @@ class AuditEntity(LabeledEnum):
     COVERAGE = ("coverage", "覆盖统计", "coverage")
     AUDIT = ("audit", "审计日志", "audit trail")
     STATS = ("stats", "治安成绩单", "statistics report")
+    IMPORT = ("import", "花名册导入", "roster import")
+    HEAD_IMPORT = ("head_import", "楼栋长导入", "heads import")
 
 
 def action_label(code: str, lang: str = "zh_CN") -> str:

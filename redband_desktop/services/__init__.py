@@ -1,5 +1,5 @@
 """The services: one package per capability (roster/, sites/, incidents/, clues/,
-mediation/, cards/, accounts/, audit/, backups/, station/, stats/), each with the same
+mediation/, cards/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
 inner names — service.py (the user actions), query.py (reads), rules.py (checks),
 types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
 capability uses (access, audit log, settings, text and version rules). Each public
@@ -19,6 +19,7 @@ from redband_desktop.services.backups.service import BackupService
 from redband_desktop.services.cards.service import CardService
 from redband_desktop.services.clues.service import ClueService
 from redband_desktop.services.coverage.service import CoverageService
+from redband_desktop.services.importing.service import ImportService
 from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.roster.privacy import PrivacyService
@@ -54,6 +55,7 @@ class Services:
     mediation: MediationService
     incidents: IncidentService
     clues: ClueService
+    importer: ImportService
 
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:
@@ -85,4 +87,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         mediation=mediation,
         incidents=IncidentService(db, access),
         clues=clues,
+        importer=ImportService(db, access),
     )

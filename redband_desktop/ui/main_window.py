@@ -48,6 +48,8 @@ from redband_desktop.ui.clues.clues_page import CluesPage
 from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.guide_dialog import GuideDialog
 from redband_desktop.ui.home.home_page import HomePage
+from redband_desktop.ui.importing.import_wizard import ImportWizard
+from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
@@ -194,6 +196,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("Import…"), self, objectName="import")
+        self.import_action.triggered.connect(self.import_sheet)
+        file_menu.addAction(self.import_action)
+        self.portraits_action = QAction(self.tr("Import portraits…"), self, objectName="import_portraits")
+        self.portraits_action.triggered.connect(self.import_portraits)
+        file_menu.addAction(self.portraits_action)
+        file_menu.addSeparator()
         self.structure_action = structure = QAction(self.tr("Districts and sites…"), self)
         structure.triggered.connect(self.edit_structure)
         file_menu.addAction(structure)
@@ -254,6 +263,8 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         self.user_label.setText(self.tr("Signed in as {user}").format(user=self._who()))
         self.structure_action.setEnabled(self._services.access.can(Action.STRUCTURE))
+        self.import_action.setEnabled(self._services.access.can(Action.EDIT))
+        self.portraits_action.setEnabled(self._services.access.can(Action.EDIT))
         self.database_action.setEnabled(self._services.access.can(Action.SETTINGS))
         self.settings_action.setEnabled(self._services.access.can(Action.SETTINGS))
 
@@ -302,6 +313,22 @@ class MainWindow(QMainWindow):
         """From a gap in the coverage view to that building or zone, assign dialog open."""
         self.nav.setCurrentRow(self.pages.indexOf(self.sites))
         self.sites.show_place(kind, ident, assign=True)
+
+    def import_sheet(self) -> ImportWizard:
+        """File → Import…; the pages refresh from the change notice, the status bar says
+        what was written."""
+        wizard = ImportWizard(self._services, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.accepted.connect(lambda: self.statusBar().showMessage(wizard.summary(), 30_000))
+        wizard.open()
+        return wizard
+
+    def import_portraits(self) -> PortraitsDialog:
+        dialog = PortraitsDialog(self._services.importer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(dialog.summary(), 30_000))
+        dialog.open()
+        return dialog
 
     def edit_structure(self) -> None:
         StructureDialog(self._services.structure, self).exec()

@@ -723,122 +723,137 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CardRegisterPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="46"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="47"/>
         <source>Card number or name</source>
         <translation>证号或姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="53"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="54"/>
         <source>Re-issue</source>
         <translation>换发新证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="54"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="55"/>
         <source>Revoke…</source>
         <translation>注销…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="56"/>
         <source>Report lost…</source>
         <translation>挂失…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="61"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="65"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="61"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="65"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="61"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="65"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="62"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
         <source>Issued on</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="67"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="71"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="67"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="67"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="119"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="128"/>
         <source>{n} cards shown</source>
         <translation>共 {n} 张证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="127"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="136"/>
+        <source>Export the card register</source>
+        <translation>导出证件登记</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="136"/>
+        <source>cards.xlsx</source>
+        <translation>志愿者证登记.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
         <source>{n} card(s) run out within {days} days.</source>
         <translation>{n} 张证件将在 {days} 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="129"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="145"/>
         <source>{n} active volunteer(s) have no valid card.</source>
         <translation>{n} 名在岗志愿者没有有效证件。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="157"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="173"/>
         <source>Report card lost</source>
         <translation>证件挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="157"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="173"/>
         <source>Revoke card</source>
         <translation>注销证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="158"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="174"/>
         <source>Reason for {card}:</source>
         <translation>{card} 的原因：</translation>
     </message>
@@ -846,17 +861,17 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="31"/>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="32"/>
         <source>Card register</source>
         <translation>证件登记簿</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="32"/>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="33"/>
         <source>Print cards</source>
         <translation>打印证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="33"/>
+        <location filename="../../redband_desktop/ui/cards/cards_page.py" line="34"/>
         <source>Card design</source>
         <translation>证件样式</translation>
     </message>
@@ -1556,6 +1571,64 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="32"/>
+        <source>Sheet</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="33"/>
+        <source>Excel, WPS or CSV sheets of volunteers, or of buildings with their heads.</source>
+        <translation>Excel、WPS 或 CSV 表格：志愿者花名册，或楼栋及楼栋长名单。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="35"/>
+        <source>Choose a file with Browse…</source>
+        <translation>点击“浏览…”选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="36"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="39"/>
+        <source>Volunteers (roster)</source>
+        <translation>志愿者（花名册）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="40"/>
+        <source>Building heads and zone leads</source>
+        <translation>楼栋长和市场片区负责人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="48"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="50"/>
+        <source>It holds</source>
+        <translation>表格内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="51"/>
+        <source>Worksheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="56"/>
+        <source>Import a sheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/file_page.py" line="57"/>
+        <source>Sheets ({patterns})</source>
+        <translation>表格 ({patterns})</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/first_run_dialog.py" line="53"/>
@@ -1926,6 +1999,72 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="58"/>
         <source>Birth date {date} · {gender} · {region}</source>
         <translation>出生日期 {date} · {gender} · {region}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="53"/>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="62"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="167"/>
+        <source>Save mapping</source>
+        <translation>保存列对应</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="168"/>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="184"/>
+        <source>Mapping (*.json)</source>
+        <translation>列对应 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="176"/>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="275"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="183"/>
+        <source>Load mapping</source>
+        <translation>载入列对应</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="192"/>
+        <source>{file} is not a saved mapping.</source>
+        <translation>{file} 不是保存的列对应文件。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="222"/>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="250"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="257"/>
+        <source>Imported from {file}: {new} new, {updated} updated, {places} places created.</source>
+        <translation>已从 {file} 导入：新增 {new} 人，更新 {updated} 人，新建地点 {places} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="264"/>
+        <source>-problems</source>
+        <translation>-问题行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="265"/>
+        <source>Save error report</source>
+        <translation>保存问题报告</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/import_wizard.py" line="266"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2370,144 +2509,218 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="127"/>
         <source>Home</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="131"/>
         <source>Statistics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="134"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="138"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="141"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="199"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="202"/>
+        <source>Import portraits…</source>
+        <translation>导入照片…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="206"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="221"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="233"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="235"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="256"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="264"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="292"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="41"/>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="42"/>
+        <source>Check which column holds each field; fields marked * are needed.</source>
+        <translation>请核对每一项对应表格中的哪一列；标 * 的为必需项。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="48"/>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="49"/>
+        <source>(none: the sheet&apos;s column)</source>
+        <translation>（无：按表格中的列）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="50"/>
+        <source>Save mapping…</source>
+        <translation>保存列对应…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="51"/>
+        <source>Load mapping…</source>
+        <translation>载入列对应…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="61"/>
+        <source>Header row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="63"/>
+        <source>(the row numbers are the sheet&apos;s own)</source>
+        <translation>（行号即表格中的行号）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="64"/>
+        <source>For every row where the sheet has no such column</source>
+        <translation>表格中没有该列时，每行统一使用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="68"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="124"/>
+        <source>(not in the sheet)</source>
+        <translation>（表格中没有）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="126"/>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/mapping_page.py" line="157"/>
+        <source>Saved as {file}; it is used again for sheets with the same headers.</source>
+        <translation>已保存为 {file}；以后表头相同的表格会自动使用。</translation>
     </message>
 </context>
 <context>
@@ -3318,6 +3531,235 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>PlacesPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="29"/>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="30"/>
+        <source>These names are not among the station&apos;s places. Create each one or use an existing one.</source>
+        <translation>以下名称在本所的地点中不存在。请逐个选择新建，或对应到已有的地点。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="31"/>
+        <source>Every place the sheet names exists.</source>
+        <translation>表格中的地点都已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="33"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="33"/>
+        <source>Name in the sheet</source>
+        <translation>表格中的名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="33"/>
+        <source>Belongs to</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="34"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="34"/>
+        <source>What to do</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="56"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="56"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="56"/>
+        <source>Building / zone</source>
+        <translation>楼栋/市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="68"/>
+        <source>Create as {kind}</source>
+        <translation>新建为{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="70"/>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="73"/>
+        <source>Use {name}</source>
+        <translation>对应到 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/places_page.py" line="74"/>
+        <source>Leave out (those rows stay invalid)</source>
+        <translation>不处理（这些行仍为无效）</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitsDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="45"/>
+        <source>Import portraits</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="52"/>
+        <source>A folder of photos named by ID number or by name</source>
+        <translation>照片文件夹（文件以身份证号或姓名命名）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="53"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="57"/>
+        <source>Photo file</source>
+        <translation>照片文件</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="57"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="57"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="66"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="87"/>
+        <source>Folder of photos</source>
+        <translation>照片文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="94"/>
+        <source>Matching and cropping the photos…</source>
+        <translation>正在对应并裁剪照片…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="107"/>
+        <source>Will be stored</source>
+        <translation>将保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="116"/>
+        <source>{total} photos: {usable} will be stored, {left} cannot be used.</source>
+        <translation>共 {total} 张照片：{usable} 张将保存，{left} 张无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="129"/>
+        <source>Storing the photos…</source>
+        <translation>正在保存照片…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="132"/>
+        <source>{count} portraits imported.</source>
+        <translation>已导入 {count} 张照片。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="35"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="36"/>
+        <source>Nothing has been written yet. Import writes the new and changed rows in one go.</source>
+        <translation>尚未写入任何数据。点击“导入”后，新增和有变化的行将一次性写入。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="39"/>
+        <source>Only rows with problems</source>
+        <translation>只看有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="40"/>
+        <source>Save error report…</source>
+        <translation>保存问题报告…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="42"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="42"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="42"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="42"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="49"/>
+        <source>Only the first {n} rows are listed here; the error report holds every row with a problem.</source>
+        <translation>此处只列出前 {n} 行；问题报告中包含所有有问题的行。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="76"/>
+        <source>Saved as {file}.</source>
+        <translation>已保存为 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="79"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="79"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="80"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="80"/>
+        <source>Duplicate in the file</source>
+        <translation>表内重复</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="81"/>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/preview_page.py" line="87"/>
+        <source>{total} rows: {new} new, {update} to update, {unchanged} unchanged, {duplicate} duplicate, {invalid} invalid. {writable} rows will be written.</source>
+        <translation>共 {total} 行：新增 {new}，更新 {update}，无变化 {unchanged}，表内重复 {duplicate}，无效 {invalid}。将写入 {writable} 行。</translation>
+    </message>
+</context>
+<context>
     <name>PrintPanel</name>
     <message>
         <location filename="../../redband_desktop/ui/cards/print_panel.py" line="58"/>
@@ -3699,79 +4141,94 @@ in File → Station settings….</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="55"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="57"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="56"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="58"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="59"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="60"/>
         <source>Print card…</source>
         <translation>打印证件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="61"/>
         <source>Print the ID cards of the selected volunteers (Ctrl or Shift to select several)</source>
         <translation>打印所选志愿者的证件（按住 Ctrl 或 Shift 可多选）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="74"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="75"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="76"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="77"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="78"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="79"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="80"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="82"/>
         <source>Joined</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="120"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="127"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="192"/>
+        <source>Export the roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="192"/>
+        <source>roster.xlsx</source>
+        <translation>志愿者花名册.xlsx</translation>
     </message>
 </context>
 <context>
@@ -4057,78 +4514,113 @@ in File → Station settings….</source>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="56"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="60"/>
         <source>Find a site, building or zone</source>
         <translation>查找场所、楼栋或市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="66"/>
         <source>Choose a district, site, building or zone on the left.</source>
         <translation>请在左侧选择片区、场所、楼栋或市场片区。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="72"/>
         <source>Add site…</source>
         <translation>添加场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="73"/>
         <source>Add buildings…</source>
         <translation>批量添加楼栋…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="74"/>
         <source>Add zone…</source>
         <translation>添加市场片区…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="179"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="106"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="109"/>
+        <source>Sites…</source>
+        <translation>场所一览…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="110"/>
+        <source>Buildings and zones with their heads…</source>
+        <translation>楼栋、市场片区及负责人…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="116"/>
+        <source>Export the sites</source>
+        <translation>导出场所一览</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="116"/>
+        <source>sites.xlsx</source>
+        <translation>场所一览.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="122"/>
+        <source>Export buildings and heads</source>
+        <translation>导出楼栋长名单</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="122"/>
+        <source>heads.xlsx</source>
+        <translation>楼栋长名单.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="211"/>
         <source>Choose the district the site belongs to first</source>
         <translation>请先在左侧选择场所所属的片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="180"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="212"/>
         <source>Choose a residential compound (or one of its buildings)</source>
         <translation>请先选择一个小区（或其中的楼栋）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="181"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="213"/>
         <source>Choose a market (or one of its zones)</source>
         <translation>请先选择一个市场（或其中的片区）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="192"/>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="195"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="224"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="227"/>
         <source>Add site</source>
         <translation>添加场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="192"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="224"/>
         <source>Kind</source>
         <translation>场所类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="195"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="227"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="220"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="252"/>
         <source>Add zone</source>
         <translation>添加市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="220"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="252"/>
         <source>Zone name</source>
         <translation>市场片区名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="233"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="265"/>
         <source>Remove “{name}”?</source>
         <translation>删除“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/sites/site_page.py" line="234"/>
+        <location filename="../../redband_desktop/ui/sites/site_page.py" line="266"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -4729,97 +5221,112 @@ in File → Station settings….</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="51"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="52"/>
         <source>Add user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="52"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="53"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="53"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="54"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="54"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="55"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="57"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="70"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="70"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="70"/>
         <source>Police no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="70"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="71"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="71"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="71"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="71"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="98"/>
         <source>User accounts</source>
         <translation>用户账号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="125"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="117"/>
+        <source>Export user accounts</source>
+        <translation>导出用户账号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="117"/>
+        <source>users.xlsx</source>
+        <translation>用户账号.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="135"/>
         <source>Accounts: {count} ({active} active)</source>
         <translation>共 {count} 个账号，{active} 个启用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="133"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="143"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="133"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="143"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="177"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="187"/>
         <source>Saved {username}.</source>
         <translation>已保存 {username}。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="186"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="196"/>
         <source>New password set for {username}; they must change it when they sign in.</source>
         <translation>已为 {username} 设置新密码，该用户登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/users_page.py" line="199"/>
+        <location filename="../../redband_desktop/ui/admin/users_page.py" line="209"/>
         <source>{username} may sign in again.</source>
         <translation>{username} 已解锁，可以重新登录。</translation>
     </message>
@@ -5168,6 +5675,24 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>exporting</name>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/exporting.py" line="30"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/exporting.py" line="42"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/exporting.py" line="49"/>
+        <source>Exported {count} rows to {file}.</source>
+        <translation>已导出 {count} 行到 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>feedback</name>
     <message>
         <location filename="../../redband_desktop/ui/widgets/feedback.py" line="31"/>
@@ -5183,6 +5708,14 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/widgets/feedback.py" line="41"/>
         <source>Something went wrong that the program did not expect. Your saved data is safe; the details were written to the log file. Please tell your administrator.</source>
         <translation>程序遇到了意外错误。已保存的数据是安全的，详细信息已写入日志文件。请告知系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>job</name>
+    <message>
+        <location filename="../../redband_desktop/ui/importing/job.py" line="21"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,8 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.admin.user_dialog import UserDialog
     from redband_desktop.ui.clues.clue_dialog import ClueDialog
     from redband_desktop.ui.guide_dialog import GuideDialog
+    from redband_desktop.ui.importing.import_wizard import ImportWizard
+    from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
     from redband_desktop.ui.incidents.incident_dialog import IncidentDialog
     from redband_desktop.ui.mediation.case_window import CaseWindow
     from redband_desktop.ui.mediation.register_dialog import RegisterDialog
@@ -112,6 +114,8 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "export passphrase": lambda: PassphraseDialog(s.backups.check_passphrase),
         "restore passphrase": lambda: PassphraseDialog(None, "redband-backup-20261130.rbk"),
         "user guide": GuideDialog,
+        "import": lambda: ImportWizard(s),
+        "import portraits": lambda: PortraitsDialog(s.importer),
     }
 
 

@@ -15,8 +15,11 @@ from redband_desktop.services.roster.types import RosterFilter
 
 
 def rows(export) -> list[tuple]:  # noqa: ANN001
+    """The header row and the data rows (below the title row naming station, filter, date)."""
     sheet = load_workbook(io.BytesIO(export.data)).active
-    return list(sheet.iter_rows(values_only=True))
+    table = list(sheet.iter_rows(values_only=True))
+    assert table[0][0].startswith("金家河派出所 志愿者花名册") and sheet.freeze_panes == "A3"
+    return table[1:]
 
 
 def test_masked_export_of_the_filtered_roster(demo_services) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -33,8 +33,10 @@ from redband_desktop.errors import (
 )
 from redband_desktop.services.accounts.types import UserForm, UserRow
 from redband_desktop.services.shared.access import AccessControl, Actor
-from redband_desktop.services.shared.audit_log import diff, record
+from redband_desktop.services.shared.audit_log import diff, export_summary, record
+from redband_desktop.services.shared.exports import Export, export_title
 from redband_desktop.services.shared.rules import check_version, clean_text
+from redband_desktop.services.shared.settings import read_settings
 from redband_desktop.services.shared.values import checked_id
 
 MAX_FAILURES = 5
@@ -43,6 +45,9 @@ _USERNAME = re.compile(r"^[A-Za-z0-9_]{3,40}$")
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 _ACTOR_COLUMNS = (User.id, User.username, User.display_name, User.role, User.district_id,
                   User.must_change_password, User.active)
+
+
+USER_HEADERS = ("用户名", "姓名", "警号", "角色", "负责片区", "状态", "锁定至", "须修改初始密码", "最近登录")
 
 
 class AccountService:
@@ -183,6 +188,18 @@ class AccountService:
         q = select(User, District.name).outerjoin(District, User.district_id == District.id).order_by(User.username)
         with self._db.read() as s:
             return [_row(u, d) for u, d in s.execute(q)]
+
+    def export_users(self) -> Export:
+        """The accounts as .xlsx (administrators), recorded."""
+        from redband_desktop.documents.xlsx import table_to_xlsx
+
+        rows = self.users()
+        cells = [[u.username, u.display_name, u.police_no, u.role.zh, u.district, "启用" if u.active else "停用",
+                  u.locked_until, "是" if u.must_change_password else "否", u.last_sign_in] for u in rows]
+        with self._db.write() as s:
+            title = export_title(str(read_settings(s)["station.name"] or ""), "用户账号", [], date.today())
+            record(s, self._access, "export", "user", "", summary=export_summary(len(rows), False))
+        return Export(table_to_xlsx(list(USER_HEADERS), cells, "用户账号", title=title), len(rows), False)
 
     def create_user(self, form: UserForm, password: str, confirm: str) -> UserRow:
         """An administrator creates an account; its user must change the password first."""

@@ -16,13 +16,35 @@ from redband_desktop.domain.enums import (
 )
 from redband_desktop.domain.idnumber import mask_id_number
 from redband_desktop.domain.phone import mask_phone
-from redband_desktop.services.roster.query import filtered
+from redband_desktop.services.roster.query import _descending, _sort_key, filtered
 from redband_desktop.services.roster.types import RosterFilter
+from redband_desktop.services.shared.settings import read_settings
 
 VOLUNTEER_HEADERS = (
     "姓名", "性别", "身份证号", "出生日期", "手机号", "片区", "场所类型", "场所", "楼栋/市场片区",
     "人员类别", "政治面貌", "状态", "状态日期", "加入日期", "警民联动微信群",
 )
+TEXT_COLUMNS = (2, 4)  # ID number and phone stay text when the sheet is edited
+
+
+def filter_words(s: Session, f: RosterFilter) -> list[str]:
+    """The filter as the title row names it."""
+    words = [f"搜索：{f.text.strip()}"] if f.text.strip() else []
+    if f.district_id is not None:
+        words.append(f"片区：{s.get(District, f.district_id).name if s.get(District, f.district_id) else f.district_id}")
+    if f.site_kind:
+        words.append(f"场所类型：{SiteKind(f.site_kind).zh}")
+    if f.site_id is not None:
+        words.append(f"场所：{s.get(Site, f.site_id).name if s.get(Site, f.site_id) else f.site_id}")
+    if f.status:
+        words.append(f"状态：{VolunteerStatus(f.status).zh}")
+    if f.background:
+        words.append(f"人员类别：{Background(f.background).zh}")
+    return words
+
+
+def station_name(s: Session) -> str:
+    return str(read_settings(s)["station.name"] or "")
 
 
 def volunteer_rows(s: Session, f: RosterFilter, full: bool) -> list[list]:
@@ -44,7 +66,8 @@ def _volunteer_query(f: RosterFilter):  # noqa: ANN202 - SQL statement
         .outerjoin(Building, Volunteer.building_id == Building.id)
         .outerjoin(MarketZone, Volunteer.zone_id == MarketZone.id)
     )
-    return filtered(q, f).order_by(District.sort_order, Site.name, Volunteer.name_pinyin, Volunteer.id)
+    keys = [*_sort_key(f), Volunteer.id]  # the page's order: its sort column, then the id
+    return filtered(q, f).order_by(*(k.desc() if _descending(f) else k.asc() for k in keys))
 
 
 def _volunteer_cells(r, full: bool) -> list:  # noqa: ANN001 - result row

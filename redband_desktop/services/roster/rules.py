@@ -71,6 +71,34 @@ def check_photo(form: VolunteerForm) -> PhotoCheck:
         return PhotoCheck(problems=exc.problems)
 
 
+class Lookups:
+    """Where the rules find a site, building or zone by id and who holds an ID number:
+    the database, one query each. The importer passes its own, which reads every row
+    once and also knows the places it is about to create (negative ids)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def planned(self, place_id: object) -> bool:
+        """Whether an id names a place about to be created (the importer's negative ids);
+        a form never holds one."""
+        return False
+
+    def site(self, site_id: int) -> Site | None:
+        return self._s.get(Site, site_id)
+
+    def building(self, building_id: int) -> Building | None:
+        return self._s.get(Building, building_id)
+
+    def zone(self, zone_id: int) -> MarketZone | None:
+        return self._s.get(MarketZone, zone_id)
+
+    def id_owner(self, number: str) -> tuple[int, str] | None:
+        """(id, name) of the volunteer with this ID number, or None."""
+        row = self._s.execute(select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == number)).first()
+        return (row.id, row.name) if row is not None else None
+
+
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -87,21 +115,23 @@ class _Collector:
 
 
 def check_form(
-    session: Session, form: VolunteerForm, current: Volunteer | None, today: date, photo: PhotoCheck
+    session: Session, form: VolunteerForm, current: Volunteer | None, today: date, photo: PhotoCheck,
+    lookups: Lookups | None = None,
 ) -> CheckedForm:
     """Check the whole form; `current` is the stored row when editing (its ID number is
     used when the form leaves the masked number unchanged), `photo` the form's photo as
-    `check_photo` made it."""
+    `check_photo` made it, `lookups` where places and ID numbers are found (the database)."""
     c = _Collector()
+    look = lookups or Lookups(session)
     values: dict[str, Any] = {}
     name = c.run(normalize_name, clean(form.name))
     if name:
         values["name"] = name
         values["name_pinyin"], values["name_initials"] = name_pinyin(name)
-    info = _check_identity(session, c, form, current, today, values)
+    info = _check_identity(look, c, form, current, today, values)
     _check_contact(c, form, values)
     _check_choices(c, form, values)
-    _check_place(session, c, form, values)
+    _check_place(look, c, form, values)
     _check_joined(c, form, today, values, info)
     skills = _check_skills(session, c, form.skill_ids)
     c.problems.extend(photo.problems)
@@ -110,7 +140,7 @@ def check_form(
     return CheckedForm(values, skills, photo.portrait, info.warnings if info else ())
 
 
-def _check_identity(session, c: _Collector, form, current, today, values) -> IdNumberInfo | None:  # noqa: ANN001
+def _check_identity(look: Lookups, c: _Collector, form, current, today, values) -> IdNumberInfo | None:  # noqa: ANN001
     editing_id = current.id if current is not None else None
     raw = clean(current.id_number if form.id_number is None and current is not None else form.id_number)
     if not raw:
@@ -124,11 +154,9 @@ def _check_identity(session, c: _Collector, form, current, today, values) -> IdN
     elif info.birth_date > years_before(today, ADULT_AGE):
         c.add("id_number", "volunteer_too_young", date=info.birth_date.isoformat(), age=ADULT_AGE)
     values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender.value)
-    other = session.execute(
-        select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == info.number)
-    ).first()
-    if other is not None and other.id != editing_id:
-        c.add("id_number", "id_duplicate", name=other.name, id=other.id)
+    other = look.id_owner(info.number)
+    if other is not None and other[0] != editing_id:
+        c.add("id_number", "id_duplicate", name=other[1], id=other[0])
     if form.gender and form.gender != info.gender.value:
         c.add("gender", "gender_mismatch", expected=info.gender.zh)
     if form.birth_date and form.birth_date != info.birth_date:
@@ -164,18 +192,19 @@ def _check_choices(c: _Collector, form: VolunteerForm, values: dict) -> None:
         c.add("gender", "invalid_choice", value=form.gender)
 
 
-def _check_place(session: Session, c: _Collector, form: VolunteerForm, values: dict) -> None:
-    wrong = [checked_id(getattr(form, n), n, c.problems) is None and getattr(form, n) is not None
-             for n in ("site_id", "building_id", "zone_id")]
+def _check_place(look: Lookups, c: _Collector, form: VolunteerForm, values: dict) -> None:
+    wrong = [checked_id(v, n, c.problems) is None
+             for n in ("site_id", "building_id", "zone_id")
+             if (v := getattr(form, n)) is not None and not look.planned(v)]
     if any(wrong):
         return
-    site = session.get(Site, form.site_id) if form.site_id is not None else None
+    site = look.site(form.site_id) if form.site_id is not None else None
     if site is None:
         c.add("site_id", "required")
         return
     values.update(site_id=site.id, building_id=None, zone_id=None)
     if form.building_id is not None:
-        building = session.get(Building, form.building_id)
+        building = look.building(form.building_id)
         if site.kind != SiteKind.COMPOUND.value:
             c.add("building_id", "building_needs_compound")
         elif building is None or building.site_id != site.id:
@@ -183,7 +212,7 @@ def _check_place(session: Session, c: _Collector, form: VolunteerForm, values: d
         else:
             values["building_id"] = building.id
     if form.zone_id is not None:
-        zone = session.get(MarketZone, form.zone_id)
+        zone = look.zone(form.zone_id)
         if site.kind != SiteKind.MARKET.value:
             c.add("zone_id", "zone_needs_market")
         elif zone is None or zone.site_id != site.id:

@@ -24,8 +24,20 @@ from redband_desktop.errors import NotFoundError, Problem, ValidationError
 from redband_desktop.services.cards.service import revoke_cards_of
 from redband_desktop.services.roster import query
 from redband_desktop.services.roster.detail import detail, snapshot
-from redband_desktop.services.roster.export import VOLUNTEER_HEADERS, volunteer_rows
-from redband_desktop.services.roster.rules import CheckedForm, check_form, check_photo
+from redband_desktop.services.roster.export import (
+    TEXT_COLUMNS,
+    VOLUNTEER_HEADERS,
+    filter_words,
+    station_name,
+    volunteer_rows,
+)
+from redband_desktop.services.roster.rules import (
+    CheckedForm,
+    Lookups,
+    PhotoCheck,
+    check_form,
+    check_photo,
+)
 from redband_desktop.services.roster.types import (
     REVEALABLE,
     RosterFilter,
@@ -38,7 +50,7 @@ from redband_desktop.services.roster.types import (
 )
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import diff, export_summary, record
-from redband_desktop.services.shared.exports import Export
+from redband_desktop.services.shared.exports import Export, export_title
 from redband_desktop.services.shared.register import Found
 from redband_desktop.services.shared.rules import check_version, clean_text
 from redband_desktop.services.shared.values import checked_choice, checked_date, raise_problems
@@ -85,14 +97,17 @@ class RosterService:
             return query.page(s, f, offset, limit, self._today(), masked)
 
     def export(self, f: RosterFilter, full: bool = False) -> Export:
-        """The filtered roster as an .xlsx workbook (masked unless `full`), recorded."""
+        """The filtered roster in the page's order as an .xlsx workbook (masked unless
+        `full`), recorded."""
         from redband_desktop.documents.xlsx import table_to_xlsx
 
         self._access.require(Action.EXPORT_FULL if full else Action.EXPORT)
         with self._db.write() as s:
             rows = volunteer_rows(s, f, full)
+            title = export_title(station_name(s), "志愿者花名册", filter_words(s, f), self._today())
             record(s, self._access, "export", "volunteer", "", summary=export_summary(len(rows), full))
-        return Export(table_to_xlsx(list(VOLUNTEER_HEADERS), rows, "志愿者花名册"), len(rows), full)
+        data = table_to_xlsx(list(VOLUNTEER_HEADERS), rows, "志愿者花名册", title=title, text_columns=TEXT_COLUMNS)
+        return Export(data, len(rows), full)
 
     def get(self, volunteer_id: int) -> Volunteer:
         user = self._access.require(Action.READ)
@@ -177,6 +192,30 @@ class RosterService:
             if status is VolunteerStatus.LEFT:  # a volunteer who leaves keeps no valid card
                 revoke_cards_of(s, self._access, row.id, on, why)
             return detail(_load(s, row.id), False)
+
+
+# -- for the importer (services/importing): the same rules and the same writing ----------
+
+
+def check_volunteer(session: Session, form: VolunteerForm, current: VolunteerRow | None, today: date,
+                    lookups: Lookups | None = None) -> CheckedForm:
+    """The volunteer form's rules (`check_form`) for a form without a photo."""
+    return check_form(session, form, current, today, PhotoCheck(), lookups)
+
+
+def write_volunteer(session: Session, checked: CheckedForm, current: VolunteerRow | None) -> VolunteerRow:
+    """Add a volunteer from a checked form (joining on its date, as `create` does), or
+    apply it to `current`. No audit entry: the caller records what it did."""
+    if current is None:
+        row = VolunteerRow(status=VolunteerStatus.ACTIVE.value, status_since=checked.values["joined_on"])
+        _apply(row, checked, VolunteerForm())
+        row.status_history.append(StatusChange(old_status=None, new_status=row.status,
+                                               changed_on=row.joined_on, reason=JOIN_REASON))
+        session.add(row)
+        return row
+    for key, value in checked.values.items():  # the import leaves skills and photo alone
+        setattr(current, key, value)
+    return current
 
 
 def _district_of(s: Session, site_id: int) -> int:

@@ -46,6 +46,7 @@ _ENTITIES = {
     "incident": Change.INCIDENTS, "clue": Change.CLUES, "mediation": Change.MEDIATION,
     "user": Change.USERS, "station": Change.SETTINGS, "backup": Change.SETTINGS,
     "coverage": NONE, "audit": NONE, "stats": NONE,
+    "import": Change.VOLUNTEERS, "head_import": Change.HEADS,  # a sheet brought in (services/importing)
 }
 # Actions that only read (an export, a backup, a print of a document, a revealed number)
 # change nothing anyone is shown but the audit trail; assigning a head changes heads, not places.

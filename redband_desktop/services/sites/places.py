@@ -33,7 +33,7 @@ from redband_desktop.services.shared.values import (
     checked_int,
     raise_problems,
 )
-from redband_desktop.services.sites.service import people
+from redband_desktop.services.sites.service import check_head_candidate, people
 from redband_desktop.services.sites.types import BuildingForm, HeadEntry, PlaceDetail
 
 _MODELS = {PlaceKind.BUILDING: Building, PlaceKind.ZONE: MarketZone}
@@ -162,7 +162,7 @@ class PlacesService:
             place = fetch(s, _MODELS[kind], place_id)
             self._access.require(Action.EDIT, place.site.district_id)
             v = fetch(s, Volunteer, volunteer_id)
-            _check_candidate(v, place, start)
+            check_head_candidate(v, place, start)
             current = _current(s, kind, place.id)
             if current is not None:
                 if current.volunteer_id == v.id:
@@ -225,16 +225,6 @@ def _day(value: object, field: str, problems: list[Problem]) -> date | None:
         problems.append(Problem(field, "required"))
         return None
     return checked_date(value, field, problems, a_year_after(date.today()))
-
-
-def _check_candidate(v: Volunteer, place: Building | MarketZone, start: date) -> None:
-    if v.site_id != place.site_id:
-        raise ValidationError.single("volunteer_id", "head_other_site", site=place.site.name)
-    if v.status != VolunteerStatus.ACTIVE.value:
-        raise ValidationError.single("volunteer_id", "head_not_active",
-                                     status=VolunteerStatus(v.status).zh, status_en=VolunteerStatus(v.status).en)
-    if start < v.joined_on:
-        raise ValidationError.single("start_date", "before_joining", date=v.joined_on.isoformat())
 
 
 def _head_of(kind: PlaceKind, place_id: int):  # noqa: ANN202 - SQL expression

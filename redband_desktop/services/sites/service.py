@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, fields
+from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -22,8 +23,9 @@ from redband_desktop.domain.enums import Background, SiteKind, VolunteerStatus
 from redband_desktop.domain.phone import normalize_phone
 from redband_desktop.errors import ConflictError, Problem, ValidationError
 from redband_desktop.services.shared.access import AccessControl
-from redband_desktop.services.shared.audit_log import diff, record
+from redband_desktop.services.shared.audit_log import diff, export_summary, record
 from redband_desktop.services.shared.coverage import load_facts
+from redband_desktop.services.shared.exports import Export, export_title
 from redband_desktop.services.shared.rules import (
     check_version,
     clean_text,
@@ -31,7 +33,15 @@ from redband_desktop.services.shared.rules import (
     natural_key,
     require_unique_name,
 )
+from redband_desktop.services.shared.settings import read_settings
 from redband_desktop.services.shared.values import checked_int, raise_problems
+from redband_desktop.services.sites.export import (
+    HEAD_HEADERS,
+    HEAD_TEXT_COLUMNS,
+    SITE_HEADERS,
+    head_cells,
+    site_cells,
+)
 from redband_desktop.services.sites.types import (
     DistrictDetail,
     DistrictForm,
@@ -85,6 +95,19 @@ def people(session: Session, *conditions) -> tuple[PersonRow, ...]:  # noqa: ANN
     )
 
 
+def check_head_candidate(v: Volunteer, place: Building | MarketZone, start: date) -> None:
+    """May `v` head `place` from `start`: a volunteer of its site, active, joined by then
+    (also the importer's rule for a sheet of heads)."""
+    if v.site_id != place.site_id:
+        raise ValidationError.single("volunteer_id", "head_other_site", site=place.site.name)
+    if v.status != VolunteerStatus.ACTIVE.value:
+        raise ValidationError.single("volunteer_id", "head_not_active",
+                                     status=VolunteerStatus(v.status).zh, status_en=VolunteerStatus(v.status).en)
+    if start < v.joined_on:
+        raise ValidationError.single("start_date", "before_joining", date=v.joined_on.isoformat())
+
+
+
 class SitesService:
     def __init__(self, db: Database, access: AccessControl) -> None:
         self._db = db
@@ -110,6 +133,26 @@ class SitesService:
                 )
             districts = s.scalars(select(District).order_by(District.sort_order, District.id))
             return [DistrictNode(d.id, d.name, d.officer_name, tuple(sites[d.id])) for d in districts]
+
+    # -- exports -----------------------------------------------------------------
+    def export_sites(self) -> Export:
+        """Every site with its district, details and counts, as .xlsx (recorded)."""
+        return self._export("场所一览", "site", SITE_HEADERS, lambda s: site_cells(s), False, ())
+
+    def export_heads(self, full: bool = False) -> Export:
+        """Every building and zone with its current head (numbers masked unless `full`)."""
+        return self._export("楼栋长/片区负责人名单", "building", HEAD_HEADERS, lambda s: head_cells(s, full), full,
+                            HEAD_TEXT_COLUMNS)
+
+    def _export(self, what: str, entity: str, headers: tuple, cells, full: bool, text: tuple) -> Export:  # noqa: ANN001
+        from redband_desktop.documents.xlsx import table_to_xlsx
+
+        self._access.require(Action.EXPORT_FULL if full else Action.EXPORT)
+        with self._db.write() as s:
+            rows = cells(s)
+            title = export_title(str(read_settings(s)["station.name"] or ""), what, [], date.today())
+            record(s, self._access, "export", entity, "", summary=f"{what}：{export_summary(len(rows), full)}")
+        return Export(table_to_xlsx(list(headers), rows, what, title=title, text_columns=text), len(rows), full)
 
     # -- districts ---------------------------------------------------------------
     def district(self, district_id: int) -> DistrictDetail:

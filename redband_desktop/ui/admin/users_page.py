@@ -30,6 +30,7 @@ from redband_desktop.ui.admin.security_settings import SecuritySettingsBox
 from redband_desktop.ui.admin.user_dialog import UserDialog
 from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import label
+from redband_desktop.ui.widgets.exporting import save_export
 from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class UsersPage(QWidget):
         self.reset_button = QPushButton(self.tr("Reset password…"), objectName="reset_password")
         self.unlock_button = QPushButton(self.tr("Unlock"), objectName="unlock_user")
         self.count = QLabel(objectName="users_count")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="export_users")
+        self.export_note = QLabel(objectName="users_export_note")
         self.message = QLabel(objectName="users_message")
         self.message.setStyleSheet("color:#2e7d32")
         self.security: SecuritySettingsBox | None = None
@@ -86,9 +89,10 @@ class UsersPage(QWidget):
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.reset_button, self.unlock_button):
+        for button in (self.add_button, self.edit_button, self.reset_button, self.unlock_button, self.export_button):
             buttons.addWidget(button)
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.export_note)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("User accounts"))
@@ -104,8 +108,14 @@ class UsersPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(self.unlock)
+        self.export_button.clicked.connect(lambda: self.export())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
+
+    def export(self, path: str | None = None) -> None:
+        """The accounts as a workbook (administrators only: the service checks)."""
+        save_export(self, self.tr("Export user accounts"), self.tr("users.xlsx"),
+                    self._services.accounts.export_users, self.export_note, path)
 
     # -- loading -----------------------------------------------------------------
     def refresh(self) -> None:

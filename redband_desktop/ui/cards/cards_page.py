@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from redband_desktop.domain.access import Action
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.cards.design_panel import CardDesignPanel
 from redband_desktop.ui.cards.print_panel import PrintPanel
@@ -24,7 +25,7 @@ SHOWS = Change.CARDS | Change.VOLUNTEERS | Change.HEADS | Change.PLACES | Change
 class CardsPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = CardRegisterPanel(services.cards)
+        self.register = CardRegisterPanel(services.cards, can_export=services.access.can(Action.EXPORT))
         self.printing = PrintPanel(services)
         self.design = CardDesignPanel(services.cards)
         self.tabs = QTabWidget(objectName="card_tabs")

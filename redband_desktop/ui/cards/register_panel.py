@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.services.cards.types import CardFilter
 from redband_desktop.ui.table_model import DANGER, WARNING, flag_icon
+from redband_desktop.ui.widgets.exporting import save_export
 from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ STATUS_COLOURS = {"valid": "#1b7f3b", "expired": "#b26a00", "revoked": "#c8102e"
 
 class CardRegisterPanel(QWidget):
 
-    def __init__(self, cards: CardService, parent: QWidget | None = None) -> None:
+    def __init__(self, cards: CardService, parent: QWidget | None = None, can_export: bool = True) -> None:
         super().__init__(parent)
         self._cards = cards
         self.rows: list[CardRow] = []
@@ -53,6 +54,9 @@ class CardRegisterPanel(QWidget):
         self.reissue_button = QPushButton(self.tr("Re-issue"), objectName="reissue")
         self.revoke_button = QPushButton(self.tr("Revoke…"), objectName="revoke")
         self.lost_button = QPushButton(self.tr("Report lost…"), objectName="report_lost")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="export_cards")
+        self.export_button.setEnabled(can_export)
+        self.export_note = QLabel(objectName="card_export_note")
         self._timer = QTimer(self, singleShot=True, interval=200, timeout=self.refresh)
         self._build()
         self.refresh()
@@ -81,18 +85,23 @@ class CardRegisterPanel(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status)
         bar.addStretch()
-        for button in (self.reissue_button, self.revoke_button, self.lost_button):
+        for button in (self.reissue_button, self.revoke_button, self.lost_button, self.export_button):
             bar.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_note)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(bottom)
         self.search.textChanged.connect(self._timer.start)
         self.status.currentIndexChanged.connect(self.refresh)
         self.reissue_button.clicked.connect(self.reissue)
         self.revoke_button.clicked.connect(lambda: self.revoke(lost=False))
         self.lost_button.clicked.connect(lambda: self.revoke(lost=True))
+        self.export_button.clicked.connect(lambda: self.export())
         self.table.itemSelectionChanged.connect(self._enable)
         self._enable()
 
@@ -119,6 +128,13 @@ class CardRegisterPanel(QWidget):
         self.count.setText(self.tr("{n} cards shown").format(n=f"{len(self.rows):,}"))
         self._show_warnings()
         self._enable()
+
+    def export(self, path: str | None = None) -> None:
+        """The cards the register shows, in the order it shows them."""
+        f = CardFilter(text=self.search.text(), status=self.status.currentData())
+        order = [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        save_export(self, self.tr("Export the card register"), self.tr("cards.xlsx"),
+                    lambda: self._cards.export(f, order), self.export_note, path)
 
     def _show_warnings(self) -> None:
         w = self._cards.warnings()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from redband_desktop.ui.roster.filter_bar import RosterFilterBar
 from redband_desktop.ui.roster.status_dialog import StatusDialog
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 from redband_desktop.ui.table_model import Column
+from redband_desktop.ui.widgets.exporting import save_export
 from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.page_keys import add_page_keys
 from redband_desktop.ui.widgets.register_table import set_up_register_table
@@ -58,6 +60,9 @@ class RosterPage(RegisterPage):
         self.print_button = QPushButton(self.tr("Print card…"), objectName="print_cards")
         self.print_button.setToolTip(self.tr("Print the ID cards of the selected volunteers (Ctrl or Shift to "
                                              "select several)"))
+        self.export_button = QPushButton(self.tr("Export…"), objectName="export")
+        self.export_button.setEnabled(services.access.can(Action.EXPORT))
+        self.export_note = QLabel(objectName="export_note")
         self._set_up_table()
         self._layout()
         self._connect()
@@ -89,8 +94,9 @@ class RosterPage(RegisterPage):
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.status_button, self.print_button):
+        for button in (self.add_button, self.edit_button, self.status_button, self.print_button, self.export_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.export_note)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -104,6 +110,7 @@ class RosterPage(RegisterPage):
         self.edit_button.clicked.connect(self.edit_selected)
         self.status_button.clicked.connect(self.change_status)
         self.print_button.clicked.connect(self.print_cards)
+        self.export_button.clicked.connect(lambda: self.export())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         add_page_keys(self, self.add_button, self.search, self.table, self.edit_selected)
@@ -176,6 +183,14 @@ class RosterPage(RegisterPage):
         if row is None:
             return
         self._open(StatusDialog(self._services.roster, self._services.roster.get(row.id), self))
+
+    def export(self, path: str | None = None) -> None:
+        """The filtered roster in the table's order (personal numbers in full for the
+        roles allowed, masked for the others)."""
+        full = self._services.access.can(Action.EXPORT_FULL)
+        f = self.current_filter()
+        save_export(self, self.tr("Export the roster"), self.tr("roster.xlsx"),
+                    lambda: self._services.roster.export(f, full=full), self.export_note, path)
 
     def _open(self, dialog: VolunteerDialog | StatusDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

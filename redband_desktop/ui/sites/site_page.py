@@ -14,15 +14,18 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from redband_desktop.domain.access import Action
 from redband_desktop.domain.coverage import PlaceKind
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.errors import RedbandError
@@ -34,6 +37,7 @@ from redband_desktop.ui.sites.district_form import DistrictFormWidget
 from redband_desktop.ui.sites.place_panel import PlacePanel
 from redband_desktop.ui.sites.site_form import SiteFormWidget
 from redband_desktop.ui.sites.site_tree_model import NODE_ROLE, Node, build_model, find
+from redband_desktop.ui.widgets.exporting import save_export
 from redband_desktop.ui.widgets.feedback import show_error
 
 if TYPE_CHECKING:
@@ -68,6 +72,9 @@ class SitePage(QWidget):
         self.add_site_button = QPushButton(self.tr("Add site…"))
         self.add_buildings_button = QPushButton(self.tr("Add buildings…"))
         self.add_zone_button = QPushButton(self.tr("Add zone…"))
+        self.export_button = self._export_button()
+        self.export_note = QLabel(objectName="sites_export_note", wordWrap=True)
+        self.export_note.hide()
         self._build()
         self._connect()
         self.reload()
@@ -81,14 +88,39 @@ class SitePage(QWidget):
         for b in (self.add_site_button, self.add_buildings_button, self.add_zone_button):
             buttons.addWidget(b)
         column.addLayout(buttons)
-        column.addWidget(self.search)
+        find = QHBoxLayout()
+        find.addWidget(self.search, 1)
+        find.addWidget(self.export_button)
+        column.addLayout(find)
         column.addWidget(self.tree, 1)
+        column.addWidget(self.export_note)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.details)
         splitter.setSizes([380, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def _export_button(self) -> QToolButton:
+        """Export ▾: the sites, or every building and zone with its head."""
+        button = QToolButton(objectName="export_sites", text=self.tr("Export"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.addAction(self.tr("Sites…"), lambda: self.export_sites())
+        menu.addAction(self.tr("Buildings and zones with their heads…"), lambda: self.export_heads())
+        button.setMenu(menu)
+        button.setEnabled(self._services.access.can(Action.EXPORT))
+        return button
+
+    def export_sites(self, path: str | None = None) -> None:
+        save_export(self, self.tr("Export the sites"), self.tr("sites.xlsx"), self._services.sites.export_sites,
+                    self.export_note, path)
+
+    def export_heads(self, path: str | None = None) -> None:
+        """Numbers in full for the roles allowed, masked for the others."""
+        full = self._services.access.can(Action.EXPORT_FULL)
+        save_export(self, self.tr("Export buildings and heads"), self.tr("heads.xlsx"),
+                    lambda: self._services.sites.export_heads(full), self.export_note, path)
 
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(lambda cur, _prev: self._open(cur.data(NODE_ROLE)))

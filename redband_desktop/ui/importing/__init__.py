@@ -1,0 +1,1 @@
+"""The import wizard (File → Import…): file, columns, places, preview, then the commit."""
