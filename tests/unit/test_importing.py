@@ -161,3 +161,26 @@ def test_progress_can_cancel_a_preview(services, place, tmp_path: Path) -> None:
         services.importer.preview(table, ImportKind.ROSTER, services.importer.guess(table, ImportKind.ROSTER),
                                   progress=lambda done, total: False)
     assert stopped.value.problems[0].code == "cancelled"
+
+
+def test_an_officer_imports_into_their_own_district_only(services, place, tmp_path: Path) -> None:  # noqa: ANN001
+    """Rights are asked once per district an import touches (each ask re-reads the
+    account), and still hold row by row: another district's rows are invalid."""
+    from redband_desktop.services.accounts.types import UserForm
+
+    first, pw = "Initial#2026", "Officer#2026x"
+    services.accounts.create_user(
+        UserForm("officer1", "滨江民警", role="officer", district_id=place["other"].id), first, first)
+    services.accounts.sign_in("officer1", first)
+    services.accounts.change_password(first, pw, pw)
+    services.accounts.sign_in("officer1", pw)
+    rows = [[1, "钱一", person(21), "13808710021", "金家河片区", "金色家园", "", "2022-01-01", "热心居民"],
+            [2, "钱二", person(22), "13808710022", "滨江片区", "滨江花园", "", "2022-01-01", "热心居民"],
+            [3, "钱三", person(23), "13808710023", "滨江片区", "滨江花园", "", "2022-01-01", "热心居民"]]
+    table = services.importer.read(write(tmp_path / "a.xlsx", workbook(rows)))
+    preview = services.importer.preview(table, ImportKind.ROSTER, services.importer.guess(table, ImportKind.ROSTER))
+    by_row = {r.row: r for r in preview.rows}
+    assert by_row[3].problems[0].code == "outside_district"
+    assert by_row[4].status is RowStatus.NEW and by_row[5].status is RowStatus.NEW
+    services.importer.commit(preview)
+    assert {v.name for v in services.roster.search(RosterFilter(), limit=10).first_page} >= {"钱二", "钱三"}

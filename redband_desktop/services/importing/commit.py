@@ -21,6 +21,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.errors import ConflictError, ValidationError
 from redband_desktop.services.importing.places import PlaceBook
+from redband_desktop.services.importing.rights import DistrictRights
 from redband_desktop.services.importing.roster import CHUNK, RosterPlan
 from redband_desktop.services.roster.service import write_volunteer
 from redband_desktop.services.shared.access import AccessControl
@@ -100,7 +101,7 @@ def commit_roster(s: Session, access: AccessControl, plan: RosterPlan, file_name
     updates = [p for p in plan.rows if p[2] is not None]
     _check_still_free(s, [p[1].values["id_number"] for p in new])
     current = _current(s, updates)
-    total, districts = len(plan.rows), {}
+    total, districts, rights = len(plan.rows), {}, DistrictRights(access)
     for i, (_row, checked, vid, _version, changes) in enumerate(plan.rows):
         if progress is not None and i % 200 == 0 and not progress(i, total):
             raise ValidationError.single("file", "cancelled")
@@ -108,7 +109,7 @@ def commit_roster(s: Session, access: AccessControl, plan: RosterPlan, file_name
         site_id = values["site_id"]
         if site_id not in districts:
             districts[site_id] = s.scalar(select(Site.district_id).where(Site.id == site_id))
-        access.require(Action.EDIT, districts[site_id])
+        rights.require(Action.EDIT, districts[site_id])
         row = write_volunteer(s, replace(checked, values=values), current.get(vid) if vid else None)
         if vid is not None:
             record(s, access, "update", "volunteer", vid, _audited(changes), f"{row.name}（导入 {file_name}）")

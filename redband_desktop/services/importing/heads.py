@@ -26,6 +26,7 @@ from redband_desktop.errors import ConflictError, Problem, ValidationError
 from redband_desktop.services.importing import cells
 from redband_desktop.services.importing.commit import create_planned
 from redband_desktop.services.importing.places import PlaceBook, apply_choices, unknown_places
+from redband_desktop.services.importing.rights import DistrictRights
 from redband_desktop.services.importing.roster_rows import SheetRow, sheet_rows
 from redband_desktop.services.importing.types import (
     ImportKind,
@@ -70,15 +71,16 @@ def preview_heads(s: Session, table: Table, mapping: Mapping, choices: list[Plac
     for v in people:
         by_name.setdefault((v.site_id, v.name), []).append(v)
     heads, plan, seen, out = _current_heads(s), HeadsPlan(book), {}, []
+    rights = DistrictRights(access)
     for i, r in enumerate(rows):
         if progress is not None and i % 200 == 0 and not progress(i, len(rows)):
             raise ValidationError.single("file", "cancelled")
-        out.append(_outcome(r, book, by_number, by_name, heads, seen, today, access, plan))
+        out.append(_outcome(r, book, by_number, by_name, heads, seen, today, rights, plan))
     return Preview(ImportKind.HEADS, table.file_name, tuple(out), tuple(unknown), plan)
 
 
 def _outcome(r: SheetRow, book: PlaceBook, by_number: dict, by_name: dict, heads: dict, seen: dict,  # noqa: PLR0913
-             today: date, access: AccessControl, plan: HeadsPlan) -> RowOutcome:
+             today: date, access: DistrictRights, plan: HeadsPlan) -> RowOutcome:
     problems: list[Problem] = []
     base = RowOutcome(r.number, RowStatus.INVALID, r.text("head_name"))
     place = _place(book, r, problems)
@@ -170,6 +172,7 @@ def commit_heads(s: Session, access: AccessControl, plan: HeadsPlan, file_name: 
                  progress: Any = None) -> tuple[int, int, int]:
     ids = create_planned(s, access, plan.book, {p[1].id for p in plan.rows if p[1].id < 0})
     heads = _current_heads(s)
+    rights = DistrictRights(access)
     new = updated = 0
     for i, (_row, place, vid, name, start, note, expected) in enumerate(plan.rows):
         if progress is not None and i % 200 == 0 and not progress(i, len(plan.rows)):
@@ -180,7 +183,7 @@ def commit_heads(s: Session, access: AccessControl, plan: HeadsPlan, file_name: 
         if (current.volunteer_id if current else None) != expected:
             raise ConflictError("import_stale", count=1)
         site = s.get(type(place), place_id).site
-        access.require(Action.EDIT, site.district_id)
+        rights.require(Action.EDIT, site.district_id)
         if current is not None:
             current.end_date, current.end_reason = start, REPLACED
         head = PlaceHead(volunteer_id=vid, role=clean_text(note, "role_text", 40), start_date=start)

@@ -23,6 +23,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.photo import Portrait as Stored
 from redband_desktop.domain.photo import make_portrait
 from redband_desktop.errors import ConflictError, Problem, ValidationError
+from redband_desktop.services.importing.rights import DistrictRights
 from redband_desktop.services.importing.types import Portrait, PortraitPreview
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import record
@@ -59,10 +60,11 @@ def people(s: Session, access: AccessControl) -> tuple[dict[str, _Person], dict[
     """Whom the user may edit, by ID number and by name."""
     by_number: dict[str, _Person] = {}
     by_name: dict[str, list[_Person]] = {}
+    rights = DistrictRights(access)
     q = select(VolunteerRow.id, VolunteerRow.name, VolunteerRow.id_number, Site.district_id, VolunteerRow.status) \
         .join(Site, VolunteerRow.site_id == Site.id)
     for vid, name, number, district_id, status in s.execute(q):
-        if not access.can(Action.EDIT, district_id):
+        if not rights.can(Action.EDIT, district_id):
             continue
         person = _Person(vid, name, district_id, status)
         by_number[number.upper()] = person
@@ -118,11 +120,12 @@ def prepare(files: list[Path], by_number: dict[str, _Person], by_name: dict[str,
 
 def commit_portraits(s: Session, access: AccessControl, plan: PortraitPlan, folder: str) -> int:
     """Store the prepared portraits (replacing older photos); all or nothing."""
+    rights = DistrictRights(access)
     for vid, stored in plan.images:
         row = s.get(VolunteerRow, vid)
         if row is None:
             raise ConflictError("import_stale", count=1)
-        access.require(Action.EDIT, s.scalar(select(Site.district_id).where(Site.id == row.site_id)))
+        rights.require(Action.EDIT, s.scalar(select(Site.district_id).where(Site.id == row.site_id)))
         had = row.photo is not None
         if row.photo is None:
             row.photo = VolunteerPhoto(image=stored.image, thumbnail=stored.thumbnail)

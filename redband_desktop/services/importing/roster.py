@@ -24,6 +24,7 @@ from redband_desktop.domain.access import Action
 from redband_desktop.domain.idnumber import normalize_id_number
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.importing.places import PlaceBook, apply_choices, unknown_places
+from redband_desktop.services.importing.rights import DistrictRights
 from redband_desktop.services.importing.roster_rows import (
     SheetRow,
     blank_form,
@@ -98,11 +99,12 @@ def preview_roster(s: Session, table: Table, mapping: Mapping, choices: list[Pla
     lookups = _BookLookups(s, book, owners)
     plan = RosterPlan(book)
     seen: dict[str, int] = {}
+    rights = DistrictRights(access)
     outcomes = []
     for i, r in enumerate(rows):
         if progress is not None and i % 200 == 0 and not progress(i, len(rows)):
             raise ValidationError.single("file", "cancelled")
-        outcomes.append(_outcome(s, r, mapping, book, owners, skills, lookups, seen, today, access, plan))
+        outcomes.append(_outcome(s, r, mapping, book, owners, skills, lookups, seen, today, rights, plan))
     if progress is not None:
         progress(len(rows), len(rows))
     return Preview(ImportKind.ROSTER, table.file_name, tuple(outcomes), tuple(unknown), plan)
@@ -129,7 +131,7 @@ def _skills(s: Session, ids: list[int]) -> dict[int, tuple[int, ...]]:
 
 
 def _outcome(s: Session, r: SheetRow, mapping: Mapping, book: PlaceBook, owners: dict, skills: dict,  # noqa: PLR0913
-             lookups: _BookLookups, seen: dict[str, int], today: date, access: AccessControl,
+             lookups: _BookLookups, seen: dict[str, int], today: date, access: DistrictRights,
              plan: RosterPlan) -> RowOutcome:
     problems: list[Problem] = []
     fields = sheet_fields(r, mapping, problems)
