@@ -57,7 +57,7 @@ def test_a_clerk_exports_masked_numbers_and_a_viewer_cannot_export(qtbot, demo_s
     out = tmp_path / "clerk.xlsx"
     clerk.roster.export(str(out))
     numbers = [r[2] for r in rows_of(out)[2:]]
-    assert len(numbers) == 1100 and all("*" in n for n in numbers)
+    assert len(numbers) == clerk.roster.model.rowCount() > 1000 and all("*" in n for n in numbers)
     assert clerk.users is None  # accounts are the administrators' to export
     viewer = window(qtbot, demo_services, tmp_path, "viewer1")
     assert not viewer.roster.export_button.isEnabled()
@@ -66,17 +66,18 @@ def test_a_clerk_exports_masked_numbers_and_a_viewer_cannot_export(qtbot, demo_s
 
 
 def test_card_register_exports_what_it_shows_in_the_order_shown(qtbot, demo_services, tmp_path) -> None:  # noqa: ANN001
+    from redband_desktop.services.cards.types import CardFilter
     from redband_desktop.services.roster.types import RosterFilter
 
-    people = demo_services.roster.search(RosterFilter(status="active"), 12).first_page
-    cards = [demo_services.cards.issue(v.id) for v in people]
-    demo_services.cards.revoke(cards[0].card_no, "测试")
+    if not demo_services.cards.register(CardFilter(status="valid")):  # a demo station without cards yet
+        for v in demo_services.roster.search(RosterFilter(status="active"), 12).first_page:
+            demo_services.cards.issue(v.id)
     win = window(qtbot, demo_services, tmp_path)
     register = win.cards.register
     register.status.setCurrentIndex(register.status.findData("valid"))
     register.table.sortItems(1, Qt.SortOrder.AscendingOrder)  # a click on the name header
     shown = [register.table.item(r, 0).text() for r in range(register.table.rowCount())]
-    assert len(shown) == 11
+    assert shown and len(shown) == len(demo_services.cards.register(CardFilter(status="valid")))
     out = tmp_path / "证件.xlsx"
     register.export(str(out))
     cells = rows_of(out)
