@@ -159,8 +159,9 @@ def test_the_month_table_follows_every_change_to_the_register(services, station)
     with services.db.read() as s:
         months = {(m.month, m.category, m.site_id): (m.incidents, m.loss) for m in s.scalars(select(IncidentMonth))
                   if m.incidents}
-        key = (func.substr(func.coalesce(Incident.occurred_at, Incident.received_at), 1, 7), Incident.category,
-               func.coalesce(Incident.site_id, 0))
+        when = func.coalesce(Incident.occurred_at, Incident.received_at)
+        month = func.to_char(when, "YYYY-MM") if s.bind.dialect.name == "postgresql" else func.substr(when, 1, 7)
+        key = (month, Incident.category, func.coalesce(Incident.site_id, 0))
         raw = s.execute(select(*key, func.count(), func.coalesce(func.sum(Incident.loss_yuan), 0))
                         .group_by(*key)).all()
     assert months == {(m, cat, site): (n, Decimal(str(loss))) for m, cat, site, n, loss in raw}

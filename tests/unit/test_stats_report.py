@@ -72,9 +72,9 @@ def test_wrong_format_is_refused(demo_services, tmp_path: Path, capsys) -> None:
     with pytest.raises(ValidationError) as caught:
         demo_services.stats.report_document("docx")
     assert caught.value.problems[0].field == "report_file"
-    assert main(["--db", str(demo_services.db.path), "report", "--out", str(tmp_path / "成绩单.docx")]) == 2
+    assert main(["--db", demo_services.db.url, "report", "--out", str(tmp_path / "成绩单.docx")]) == 2
     assert "报告文件" in capsys.readouterr().err and not (tmp_path / "成绩单.docx").exists()
     out = tmp_path / "成绩单.xlsx"
-    assert main(["--db", str(demo_services.db.path), "report", "--from", "2026-03-01", "--to", "2026-03-31",
+    assert main(["--db", demo_services.db.url, "report", "--from", "2026-03-01", "--to", "2026-03-31",
                  "--compare", "pop", "--out", str(out)]) == 0
     assert load_workbook(out).sheetnames[0] == "分类警情"
