@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from redband_desktop.documents.card_faces import FONT
 from redband_desktop.documents.report_types import Chart
+from redband_desktop.domain.stats import axis_top
 
 DARK, MID, LIGHT = colors.Color(0.1, 0.1, 0.1), colors.Color(0.45, 0.45, 0.45), colors.Color(0.8, 0.8, 0.8)
 LINE_STYLES = ((DARK, None, "FilledCircle", 1.6), (MID, (4, 2), "Square", 1.2), (colors.black, (1, 2), "Cross", 1.0))
@@ -69,20 +70,10 @@ def _axes(plot, chart: Chart) -> None:  # noqa: ANN001 - a reportlab chart
         plot.categoryAxis.labels.angle, plot.categoryAxis.labels.dy = 0, -2
     plot.valueAxis.labels.fontName, plot.valueAxis.labels.fontSize = FONT, 7
     top = max([v for s in chart.series for v in s.values if v is not None] or [0])
-    plot.valueAxis.valueMin, plot.valueAxis.valueMax = 0, _nice(top)
-    plot.valueAxis.valueStep = _nice(top) / 4
+    plot.valueAxis.valueMin, plot.valueAxis.valueMax = 0, axis_top(top)
+    plot.valueAxis.valueStep = axis_top(top) / 4
     plot.valueAxis.gridStrokeColor, plot.valueAxis.gridStrokeWidth = LIGHT, 0.4
     plot.valueAxis.visibleGrid = 1
-
-
-def _nice(top: float) -> float:
-    """An axis top a little above `top` that divides into four round steps (1, 2, 5 × 10ⁿ)."""
-    scale = 1.0
-    while True:
-        for step in (1, 2, 5):
-            if step * scale * 4 >= max(top, 4) * 1.05:
-                return step * scale * 4
-        scale *= 10
 
 
 def _legend(d: Drawing, chart: Chart, right: float, top: float) -> None:

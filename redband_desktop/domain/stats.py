@@ -82,3 +82,14 @@ def count_change_text(current: int, previous: int, lang: str = "zh_CN") -> str:
     if lang.startswith("zh"):
         return "持平" if diff == 0 else f"{'增加' if diff > 0 else '减少'} {abs(diff)} 个"
     return "level" if diff == 0 else f"{'up' if diff > 0 else 'down'} {abs(diff)}"
+
+
+def axis_top(top: float) -> float:
+    """A chart axis top a little above `top` that divides into four round steps (1, 2, 5 × 10ⁿ):
+    the charts on the statistics page and in the printed report share their scale."""
+    scale = 1.0
+    while True:
+        for step in (1, 2, 5):
+            if step * scale * 4 >= max(top, 4) * 1.05:
+                return step * scale * 4
+        scale *= 10

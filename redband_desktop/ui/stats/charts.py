@@ -20,6 +20,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from redband_desktop.domain.stats import axis_top
+
 DARK, MID, LIGHT = QColor(30, 30, 30), QColor(115, 115, 115), QColor(205, 205, 205)
 
 
@@ -42,7 +44,7 @@ def _axes(chart: QChart, categories: list[str], top: float, x_title: str, y_titl
     x.append(categories)
     x.setTitleText(x_title)
     y = QValueAxis()
-    y.setRange(0, _nice(top))
+    y.setRange(0, axis_top(top))
     y.setTickCount(5)
     y.setLabelFormat("%d")
     y.setTitleText(y_title)
@@ -51,15 +53,6 @@ def _axes(chart: QChart, categories: list[str], top: float, x_title: str, y_titl
     for s in chart.series():
         s.attachAxis(x)
         s.attachAxis(y)
-
-
-def _nice(top: float) -> float:
-    scale = 1.0
-    while True:
-        for step in (1, 2, 5):
-            if step * scale * 4 >= max(top, 4) * 1.05:
-                return step * scale * 4
-        scale *= 10
 
 
 def _square(size: int, colour: QColor) -> QImage:
