@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,31 +30,12 @@ from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.sorted_cell import SortedCell
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
 
 GAP_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-class _Cell(QTableWidgetItem):
-    """A cell that sorts by its value (a count or a percentage), not its text, and reads
-    right-aligned when it is a number."""
-
-    def __init__(self, text: str, key: object = None) -> None:
-        super().__init__(text)
-        self.setToolTip(text)
-        self.setData(SORT_ROLE, text if key is None else key)
-        if key is not None:
-            self.setTextAlignment(RIGHT)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
-        if type(mine) is not type(theirs):
-            return str(mine) < str(theirs)
-        return mine < theirs
 
 
 def _table(columns: list[str], name: str, sortable: bool = True) -> QTableWidget:
@@ -74,9 +54,9 @@ def _percent(line: CoverageLine) -> str:
     return "—" if line.percent is None else f"{line.percent:.1f}%"
 
 
-def _figures(line: CoverageLine) -> list[_Cell]:
+def _figures(line: CoverageLine) -> list[SortedCell]:
     counts = (line.buildings_total, line.buildings_covered, line.zones_total, line.zones_covered)
-    return [*(_Cell(str(n), n) for n in counts), _Cell(_percent(line), -1.0 if line.percent is None else line.percent)]
+    return [*(SortedCell(str(n), n) for n in counts), SortedCell(_percent(line), -1.0 if line.percent is None else line.percent)]
 
 
 SHOWS = Change.VOLUNTEERS | Change.PLACES | Change.HEADS | Change.CARDS  # heads' status, names, cards
@@ -140,24 +120,24 @@ class CoveragePage(QWidget):
         s = report.station
         self.summary.setText(self.tr("Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps")
                              .format(covered=s.covered, total=s.total, percent=_percent(s), gaps=len(report.gaps)))
-        total = [_Cell(self.tr("Whole station")), *_figures(s)]
+        total = [SortedCell(self.tr("Whole station")), *_figures(s)]
         for cell in total:
             font = cell.font()
             font.setBold(True)
             cell.setFont(font)
-        self._fill(self.districts, [[_Cell(d.name), *_figures(d)] for d in report.districts] + [total])
-        self._fill(self.sites, [[_Cell(x.name), _Cell(x.district_name), *_figures(x)] for x in report.sites])
+        self._fill(self.districts, [[SortedCell(d.name), *_figures(d)] for d in report.districts] + [total])
+        self._fill(self.sites, [[SortedCell(x.name), SortedCell(x.district_name), *_figures(x)] for x in report.sites])
         rows = []
         for g in report.gaps:
-            first = _Cell(g.place.district_name)
+            first = SortedCell(g.place.district_name)
             first.setData(GAP_ROLE, (g.place.kind.value, g.place.place_id))
-            rows.append([first, *(_Cell(t) for t in (g.place.site_name, g.place.label, g.place.head_name,
+            rows.append([first, *(SortedCell(t) for t in (g.place.site_name, g.place.label, g.place.head_name,
                                                       label(g.reason)))])
         self._fill(self.gaps, rows)
         self.gaps_title.setText(self.tr("{n} gaps — double-click one to assign a head").format(n=len(rows)))
 
     @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[_Cell]]) -> None:
+    def _fill(table: QTableWidget, rows: list[list[SortedCell]]) -> None:
         sorting = table.isSortingEnabled()
         table.setSortingEnabled(False)  # rows stay where they are put while filling
         table.setRowCount(len(rows))

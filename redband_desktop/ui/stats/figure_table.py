@@ -4,34 +4,15 @@ open that list."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-class Cell(QTableWidgetItem):
-    def __init__(self, text: str, key: Any = None) -> None:
-        super().__init__(text)
-        self.setToolTip(text)
-        self.setData(SORT_ROLE, text if key is None else key)
-        if key is not None and not isinstance(key, str):
-            self.setTextAlignment(RIGHT)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
-        if type(mine) is not type(theirs):
-            return str(mine) < str(theirs)
-        return mine < theirs
+from redband_desktop.ui.widgets.sorted_cell import SortedCell
 
 
 class FigureTable(QTableWidget):
@@ -54,7 +35,7 @@ class FigureTable(QTableWidget):
         self._targets: dict[int, object] = {}
         self.doubleClicked.connect(self._open)
 
-    def fill(self, rows: list[tuple[list[Cell], object]], bold: int = 0) -> None:
+    def fill(self, rows: list[tuple[list[SortedCell], object]], bold: int = 0) -> None:
         """The rows in order; the first `bold` rows (totals, groups) are set in bold."""
         self.setSortingEnabled(False)
         self.setRowCount(len(rows))

@@ -24,7 +24,8 @@ from redband_desktop.domain.stats import (
 from redband_desktop.services.incidents.types import IncidentFilter
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.stats import charts
-from redband_desktop.ui.stats.figure_table import Cell, FigureTable
+from redband_desktop.ui.stats.figure_table import FigureTable
+from redband_desktop.ui.widgets.sorted_cell import SortedCell
 
 if TYPE_CHECKING:
     from redband_desktop.services.stats.types import PlaceFigures, StationFigures
@@ -81,12 +82,12 @@ class StatsTabs(QTabWidget):
         box.addWidget(self.chart_view, 1)
         self.addTab(chart_tab, self.tr("Charts"))
 
-    def _change(self, fig: Figure) -> list[Cell]:
+    def _change(self, fig: Figure) -> list[SortedCell]:
         f = self._f
         pct = fig.pct if fig.pct is not None else (10**6 if fig.current else 0)
         now, before = (f"{v:,.0f}" if isinstance(v, Decimal) else f"{v:,}" for v in (fig.current, fig.previous))
-        return [Cell(now, fig.current), Cell(before, fig.previous),
-                Cell(change_text(fig.current, fig.previous, f.comparison, ui_lang()), pct)]
+        return [SortedCell(now, fig.current), SortedCell(before, fig.previous),
+                SortedCell(change_text(fig.current, fig.previous, f.comparison, ui_lang()), pct)]
 
     def _target(self, what: str, categories: tuple[str, ...], district: int | None = None,
                 site: int | None = None) -> tuple[IncidentFilter, str]:
@@ -98,30 +99,30 @@ class StatsTabs(QTabWidget):
     def show_figures(self, f: StationFigures) -> None:
         self._f = f
         lang = ui_lang()
-        rows = [([Cell(self.tr("{group} (group)").format(group=g.label(lang))), *self._change(f.by_group[g.value])],
+        rows = [([SortedCell(self.tr("{group} (group)").format(group=g.label(lang))), *self._change(f.by_group[g.value])],
                  self._target(g.label(lang), tuple(sorted(GROUPS[g])))) for g in IncidentGroup]
-        rows += [([Cell(c.label(lang)), *self._change(f.by_category[c.value])], self._target(c.label(lang), (c,)))
+        rows += [([SortedCell(c.label(lang)), *self._change(f.by_category[c.value])], self._target(c.label(lang), (c,)))
                  for c in IncidentCategory]
-        rows.insert(0, ([Cell(self.tr("All incidents")), *self._change(f.total)], self._target(self.tr("All"), ALL)))
+        rows.insert(0, ([SortedCell(self.tr("All incidents")), *self._change(f.total)], self._target(self.tr("All"), ALL)))
         self.categories.fill(rows, bold=1 + len(IncidentGroup))
         loss = f.fraud_loss
         self.loss.setText(self.tr("Telecom fraud losses: {now} yuan (before: {before} yuan), {change}").format(
             now=f"{loss.current:,.0f}", before=f"{loss.previous:,.0f}",
             change=change_text(loss.current, loss.previous, f.comparison, lang)))
         kinds = {k.value: k.label(lang) for k in SiteKind} | {"none": self.tr("No site")}
-        self.contact.fill([([Cell(kinds[k]), *self._change(fig)], None) for k, fig in f.contact_by_site_kind.items()])
+        self.contact.fill([([SortedCell(kinds[k]), *self._change(fig)], None) for k, fig in f.contact_by_site_kind.items()])
         self.districts.fill([(self._place(x, False), self._target(x.name, ALL, district=x.id)) for x in f.by_district])
         self.sites.fill([(self._place(x, True), self._target(x.name, ALL, site=x.id)) for x in f.by_site])
         self._zero(f)
         self._volunteers(f)
         self._charts(f)
 
-    def _place(self, x: PlaceFigures, site: bool) -> list[Cell]:
-        head = [Cell(x.name)]
+    def _place(self, x: PlaceFigures, site: bool) -> list[SortedCell]:
+        head = [SortedCell(x.name)]
         if site:
-            head += [Cell(SiteKind(x.kind).label(ui_lang())), Cell(x.district)]
-        groups = [Cell(f"{x.groups[g.value].current:,}", x.groups[g.value].current) for g in IncidentGroup]
-        return [*head, *self._change(x.total), *groups, Cell(f"{x.contact.current:,}", x.contact.current)]
+            head += [SortedCell(SiteKind(x.kind).label(ui_lang())), SortedCell(x.district)]
+        groups = [SortedCell(f"{x.groups[g.value].current:,}", x.groups[g.value].current) for g in IncidentGroup]
+        return [*head, *self._change(x.total), *groups, SortedCell(f"{x.contact.current:,}", x.contact.current)]
 
     def _zero(self, f: StationFigures) -> None:
         lang = ui_lang()
@@ -129,8 +130,8 @@ class StatsTabs(QTabWidget):
                                        "incident); {before} in the comparison period ({change})").format(
             now=len(f.zero_sites), before=f.zero_sites_previous,
             change=count_change_text(len(f.zero_sites), f.zero_sites_previous, lang)))
-        self.zero.fill([([Cell(z.name), Cell(SiteKind(z.kind).label(lang)), Cell(z.district),
-                          Cell(str(z.previous), z.previous)], None) for z in f.zero_sites])
+        self.zero.fill([([SortedCell(z.name), SortedCell(SiteKind(z.kind).label(lang)), SortedCell(z.district),
+                          SortedCell(str(z.previous), z.previous)], None) for z in f.zero_sites])
 
     def _volunteers(self, f: StationFigures) -> None:
         w = f.volunteers
@@ -139,10 +140,10 @@ class StatsTabs(QTabWidget):
                  w.clues_to_incidents), (self.tr("Mediation cases with a volunteer mediator"), w.mediated),
                  (self.tr("Of these, settled by agreement"), w.agreements), (self.tr("Money the agreements cover (yuan)"),
                  w.amount_yuan), (self.tr("Kept from turning criminal"), w.prevented_criminal)]
-        rows = [([Cell(label), *self._change(fig)], None) for label, fig in items]
+        rows = [([SortedCell(label), *self._change(fig)], None) for label, fig in items]
         for label, fig in ((self.tr("Duty hours"), w.duty_hours), (self.tr("Outreach audience"), w.outreach_audience)):
-            rows.append(([Cell(label), *self._change(fig)] if fig is not None else
-                         [Cell(label), Cell(self.tr("not recorded yet")), Cell(""), Cell("")], None))
+            rows.append(([SortedCell(label), *self._change(fig)] if fig is not None else
+                         [SortedCell(label), SortedCell(self.tr("not recorded yet")), SortedCell(""), SortedCell("")], None))
         self.volunteers.fill(rows)
 
     def _charts(self, f: StationFigures) -> None:
