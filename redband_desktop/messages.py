@@ -4,7 +4,8 @@ Services, the domain and the database layer never build sentences themselves: th
 errors with a code and parameters, and this catalogue renders them for the GUI and the
 CLI in the user's language. Chinese (`zh_CN`) is the default. Areas keep their own parts,
 merged here: the case records (`messages_cases.py`), data safety (`messages_safety.py`),
-accounts and rights (`messages_accounts.py`) and input checks (`messages_input.py`).
+accounts and rights (`messages_accounts.py`), input checks (`messages_input.py`) and the
+duty rota (`messages_rota.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from redband_desktop.messages_accounts import ACCOUNT_FIELD_LABELS, ACCOUNT_MESSAGES
 from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
 from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES
+from redband_desktop.messages_rota import ROTA_FIELD_LABELS, ROTA_MESSAGES
 from redband_desktop.messages_safety import SAFETY_FIELD_LABELS, SAFETY_MESSAGES
 
 # code -> (Simplified Chinese, English). Parameters use str.format names.
@@ -241,6 +243,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **SAFETY_MESSAGES,
     **ACCOUNT_MESSAGES,
     **INPUT_MESSAGES,
+    **ROTA_MESSAGES,
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -336,6 +339,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     **SAFETY_FIELD_LABELS,
     **ACCOUNT_FIELD_LABELS,
     **INPUT_FIELD_LABELS,
+    **ROTA_FIELD_LABELS,
 }
 
 

@@ -20,7 +20,7 @@ def _keys(path: Path, name: str) -> list[str]:
 
 
 PARTS = {"messages_cases.py": "CASE", "messages_safety.py": "SAFETY", "messages_accounts.py": "ACCOUNT",
-         "messages_input.py": "INPUT"}
+         "messages_input.py": "INPUT", "messages_rota.py": "ROTA"}
 
 
 def test_each_code_and_label_is_defined_once() -> None:

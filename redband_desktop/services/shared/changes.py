@@ -29,11 +29,12 @@ class Change(Flag):
     INCIDENTS = auto()
     CLUES = auto()
     MEDIATION = auto()
+    DUTY = auto()  # the rota: shift templates, shifts, assignments, skipped dates
     USERS = auto()  # accounts, sign-ins, locks
     SETTINGS = auto()  # station, security, card design, backup folder
     AUDIT = auto()  # every action adds to the trail
-    ALL = (VOLUNTEERS | PLACES | HEADS | CARDS | INCIDENTS | CLUES | MEDIATION | USERS | SETTINGS
-           | AUDIT)
+    ALL = (VOLUNTEERS | PLACES | HEADS | CARDS | INCIDENTS | CLUES | MEDIATION | DUTY | USERS
+           | SETTINGS | AUDIT)
 
 
 NONE = Change(0)
@@ -45,6 +46,7 @@ _ENTITIES = {
     "building": Change.PLACES, "zone": Change.PLACES, "card": Change.CARDS,
     "incident": Change.INCIDENTS, "clue": Change.CLUES, "mediation": Change.MEDIATION,
     "user": Change.USERS, "station": Change.SETTINGS, "backup": Change.SETTINGS,
+    "shift_template": Change.DUTY, "shift": Change.DUTY, "skipped_date": Change.DUTY,
     "coverage": NONE, "audit": NONE,
 }
 # Actions that only read (an export, a backup, a print of a document, a revealed number)
