@@ -1,5 +1,5 @@
 """The services: one package per capability (roster/, sites/, incidents/, clues/,
-mediation/, cards/, accounts/, audit/, backups/, station/, stats/), each with the same
+mediation/, cards/, rota/, accounts/, audit/, backups/, station/, stats/), each with the same
 inner names — service.py (the user actions), query.py (reads), rules.py (checks),
 types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
 capability uses (access, audit log, settings, text and version rules). Each public
@@ -23,6 +23,7 @@ from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.roster.privacy import PrivacyService
 from redband_desktop.services.roster.service import RosterService
+from redband_desktop.services.rota.service import RotaService
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.changes import ChangeFeed
 from redband_desktop.services.sites.places import PlacesService
@@ -54,6 +55,7 @@ class Services:
     mediation: MediationService
     incidents: IncidentService
     clues: ClueService
+    rota: RotaService
 
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:
@@ -85,4 +87,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         mediation=mediation,
         incidents=IncidentService(db, access),
         clues=clues,
+        rota=RotaService(db, access),
     )
