@@ -1760,6 +1760,29 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>GenerateDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="28"/>
+        <source>Generate shifts</source>
+        <translation>生成班次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="36"/>
+        <source>Shifts are made from every active template; skipped days are left out and shifts already there are kept as they are.</source>
+        <translation>按所有启用的排班模板生成班次；停班日期不生成，已有的班次保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="38"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="38"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/guide_dialog.py" line="25"/>
@@ -2227,127 +2250,132 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="124"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="126"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="128"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="131"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="134"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="138"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
+        <source>Duty rota</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="191"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="194"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="197"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="207"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="211"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="218"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="220"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="249"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
@@ -3617,6 +3645,124 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>RotaPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="63"/>
+        <source>All duty types</source>
+        <translation>全部值班类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="65"/>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="66"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="67"/>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
+        <source>Assign…</source>
+        <translation>安排…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="69"/>
+        <source>Remove…</source>
+        <translation>取消安排…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <source>Copy last week</source>
+        <translation>复制上周排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
+        <source>Generate shifts…</source>
+        <translation>生成班次…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="93"/>
+        <source>Duty rota</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="144"/>
+        <source>All districts</source>
+        <translation>全部片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="167"/>
+        <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
+        <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="189"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="195"/>
+        <source>Assign to which shift?</source>
+        <translation>安排到哪个班次？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="198"/>
+        <source>Put a volunteer on {place} {day}</source>
+        <translation>安排志愿者：{place} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="210"/>
+        <source>Remove from which shift?</source>
+        <translation>从哪个班次取消？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="216"/>
+        <source>Remove whom?</source>
+        <translation>取消谁的安排？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="216"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="221"/>
+        <source>{name} taken off the shift</source>
+        <translation>已取消 {name} 的值班安排</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
+        <source>Copied {day}: Ctrl+V pastes it onto another day</source>
+        <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="243"/>
+        <source>{shifts} shifts made, {people} people put on shifts</source>
+        <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="251"/>
+        <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
+        <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="257"/>
+        <source>Template saved: generate shifts to put it on the rota</source>
+        <translation>模板已保存：生成班次后即列入排班</translation>
+    </message>
+</context>
+<context>
     <name>SecuritySettingsBox</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/security_settings.py" line="29"/>
@@ -4206,6 +4352,99 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="39"/>
+        <source>New shift template</source>
+        <translation>新建排班模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="45"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="45"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="70"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="70"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="71"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="72"/>
+        <source>Market zone</source>
+        <translation>市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="73"/>
+        <source>Duty type</source>
+        <translation>值班类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="73"/>
+        <source>Weekdays</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="74"/>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="74"/>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="75"/>
+        <source>People needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="75"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/clues/flow_dialogs.py" line="89"/>
@@ -4687,6 +4926,49 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
         <source>Choose a volunteer</source>
         <translation>请选择志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="61"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="61"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="75"/>
+        <source>Skipped: {reason}</source>
+        <translation>停班：{reason}</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ dialog opens at most 1366×700 with its buttons in sight (the form scrolls inste
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,8 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.roster.activity_tabs import ActivityTabs
     from redband_desktop.ui.roster.status_dialog import StatusDialog
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
+    from redband_desktop.ui.rota.generate_dialog import GenerateDialog
+    from redband_desktop.ui.rota.template_dialog import TemplateDialog
     from redband_desktop.ui.sites.structure_dialog import StructureDialog
 
     incident = s.incidents.search(IncidentFilter(), 1).first_page[0]
@@ -87,6 +90,8 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "export passphrase": lambda: PassphraseDialog(s.backups.check_passphrase),
         "restore passphrase": lambda: PassphraseDialog(None, "redband-backup-20261130.rbk"),
         "user guide": GuideDialog,
+        "new shift template": lambda: TemplateDialog(s),
+        "generate shifts": lambda: GenerateDialog(s.rota, date.today(), None),
     }
 
 
