@@ -3722,42 +3722,42 @@ in File → Station settings….</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="210"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="211"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="216"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="217"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="216"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="217"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="221"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="222"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="227"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="243"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="244"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="251"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="252"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="257"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="258"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
     </message>
@@ -4913,17 +4913,17 @@ in File → Station settings….</source>
 <context>
     <name>VolunteerPicker</name>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="43"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="46"/>
         <source>Name, pinyin, initials or phone</source>
         <translation>姓名、拼音、首字母或电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="76"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
         <source>{count} more: type more of the name</source>
         <translation>另有 {count} 人：请输入更多字以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="92"/>
         <source>Choose a volunteer</source>
         <translation>请选择志愿者</translation>
     </message>

@@ -108,3 +108,16 @@ def test_a_viewer_sees_the_week_but_changes_nothing(qtbot, services, place, monk
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert _cell(page, 0, 0).endswith("0/1")
+
+
+def test_the_picker_offers_the_shifts_own_site_first(qtbot, services, place) -> None:  # noqa: ANN001
+    from tests.unit.rota_helpers import volunteer
+
+    volunteer(services, place["far"].id, "张伟")
+    names = []
+    for site in (place["compound"].id, place["far"].id):
+        picker = VolunteerPicker(services.roster, "t", None, site_first=site)
+        qtbot.addWidget(picker)
+        picker.search.setText("张")
+        names.append([picker.candidates.item(i).text().split("　")[0] for i in range(picker.candidates.count())])
+    assert names == [["张洁", "张伟"], ["张伟", "张洁"]]

@@ -2,12 +2,12 @@
 assigned against people needed, gaps coloured and marked with an icon.
 
 Keyboard first: the arrows move between cells, Enter puts a volunteer on the cell's shift
-(the picker offers the shift's own district), Delete takes one off, Ctrl+C copies the
-current day and Ctrl+V pastes it onto the day of the current cell, Alt+Left / Alt+Right
-go to the previous / next week, Ctrl+N adds a shift template. "Copy last week" fills the
-week shown from the one before; "Generate shifts…" makes the shifts of a period from the
-templates. Filters: district and duty type. It refreshes when the rota, places or
-volunteers change.
+(the picker offers the volunteers of the shift's site first), Delete takes one off,
+Ctrl+C copies the current day and Ctrl+V pastes it onto the day of the current cell,
+Alt+Left / Alt+Right go to the previous / next week, Ctrl+N adds a shift template. "Copy
+last week" fills the week shown from the one before; "Generate shifts…" makes the shifts
+of a period from the templates. Filters: district and duty type. It refreshes when the
+rota, places or volunteers change.
 """
 
 from __future__ import annotations
@@ -196,7 +196,8 @@ class RotaPage(QWidget):
         if shift is None:
             return
         picker = VolunteerPicker(self._services.roster, self.tr("Put a volunteer on {place} {day}").format(
-            place=shift.place, day=f"{shift.day:%m-%d} {shift.starts_at:%H:%M}"), shift.district_id, parent=self)
+            place=shift.place, day=f"{shift.day:%m-%d} {shift.starts_at:%H:%M}"), None, parent=self,
+            site_first=shift.site_id)
         if not picker.exec() or picker.picked is None:
             return
         done = self._attempt(lambda: self._rota.assign(shift.id, picker.picked.id))
