@@ -23,7 +23,13 @@ from redband_desktop.domain.rota import DutyType, default_end, span_problem, wee
 from redband_desktop.errors import Problem, ValidationError
 from redband_desktop.services.rota.types import TemplateForm
 from redband_desktop.services.shared.rules import clean_text
-from redband_desktop.services.shared.values import checked_choice, checked_id, checked_int
+from redband_desktop.services.shared.values import (
+    checked_choice,
+    checked_date,
+    checked_id,
+    checked_int,
+    raise_problems,
+)
 
 MAX_NEEDED = 50
 MAX_PERIOD_DAYS = 366
@@ -130,3 +136,45 @@ def expired_card(s: Session, volunteer_id: int, on: date) -> date | None:
     until = s.scalar(select(func.max(Card.valid_until)).where(
         Card.volunteer_id == volunteer_id, Card.status == CardStatus.VALID.value))
     return until if until is not None and until < on else None
+
+
+def checked_volunteer(value: object) -> int:
+    problems: list[Problem] = []
+    vid = checked_id(value, "volunteer_id", problems)
+    if vid is None and not problems:
+        problems.append(Problem("volunteer_id", "required"))
+    raise_problems(problems)
+    return vid
+
+
+def assign_warnings(s: Session, shift: Shift, vid: int, name: str) -> tuple[Problem, ...]:
+    out = []
+    expired = expired_card(s, vid, shift.day)
+    if expired is not None:
+        out.append(Problem("volunteer_id", "rota_card_expired", {"name": name, "date": expired.isoformat()}))
+    if len(shift.assignments) > shift.needed:
+        out.append(Problem("volunteer_id", "rota_over_needed", {"needed": shift.needed,
+                                                                "count": len(shift.assignments)}))
+    return tuple(out)
+
+
+def check_period(first: date, last: date) -> None:
+    check_days(("date_from", first), ("date_to", last))
+    if last < first:
+        raise ValidationError.single("date_to", "date_before", other=first.isoformat())
+    if (last - first).days + 1 > MAX_PERIOD_DAYS:
+        raise ValidationError.single("period", "rota_period_too_long", max=MAX_PERIOD_DAYS)
+
+
+def check_days(*fields: tuple[str, date]) -> None:
+    """Days from 1990 to two years ahead (a plan further out is a slip of the keyboard)."""
+    problems: list[Problem] = []
+    latest = date(date.today().year + 2, 12, 31)
+    for name, value in fields:
+        if value is None:
+            problems.append(Problem(name, "required"))
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            checked_date(value, name, problems, latest)
+        else:
+            problems.append(Problem(name, "invalid_date", {"value": str(value)[:20]}))
+    raise_problems(problems)

@@ -11,7 +11,7 @@ elsewhere at that time (naming that shift); an expired card or a full shift only
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,18 +27,21 @@ from redband_desktop.db.models.rota import (
     SkippedDate,
 )
 from redband_desktop.domain.access import Action, Role
-from redband_desktop.domain.rota import DutyType, week_start, weekday_mask, weekdays_of
+from redband_desktop.domain.rota import week_start
 from redband_desktop.errors import PermissionDenied, Problem, ValidationError
 from redband_desktop.services.rota.copying import Tally, copy_day
 from redband_desktop.services.rota.generate import carry_edit, generate, open_future
 from redband_desktop.services.rota.query import Names, info, skipped_days, week
 from redband_desktop.services.rota.rules import (
-    MAX_PERIOD_DAYS,
+    assign_warnings,
+    check_days,
+    check_period,
     checked_template,
+    checked_volunteer,
     clash,
-    expired_card,
     volunteer_problems,
 )
+from redband_desktop.services.rota.templates import snapshot, template_info, template_text, values
 from redband_desktop.services.rota.types import (
     Assigned,
     Copied,
@@ -55,11 +58,9 @@ from redband_desktop.services.rota.wording import clash_problem, shift_text
 from redband_desktop.services.shared.access import AccessControl, Actor
 from redband_desktop.services.shared.audit_log import diff, record
 from redband_desktop.services.shared.rules import check_version, clean_text, fetch
-from redband_desktop.services.shared.values import checked_date, checked_id, raise_problems
+from redband_desktop.services.shared.values import checked_id, raise_problems
 
 EVERYWHERE = WeekFilter()
-TEMPLATE_FIELDS = ("site_id", "building_id", "zone_id", "duty_type", "start_time", "end_time", "needed",
-                   "leader_id", "notes")
 
 
 class RotaService:
@@ -73,12 +74,12 @@ class RotaService:
         with self._db.write() as s:
             clean, district = checked_template(s, form)
             self._access.require(Action.EDIT, district)
-            row = ShiftTemplate(district_id=district, active=True, **_values(clean))
+            row = ShiftTemplate(district_id=district, active=True, **values(clean))
             s.add(row)
             s.flush()
-            result = _template(s, row)
-            record(s, self._access, "create", "shift_template", row.id, diff({}, _snapshot(row)),
-                   _template_text(result))
+            result = template_info(s, row)
+            record(s, self._access, "create", "shift_template", row.id, diff({}, snapshot(row)),
+                   template_text(result))
             return result
 
     def update_template(self, template_id: int, version: int, form: TemplateForm) -> TemplateSaved:
@@ -90,8 +91,8 @@ class RotaService:
             clean, district = checked_template(s, form)
             self._access.require_move(Action.EDIT, row.district_id, district)
             check_version(row, version, s, "shift_template")
-            before = _snapshot(row)
-            for k, v in _values(clean).items():
+            before = snapshot(row)
+            for k, v in values(clean).items():
                 setattr(row, k, v)
             row.district_id = district
             return self._carried(s, row, before, "update")
@@ -102,18 +103,18 @@ class RotaService:
             row = fetch(s, ShiftTemplate, template_id)
             self._access.require(Action.EDIT, row.district_id)
             check_version(row, version, s, "shift_template")
-            before = _snapshot(row)
+            before = snapshot(row)
             row.active = False
             return self._carried(s, row, before, "status")
 
     def _carried(self, s: Session, row: ShiftTemplate, before: dict, action: str) -> TemplateSaved:
         s.flush()
         updated, removed, created = carry_edit(s, row)
-        changes = diff(before, _snapshot(row))
-        result = _template(s, row)
+        changes = diff(before, snapshot(row))
+        result = template_info(s, row)
         if changes:
             record(s, self._access, action, "shift_template", row.id, changes,
-                   f"{_template_text(result)}（未来空班次：改 {updated}，删 {removed}，增 {created}）")
+                   f"{template_text(result)}（未来空班次：改 {updated}，删 {removed}，增 {created}）")
         return TemplateSaved(result, updated, removed, created)
 
     def templates(self, f: WeekFilter = EVERYWHERE, include_retired: bool = False) -> list[TemplateInfo]:
@@ -128,14 +129,14 @@ class RotaService:
             if not include_retired:
                 q = q.where(ShiftTemplate.active.is_(True))
             names = Names(s)
-            return [_template(s, t, names) for t in s.scalars(q)]
+            return [template_info(s, t, names) for t in s.scalars(q)]
 
     # -- generating ------------------------------------------------------------------
     def generate(self, first: date, last: date, district_id: int | None = None) -> Generated:
         """Shifts from every active template (of one district, or of the officer's own)
         for the days from `first` to `last`; skipped days are left out and shifts already
         there are not made again."""
-        _check_period(first, last)
+        check_period(first, last)
         district = self._scope(district_id)
         with self._db.write() as s:
             q = select(ShiftTemplate).where(ShiftTemplate.active.is_(True)).order_by(ShiftTemplate.id)
@@ -165,7 +166,7 @@ class RotaService:
         with self._db.write() as s:
             shift = fetch(s, Shift, shift_id)
             self._access.require(Action.EDIT, shift.district_id)
-            vid = _volunteer_id(volunteer_id)
+            vid = checked_volunteer(volunteer_id)
             names = Names(s)
             problems = volunteer_problems(s, vid)
             name = names.volunteer(vid)
@@ -179,7 +180,7 @@ class RotaService:
             s.flush()
             record(s, self._access, "rota.assign", "shift", shift.id, {"volunteer_id": [None, vid]},
                    f"{shift_text(shift, names)}：+{name}")
-            return Assigned(info(s, shift), _warnings(s, shift, vid, name))
+            return Assigned(info(s, shift), assign_warnings(s, shift, vid, name))
 
     def unassign(self, shift_id: int, volunteer_id: int) -> ShiftInfo:
         """Take a volunteer off a shift (not once their attendance on it is recorded)."""
@@ -187,7 +188,7 @@ class RotaService:
         with self._db.write() as s:
             shift = fetch(s, Shift, shift_id)
             self._access.require(Action.EDIT, shift.district_id)
-            vid = _volunteer_id(volunteer_id)
+            vid = checked_volunteer(volunteer_id)
             names = Names(s)
             name = names.volunteer(vid)
             found = next((a for a in shift.assignments if a.volunteer_id == vid), None)
@@ -205,14 +206,14 @@ class RotaService:
     def copy_day(self, source: date, target: date, district_id: int | None = None,
                  site_id: int | None = None) -> Copied:
         """Copy one day's shifts and people to another day (see `copying`)."""
-        _check_days(("source_day", source), ("target_day", target))
+        check_days(("source_day", source), ("target_day", target))
         if source == target:
             raise ValidationError.single("target_day", "rota_same_day")
         return self._copy([(source, target)], district_id, site_id)
 
     def copy_last_week(self, monday: date, district_id: int | None = None, site_id: int | None = None) -> Copied:
         """Copy the seven days before the week of `monday` onto that week."""
-        _check_days(("week", monday))
+        check_days(("week", monday))
         if monday.weekday() != 0:
             raise ValidationError.single("week", "rota_not_monday")
         return self._copy([(monday - timedelta(days=7 - i), monday + timedelta(days=i)) for i in range(7)],
@@ -243,7 +244,7 @@ class RotaService:
         site (a market closure). Its future shifts nobody is on are removed; shifts with
         people stay for the clerk to move."""
         problems: list[Problem] = []
-        _check_days(("day", day))
+        check_days(("day", day))
         site_ref = checked_id(site_id, "site_id", problems)
         text = clean_text(reason, "reason", 100, problems=problems)
         raise_problems(problems)
@@ -295,7 +296,7 @@ class RotaService:
     def week(self, day: date, f: WeekFilter = EVERYWHERE) -> WeekView:
         """The week (Monday to Sunday) that holds `day`: places × days with their shifts."""
         self._access.require(Action.READ)
-        _check_days(("week", day))
+        check_days(("week", day))
         with self._db.read() as s:
             return week(s, week_start(day), f)
 
@@ -303,72 +304,3 @@ class RotaService:
         self._access.require(Action.READ)
         with self._db.read() as s:
             return info(s, fetch(s, Shift, shift_id))
-
-
-def _values(form: TemplateForm) -> dict:
-    out = {k: getattr(form, k) for k in TEMPLATE_FIELDS}
-    out["weekdays"] = weekday_mask(form.weekdays)
-    return out
-
-
-def _snapshot(row: ShiftTemplate) -> dict:
-    out = {k: getattr(row, k) for k in (*TEMPLATE_FIELDS, "district_id", "active")}
-    for k in ("start_time", "end_time"):
-        out[k] = out[k].strftime("%H:%M")
-    out["weekdays"] = ",".join(str(d + 1) for d in weekdays_of(row.weekdays))  # 1 = Monday, as people count
-    return out
-
-
-def _template(s: Session, t: ShiftTemplate, names: Names | None = None) -> TemplateInfo:
-    names = names or Names(s)
-    form = TemplateForm(t.site_id, t.duty_type, t.start_time, t.end_time, weekdays_of(t.weekdays), t.needed,
-                        t.building_id, t.zone_id, t.leader_id, t.notes)
-    return TemplateInfo(t.id, t.version, form, t.district_id, names.place(t.site_id, t.building_id, t.zone_id),
-                        names.volunteer(t.leader_id), t.active)
-
-
-def _template_text(t: TemplateInfo) -> str:
-    return (f"{t.place} {DutyType(t.form.duty_type).zh} "
-            f"{t.form.start_time:%H:%M}–{t.form.end_time:%H:%M}")
-
-
-def _volunteer_id(value: object) -> int:
-    problems: list[Problem] = []
-    vid = checked_id(value, "volunteer_id", problems)
-    if vid is None and not problems:
-        problems.append(Problem("volunteer_id", "required"))
-    raise_problems(problems)
-    return vid
-
-
-def _warnings(s: Session, shift: Shift, vid: int, name: str) -> tuple[Problem, ...]:
-    out = []
-    expired = expired_card(s, vid, shift.day)
-    if expired is not None:
-        out.append(Problem("volunteer_id", "rota_card_expired", {"name": name, "date": expired.isoformat()}))
-    if len(shift.assignments) > shift.needed:
-        out.append(Problem("volunteer_id", "rota_over_needed", {"needed": shift.needed,
-                                                                "count": len(shift.assignments)}))
-    return tuple(out)
-
-
-def _check_period(first: date, last: date) -> None:
-    _check_days(("date_from", first), ("date_to", last))
-    if last < first:
-        raise ValidationError.single("date_to", "date_before", other=first.isoformat())
-    if (last - first).days + 1 > MAX_PERIOD_DAYS:
-        raise ValidationError.single("period", "rota_period_too_long", max=MAX_PERIOD_DAYS)
-
-
-def _check_days(*fields: tuple[str, date]) -> None:
-    """Days from 1990 to two years ahead (a plan further out is a slip of the keyboard)."""
-    problems: list[Problem] = []
-    latest = date(date.today().year + 2, 12, 31)
-    for name, value in fields:
-        if value is None:
-            problems.append(Problem(name, "required"))
-        elif isinstance(value, date) and not isinstance(value, datetime):
-            checked_date(value, name, problems, latest)
-        else:
-            problems.append(Problem(name, "invalid_date", {"value": str(value)[:20]}))
-    raise_problems(problems)
