@@ -34,6 +34,17 @@ ROTA_MESSAGES: dict[str, tuple[str, str]] = {
     "rota_skip_exists": ("此日期已是停班日期", "this day is already skipped"),
     "rota_same_day": ("复制的目标日期不能与来源日期相同", "copy to a day other than the one copied"),
     "rota_not_monday": ("须为周一", "must be a Monday"),
+    "rota_not_started": ("班次尚未开始，不能登记考勤", "the shift has not begun: no attendance yet"),
+    "rota_too_late": (
+        "只能登记 {days} 天内的考勤（可在本所设置中修改）",
+        "attendance can be recorded up to {days} days back (a station setting)",
+    ),
+    "rota_swap_unexpected": ("只有“换班”才填写替班人", "name a stand-in only for a swap"),
+    "rota_swap_on_shift": ("{name} 已安排在此班次，不能作为替班人", "{name} is on this shift already"),
+    "rota_out_before_in": ("签退时间须晚于签到时间", "signing out must come after signing in"),
+    "rota_time_far": (
+        "签到签退时间与班次（{start}–{end}）相差过大", "too far from the shift's own times ({start}–{end})",
+    ),
 }
 
 ROTA_FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -54,4 +65,8 @@ ROTA_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "ends_at": ("结束时间", "Ends at"),
     "created": ("新生成班次", "Shifts created"),
     "assigned": ("安排人数", "People assigned"),
+    "swapped_with_id": ("替班人", "Stood in by"),
+    "signed_in_at": ("签到时间", "Signed in"),
+    "signed_out_at": ("签退时间", "Signed out"),
+    "attendance": ("考勤", "Attendance"),
 }

@@ -61,6 +61,7 @@ class AuditAction(LabeledEnum):
     ROTA_COPY = ("rota.copy", "复制排班", "Copy the rota")
     ROTA_SKIP = ("rota.skip", "设为停班日期", "Mark a day skipped")
     ROTA_UNSKIP = ("rota.unskip", "取消停班日期", "Unmark a skipped day")
+    ROTA_ATTENDANCE = ("rota.attendance", "登记考勤", "Record attendance")
 
 
 class AuditEntity(LabeledEnum):

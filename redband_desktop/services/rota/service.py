@@ -7,10 +7,12 @@ template or shift, before and after an edit) and writes its audit entry in the s
 transaction; a wrong field is refused with a field-level problem and nothing is saved.
 Putting a volunteer on a shift is refused when they no longer serve or already serve
 elsewhere at that time (naming that shift); an expired card or a full shift only warns.
+Attendance is recorded per shift; service hours come from attendance only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -29,6 +31,14 @@ from redband_desktop.db.models.rota import (
 from redband_desktop.domain.access import Action, Role
 from redband_desktop.domain.rota import week_start
 from redband_desktop.errors import PermissionDenied, Problem, ValidationError
+from redband_desktop.services.rota.attendance import (
+    DAYS_BACK_KEY,
+    check_window,
+    checked_entries,
+    hours,
+    shift_attendance,
+    store,
+)
 from redband_desktop.services.rota.copying import Tally, copy_day
 from redband_desktop.services.rota.generate import carry_edit, generate, open_future
 from redband_desktop.services.rota.query import Names, info, skipped_days, week
@@ -44,8 +54,11 @@ from redband_desktop.services.rota.rules import (
 from redband_desktop.services.rota.templates import snapshot, template_info, template_text, values
 from redband_desktop.services.rota.types import (
     Assigned,
+    AttendanceForm,
     Copied,
     Generated,
+    HoursReport,
+    ShiftAttendance,
     ShiftInfo,
     SkippedDay,
     TemplateForm,
@@ -58,6 +71,7 @@ from redband_desktop.services.rota.wording import clash_problem, shift_text
 from redband_desktop.services.shared.access import AccessControl, Actor
 from redband_desktop.services.shared.audit_log import diff, record
 from redband_desktop.services.shared.rules import check_version, clean_text, fetch
+from redband_desktop.services.shared.settings import read_settings
 from redband_desktop.services.shared.values import checked_id, raise_problems
 
 EVERYWHERE = WeekFilter()
@@ -291,6 +305,33 @@ class RotaService:
         self._access.require(Action.READ)
         with self._db.read() as s:
             return skipped_days(s, first, last)
+
+    # -- attendance ------------------------------------------------------------------
+    def record_attendance(self, shift_id: int, entries: Sequence[AttendanceForm]) -> ShiftAttendance:
+        """Record what became of volunteers on a shift (present, late, absent, swapped
+        with whom; actual times), from its start until the days-back setting runs out."""
+        self._access.require(Action.EDIT)
+        with self._db.write() as s:
+            shift = fetch(s, Shift, shift_id)
+            user = self._access.require(Action.EDIT, shift.district_id)
+            check_window(shift, now(), int(read_settings(s)[DAYS_BACK_KEY]))
+            checked = checked_entries(s, shift, list(entries))
+            changes = store(s, checked, user.display_name or user.username, now())
+            record(s, self._access, "rota.attendance", "shift", shift.id, changes,
+                   f"{shift_text(shift, Names(s))}：考勤 {len(checked)} 人")
+            return shift_attendance(s, shift)
+
+    def attendance(self, shift_id: int) -> ShiftAttendance:
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            return shift_attendance(s, fetch(s, Shift, shift_id))
+
+    def hours(self, first: date, last: date, district_id: int | None = None) -> HoursReport:
+        """Service hours per volunteer in the period, most first, from attendance only."""
+        self._access.require(Action.READ)
+        check_period(first, last)
+        with self._db.read() as s:
+            return hours(s, first, last, district_id)
 
     # -- reading ---------------------------------------------------------------------
     def week(self, day: date, f: WeekFilter = EVERYWHERE) -> WeekView:

@@ -146,3 +146,53 @@ class SkippedDay:
     site_id: int | None  # None: the whole station
     site: str
     reason: str
+
+
+@dataclass(frozen=True)
+class AttendanceForm:
+    """What became of one assigned volunteer on a shift. The times default to the
+    shift's start and end; an absent volunteer has none; a swap names who served instead."""
+
+    volunteer_id: int
+    status: str  # domain.rota.AttendanceStatus
+    swapped_with_id: int | None = None
+    signed_in_at: datetime | None = None
+    signed_out_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    volunteer_id: int
+    name: str
+    status: str  # "" while nothing is recorded
+    swapped_with_id: int | None
+    swapped_with: str
+    signed_in_at: datetime | None
+    signed_out_at: datetime | None
+    minutes: int  # of service this row counts for (0 when absent or not recorded)
+
+
+@dataclass(frozen=True)
+class ShiftAttendance:
+    shift: ShiftInfo
+    rows: tuple[AttendanceRow, ...]
+
+
+@dataclass(frozen=True)
+class VolunteerHours:
+    volunteer_id: int
+    name: str
+    shifts: int
+    minutes: int
+
+    @property
+    def hours(self) -> float:
+        return round(self.minutes / 60, 1)
+
+
+@dataclass(frozen=True)
+class HoursReport:
+    first: date
+    last: date
+    rows: tuple[VolunteerHours, ...]  # most hours first
+    total_minutes: int
