@@ -1,13 +1,14 @@
 """`redband stats` as plain text for a person at a terminal: volunteers, coverage of
 buildings and zones, incidents by year and category, mediation cases by stage and clue
-reports by state. (`--json` prints the same report for scripts.)"""
+reports by state, and the duty rota (shifts, how full, attendance, hours). (`--json`
+prints the same report for scripts.)"""
 
 from __future__ import annotations
 
 
 def stats_text(report: dict, lang: str) -> str:
     zh = lang.startswith("zh")
-    sections = (_volunteers, _coverage, _incidents, _mediation, _clues)
+    sections = (_volunteers, _coverage, _incidents, _mediation, _clues, _duty)
     return "\n".join(line for section in sections for line in section(report, lang, zh))
 
 
@@ -66,3 +67,17 @@ def _clues(report: dict, lang: str, zh: bool) -> list[str]:
     lines += [f"  {ClueStatus(k).label(lang)}: {n}" for k, n in c["by_status"].items() if n]
     lines += [f"  {ClueClosing(k).label(lang)}: {n}" for k, n in c["by_closing"].items() if n]
     return lines
+
+
+def _duty(report: dict, lang: str, zh: bool) -> list[str]:
+    d = report.get("duty")
+    if not d or not d["shifts"]:
+        return []
+    filled = "—" if d["filled_pct"] is None else f"{d['filled_pct']}%"
+    attended = "—" if d["attendance_pct"] is None else f"{d['attendance_pct']}%"
+    if zh:
+        return [f"排班（{d['from']}–{d['to']}）: {d['shifts']} 个班次",
+                f"  安排到位率: {filled}", f"  到岗率: {attended}",
+                f"  服务时长: {d['hours']} 小时（{d['volunteers_served']} 人）"]
+    return [f"Duty rota ({d['from']}–{d['to']}): {d['shifts']} shifts", f"  filled: {filled}",
+            f"  attendance: {attended}", f"  service hours: {d['hours']} ({d['volunteers_served']} volunteers)"]

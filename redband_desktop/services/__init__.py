@@ -66,6 +66,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
     coverage = CoverageService(db, access)
     mediation = MediationService(db, access)
     clues = ClueService(db, access)
+    rota = RotaService(db, access)
     backups = BackupService(db, access, backups_dir, changes)
     return Services(
         db=db,
@@ -79,7 +80,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         roster=RosterService(db, access),
         cards=CardService(db, access),
         privacy=PrivacyService(db, access),
-        stats=StatsService(db, access, coverage, clues, mediation),
+        stats=StatsService(db, access, coverage, clues, mediation, rota),
         backups=backups,
         sites=SitesService(db, access),
         places=PlacesService(db, access),
@@ -87,5 +88,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         mediation=mediation,
         incidents=IncidentService(db, access),
         clues=clues,
-        rota=RotaService(db, access),
+        rota=rota,
     )

@@ -49,3 +49,12 @@ def test_hours_as_json_and_text(served, place, capsys) -> None:  # noqa: ANN001
 def test_a_period_backwards_is_refused(served, capsys) -> None:  # noqa: ANN001
     assert main(["--db", served, "duty", "hours", "--from", "2026-05-02", "--to", "2026-05-01"]) == 2
     assert "不能早于" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(YESTERDAY.year != date.today().year, reason="stats count this year; yesterday was last year")
+def test_stats_tell_the_duty_figures(served, capsys) -> None:  # noqa: ANN001
+    assert main(["--db", served, "stats", "--json"]) == 0
+    duty = json.loads(capsys.readouterr().out)["duty"]
+    assert duty["hours"] == 3.5 and duty["attendance_pct"] == 100.0 and duty["volunteers_served"] == 2
+    assert main(["--db", served, "--lang", "en", "stats"]) == 0
+    assert "  service hours: 3.5 (2 volunteers)" in capsys.readouterr().out

@@ -127,3 +127,18 @@ def test_rights_scope_and_the_audit_trail(services, place, crew) -> None:  # noq
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "rota.attendance")).one()
     assert entry.entity == "shift" and entry.entity_id == str(shift.id) and entry.username == "t_clerk_0"
     assert json.loads(entry.changes) == {"attendance": [None, "张洁 迟到"]}
+
+
+def test_duty_figures_for_stats(services, crew) -> None:  # noqa: ANN001
+    yesterday, tomorrow = _shift(services, YESTERDAY), _shift(services, TODAY + timedelta(days=1))
+    for name in ("张洁", "王芳", "赵强"):  # three on a shift that needs two: it is full, not 150 %
+        services.rota.assign(yesterday.id, crew[name])
+    services.rota.assign(tomorrow.id, crew["孙丽"])
+    services.rota.record_attendance(yesterday.id, [A(crew["张洁"], "present"), A(crew["王芳"], "absent")])
+    assert set(services.stats.report()["duty"]) >= {"shifts", "filled_pct", "attendance_pct", "hours"}
+    duty = services.rota.figures(TODAY - timedelta(days=10), TODAY)
+    assert duty["shifts"] == 11 and duty["people_needed"] == 22
+    assert duty["people_assigned"] == 2  # tomorrow's shift is after the period
+    assert duty["attendance_pct"] == round(100 / 3, 1)  # 张洁 of the three due yesterday
+    assert duty["hours"] == 2.0 and duty["volunteers_served"] == 1
+    assert duty["filled_pct"] == round(100 * 2 / 22, 1)

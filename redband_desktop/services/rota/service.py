@@ -40,6 +40,7 @@ from redband_desktop.services.rota.attendance import (
     store,
 )
 from redband_desktop.services.rota.copying import Tally, copy_day
+from redband_desktop.services.rota.figures import figures
 from redband_desktop.services.rota.generate import carry_edit, generate, open_future
 from redband_desktop.services.rota.query import Names, info, skipped_days, week
 from redband_desktop.services.rota.rules import (
@@ -332,6 +333,15 @@ class RotaService:
         check_period(first, last)
         with self._db.read() as s:
             return hours(s, first, last, district_id)
+
+    def figures(self, first: date | None = None, last: date | None = None) -> dict:
+        """The "duty" key of `redband stats --json` (default: this year up to today)."""
+        self._access.require(Action.STATS)
+        today = date.today()
+        first, last = first or date(today.year, 1, 1), last or today
+        check_period(first, last)
+        with self._db.read() as s:
+            return figures(s, first, last, now())
 
     # -- reading ---------------------------------------------------------------------
     def week(self, day: date, f: WeekFilter = EVERYWHERE) -> WeekView:

@@ -22,14 +22,15 @@ if TYPE_CHECKING:  # the services whose figures the report gathers, handed in by
     from redband_desktop.services.clues.service import ClueService
     from redband_desktop.services.coverage.service import CoverageService
     from redband_desktop.services.mediation.service import MediationService
+    from redband_desktop.services.rota.service import RotaService
 
 
 class StatsService:
     def __init__(self, db: Database, access: AccessControl, coverage: CoverageService, clues: ClueService,
-                 mediation: MediationService) -> None:
+                 mediation: MediationService, rota: RotaService) -> None:
         self._db = db
         self._access = access
-        self._coverage, self._clues, self._mediation = coverage, clues, mediation
+        self._coverage, self._clues, self._mediation, self._rota = coverage, clues, mediation, rota
 
     def volunteers(self) -> dict[str, Any]:
         self._access.require(Action.STATS)
@@ -65,7 +66,7 @@ class StatsService:
         """Everything `redband stats` prints."""
         return {"volunteers": self.volunteers(), "coverage": self._coverage.figures(),
                 "incidents": self.incidents(), "clues": self._clues.figures(),
-                "mediation": self._mediation.figures()}
+                "mediation": self._mediation.figures(), "duty": self._rota.figures()}
 
     def incidents(self) -> dict[str, Any]:
         self._access.require(Action.STATS)
