@@ -18,6 +18,7 @@ YESTERDAY = date.today() - timedelta(days=1)
 @pytest.fixture
 def served(services, place, db_path) -> str:  # noqa: ANN001
     """Yesterday's 08:00–10:00 patrol: 张洁 present, 王芳 late by half an hour."""
+    services.station.initialise("金家河派出所")
     services.rota.create_template(template(place["compound"].id, start_time=time(8), end_time=time(10),
                                            weekdays=tuple(range(7))))
     services.rota.generate(YESTERDAY, YESTERDAY)
