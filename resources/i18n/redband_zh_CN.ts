@@ -3647,117 +3647,122 @@ in File → Station settings….</source>
 <context>
     <name>RotaPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="64"/>
         <source>All duty types</source>
         <translation>全部值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="66"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="67"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="69"/>
         <source>Assign…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
         <source>Remove…</source>
         <translation>取消安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
         <source>Generate shifts…</source>
         <translation>生成班次…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
+        <source>Templates…</source>
+        <translation>排班模板…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="95"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="144"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="148"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="167"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="171"/>
         <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
         <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="193"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="195"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="199"/>
         <source>Assign to which shift?</source>
         <translation>安排到哪个班次？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="198"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="202"/>
         <source>Put a volunteer on {place} {day}</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="211"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="215"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="217"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="221"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="217"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="221"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="222"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="227"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="231"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="244"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="248"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="252"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="256"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="258"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="265"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
     </message>
@@ -4354,94 +4359,207 @@ in File → Station settings….</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="39"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="42"/>
         <source>New shift template</source>
         <translation>新建排班模板</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="42"/>
+        <source>Edit shift template</source>
+        <translation>修改排班模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="49"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="45"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="49"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="87"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="87"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="71"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="88"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="72"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="89"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="90"/>
         <source>Duty type</source>
         <translation>值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="90"/>
         <source>Weekdays</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="91"/>
         <source>Starts at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="91"/>
         <source>Ends at</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="92"/>
         <source>People needed</source>
         <translation>需要人数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="92"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="42"/>
+        <source>Shift templates</source>
+        <translation>排班模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="46"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="46"/>
+        <source>Duty type</source>
+        <translation>值班类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="46"/>
+        <source>Days</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="47"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="47"/>
+        <source>People needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="53"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="54"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="55"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="84"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="84"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="88"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="102"/>
+        <source>Template saved: generate shifts to put it on the rota</source>
+        <translation>模板已保存：生成班次后即列入排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="118"/>
+        <source>Retire template</source>
+        <translation>停用模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="119"/>
+        <source>Retire {place}? It makes no more shifts, and its future shifts nobody is on are removed.</source>
+        <translation>停用“{place}”的模板？停用后不再生成班次，今后尚未安排人员的班次将被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="130"/>
+        <source>Future shifts nobody is on: {updated} changed, {removed} removed, {created} added</source>
+        <translation>今后尚未安排人员的班次：修改 {updated} 个，删除 {removed} 个，新增 {created} 个</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
     from redband_desktop.ui.rota.generate_dialog import GenerateDialog
     from redband_desktop.ui.rota.template_dialog import TemplateDialog
+    from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
     from redband_desktop.ui.sites.structure_dialog import StructureDialog
 
     incident = s.incidents.search(IncidentFilter(), 1).first_page[0]
@@ -92,6 +93,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "user guide": GuideDialog,
         "new shift template": lambda: TemplateDialog(s),
         "generate shifts": lambda: GenerateDialog(s.rota, date.today(), None),
+        "shift templates": lambda: TemplatesDialog(s, None),
     }
 
 

@@ -121,3 +121,25 @@ def test_the_picker_offers_the_shifts_own_site_first(qtbot, services, place) -> 
         picker.search.setText("张")
         names.append([picker.candidates.item(i).text().split("　")[0] for i in range(picker.candidates.count())])
     assert names == [["张洁", "张伟"], ["张伟", "张洁"]]
+
+
+def test_templates_are_listed_edited_and_retired(qtbot, services, place, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
+
+    services.rota.create_template(TemplateForm(place["compound"].id, "patrol", time(19), time(21),
+                                               weekdays=(0, 1, 2, 3, 4)))
+    services.rota.generate(NEXT_MONDAY, NEXT_MONDAY + timedelta(days=6))
+    dialog = TemplatesDialog(services, None)
+    qtbot.addWidget(dialog)
+    cells = [dialog.table.item(0, c).text() for c in range(5)]
+    assert cells == ["金色家园", "Patrol", "Mon、Tue、Wed、Thu、Fri", "19:00–21:00", "1"]
+    _auto(monkeypatch, TemplateDialog, lambda d: d.start.setTime(d.start.time().fromString("18:00", "HH:mm")))
+    dialog.edit()
+    assert dialog.table.item(0, 3).text() == "18:00–21:00"  # the end kept, the start moved
+    assert dialog.notice.text().startswith("Future shifts nobody is on: 5 changed")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.retire()
+    assert dialog.table.rowCount() == 0 and "5 removed" in dialog.notice.text()  # Mon–Fri of that week
+    assert services.rota.week(NEXT_MONDAY).rows == ()

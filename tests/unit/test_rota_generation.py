@@ -121,3 +121,12 @@ def test_skipping_a_day_later_removes_its_open_shifts_only(services, place) -> N
     services.rota.unskip_day(skip.id)
     assert services.rota.generate(NEXT_MONDAY, NEXT_MONDAY).created == 1
     assert morning.id not in {sh.id for sh in shifts_on(services, NEXT_MONDAY)}  # a new one, not the removed
+
+
+def test_an_edit_fills_new_days_only_where_the_template_was_generated(services, place) -> None:  # noqa: ANN001
+    t = services.rota.create_template(template(place["compound"].id, weekdays=(0,)))
+    services.rota.generate(NEXT_MONDAY + timedelta(days=7), NEXT_MONDAY + timedelta(days=20))  # two Mondays
+    saved = services.rota.update_template(t.id, t.version, template(place["compound"].id, weekdays=(0, 1)))
+    assert saved.created == 1  # the Tuesday between them: not this week's or next week's, nor after the last
+    assert sorted(r.day for r in _all_shifts(services)) == [
+        NEXT_MONDAY + timedelta(days=7), NEXT_MONDAY + timedelta(days=8), NEXT_MONDAY + timedelta(days=14)]

@@ -6,7 +6,7 @@ inserts the missing shifts in one statement, so a year of every template takes a
 and running it twice adds nothing. A template's edit reaches only its future shifts that
 nobody is on yet (and that have no patrol log): those are moved to the new time span,
 place, duty and numbers, or removed on a day the template no longer runs; days it now runs
-on are filled up to the furthest day it was already generated for. Shifts in the past and
+on are filled in between the first and the last day it was already generated for. Shifts in the past and
 shifts someone is assigned to keep what they were planned with.
 """
 
@@ -73,7 +73,9 @@ def open_future(at: datetime):  # noqa: ANN201 - a where clause
 def carry_edit(s: Session, t: ShiftTemplate) -> tuple[int, int, int]:
     """Apply the template as it is now to its future open shifts: (updated, removed, created)."""
     at = now()
-    horizon = s.scalar(select(func.max(Shift.day)).where(Shift.template_id == t.id))
+    # the days it was generated for: an edit fills new weekdays in there, never beyond
+    earliest, horizon = s.execute(select(func.min(Shift.day), func.max(Shift.day))
+                                  .where(Shift.template_id == t.id)).one()
     updated = removed = 0
     for sh in s.scalars(select(Shift).where(Shift.template_id == t.id, open_future(at))):
         if not (t.active and runs_on(t.weekdays, sh.day)):
@@ -89,5 +91,5 @@ def carry_edit(s: Session, t: ShiftTemplate) -> tuple[int, int, int]:
     s.flush()
     created = 0
     if horizon is not None and horizon >= at.date() and t.active:
-        created = generate(s, [t], at.date(), horizon, after=at).created
+        created = generate(s, [t], max(earliest, at.date()), horizon, after=at).created
     return updated, removed, created

@@ -5,9 +5,9 @@ Keyboard first: the arrows move between cells, Enter puts a volunteer on the cel
 (the picker offers the volunteers of the shift's site first), Delete takes one off,
 Ctrl+C copies the current day and Ctrl+V pastes it onto the day of the current cell,
 Alt+Left / Alt+Right go to the previous / next week, Ctrl+N adds a shift template. "Copy
-last week" fills the week shown from the one before; "Generate shifts…" makes the shifts
-of a period from the templates. Filters: district and duty type. It refreshes when the
-rota, places or volunteers change.
+last week" fills the week shown from the one before; "Templates…" lists, edits and
+retires the templates; "Generate shifts…" makes the shifts of a period from them. Filters:
+district and duty type. It refreshes when the rota, places or volunteers change.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.rota.generate_dialog import GenerateDialog
 from redband_desktop.ui.rota.template_dialog import TemplateDialog
+from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
 from redband_desktop.ui.rota.week_model import WeekModel
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.feedback import show_error
@@ -70,6 +71,7 @@ class RotaPage(QWidget):
         self.copy_week_button = QPushButton(self.tr("Copy last week"), objectName="copy_last_week")
         self.generate_button = QPushButton(self.tr("Generate shifts…"), objectName="generate")
         self.template_button = QPushButton(self.tr("New template…"), objectName="new_template")
+        self.templates_button = QPushButton(self.tr("Templates…"), objectName="templates")
         self.totals = QLabel(objectName="rota_totals")
         self.notice = QLabel(objectName="rota_notice", wordWrap=True)
         may_edit = services.access.can(Action.EDIT)
@@ -102,6 +104,7 @@ class RotaPage(QWidget):
         for button in (self.assign_button, self.remove_button, self.copy_week_button):
             bottom.addWidget(button)
         bottom.addStretch(1)
+        bottom.addWidget(self.templates_button)
         bottom.addWidget(self.template_button)
         bottom.addWidget(self.generate_button)
         layout = QVBoxLayout(self)
@@ -123,6 +126,7 @@ class RotaPage(QWidget):
         self.copy_week_button.clicked.connect(self.copy_last_week)
         self.generate_button.clicked.connect(self.generate)
         self.template_button.clicked.connect(self.new_template)
+        self.templates_button.clicked.connect(self.show_templates)
         self.table.doubleClicked.connect(lambda _index: self.assign())
         own = Qt.ShortcutContext.WidgetShortcut
         page = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -251,6 +255,9 @@ class RotaPage(QWidget):
             r = dialog.result_
             self.notice.setText(self.tr("{created} shifts made ({existing} were there, {skipped} on skipped days)")
                                 .format(created=r.created, existing=r.existing, skipped=r.skipped))
+
+    def show_templates(self) -> None:
+        TemplatesDialog(self._services, self.current_filter().district_id, self).exec()
 
     def new_template(self) -> None:
         dialog = TemplateDialog(self._services, self)

@@ -1,7 +1,9 @@
-"""A new shift template: the place (district → site → building or zone), the duty type,
+"""A shift template, new or edited: the place (district → site → building or zone), the duty type,
 the weekdays, the time span (the end follows the duty type's default length until it is
 changed; an end before the start runs past midnight), people needed and notes. Wrong
-fields are shown in red under the field itself; nothing is saved until every one is right."""
+fields are shown in red under the field itself; nothing is saved until every one is right.
+An edit reaches only the template's future shifts nobody is on yet (`saved_counts` says how
+many were changed, removed and added)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.domain.rota import DutyType, default_end
-from redband_desktop.services.rota.types import TemplateForm, TemplateInfo
+from redband_desktop.services.rota.types import TemplateForm, TemplateInfo, TemplateSaved
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.place_combos import PlaceCombos
@@ -34,11 +36,13 @@ if TYPE_CHECKING:
 
 
 class TemplateDialog(QDialog):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None,
+                 existing: TemplateInfo | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New shift template"))
-        self._rota = services.rota
+        self.setWindowTitle(self.tr("Edit shift template") if existing else self.tr("New shift template"))
+        self._rota, self._existing = services.rota, existing
         self.saved: TemplateInfo | None = None
+        self.saved_counts: TemplateSaved | None = None
         self.places = PlaceCombos(services.structure, self)
         self.duty = enum_combo(DutyType, "duty_type")
         names = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
@@ -59,6 +63,19 @@ class TemplateDialog(QDialog):
         self.end.editingFinished.connect(self._end_edited)
         self.places.kind_changed.connect(self._kind_changed)
         self._kind_changed(self.places.site_kind())
+        if existing is not None:
+            self._fill(existing.form)
+
+    def _fill(self, f: TemplateForm) -> None:
+        self.places.set_place(f.site_id, f.building_id, f.zone_id)
+        self.duty.setCurrentIndex(max(self.duty.findData(f.duty_type), 0))
+        for n, box in enumerate(self.days):
+            box.setChecked(n in f.weekdays)
+        self.start.setTime(QTime(f.start_time.hour, f.start_time.minute))
+        self._end_touched = True  # keep the saved end
+        self.end.setTime(QTime(f.end_time.hour, f.end_time.minute))
+        self.needed.setValue(f.needed)
+        self.notes.setText(f.notes)
 
     def _layout(self) -> None:
         week = QWidget(objectName="weekdays")
@@ -113,4 +130,8 @@ class TemplateDialog(QDialog):
             super().accept()
 
     def _save(self) -> None:
-        self.saved = self._rota.create_template(self.form())
+        if self._existing is None:
+            self.saved = self._rota.create_template(self.form())
+            return
+        self.saved_counts = self._rota.update_template(self._existing.id, self._existing.version, self.form())
+        self.saved = self.saved_counts.template
