@@ -3647,122 +3647,127 @@ in File → Station settings….</source>
 <context>
     <name>RotaPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="66"/>
         <source>All duty types</source>
         <translation>全部值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="69"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
         <source>Assign…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
         <source>Remove…</source>
         <translation>取消安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
         <source>Generate shifts…</source>
         <translation>生成班次…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
         <source>Templates…</source>
         <translation>排班模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
+        <source>Skipped days…</source>
+        <translation>停班日期…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="98"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="148"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="153"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="171"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="176"/>
         <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
         <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="198"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="199"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="204"/>
         <source>Assign to which shift?</source>
         <translation>安排到哪个班次？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="207"/>
         <source>Put a volunteer on {place} {day}</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="215"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="220"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="221"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="221"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="231"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="231"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="236"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="248"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="253"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="256"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="261"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="265"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="270"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
     </message>
@@ -4145,6 +4150,50 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/roster/skills_list.py" line="47"/>
         <source>No skills have been set up yet</source>
         <translation>尚未设置特长</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedDaysDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="39"/>
+        <source>Skipped days</source>
+        <translation>停班日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="43"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="43"/>
+        <source>Where</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="43"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="51"/>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="88"/>
+        <source>Whole station</source>
+        <translation>全所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="54"/>
+        <source>e.g. Spring Festival</source>
+        <translation>如：春节</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="55"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="56"/>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

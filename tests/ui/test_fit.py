@@ -65,6 +65,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.roster.status_dialog import StatusDialog
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
     from redband_desktop.ui.rota.generate_dialog import GenerateDialog
+    from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
     from redband_desktop.ui.rota.template_dialog import TemplateDialog
     from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
     from redband_desktop.ui.sites.structure_dialog import StructureDialog
@@ -94,6 +95,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "new shift template": lambda: TemplateDialog(s),
         "generate shifts": lambda: GenerateDialog(s.rota, date.today(), None),
         "shift templates": lambda: TemplatesDialog(s, None),
+        "skipped days": lambda: SkippedDaysDialog(s),
     }
 
 

@@ -143,3 +143,23 @@ def test_templates_are_listed_edited_and_retired(qtbot, services, place, monkeyp
     dialog.retire()
     assert dialog.table.rowCount() == 0 and "5 removed" in dialog.notice.text()  # Mon–Fri of that week
     assert services.rota.week(NEXT_MONDAY).rows == ()
+
+
+def test_skipped_days_are_added_and_removed(qtbot, services, place) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QDate
+
+    from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
+
+    services.rota.create_template(TemplateForm(place["compound"].id, "patrol", time(19), time(21)))
+    services.rota.generate(NEXT_MONDAY, NEXT_MONDAY + timedelta(days=6))
+    dialog = SkippedDaysDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.day.setDate(QDate(NEXT_MONDAY))
+    dialog.site.setCurrentIndex(dialog.site.findData(place["compound"].id))
+    dialog.reason.setText("小区停水")  # QTest types Latin-1 only
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert [dialog.table.item(0, c).text() for c in range(3)] == [NEXT_MONDAY.isoformat(), "金色家园", "小区停水"]
+    assert services.rota.week(NEXT_MONDAY).rows[0].days[0] == ()  # its open shift went
+    dialog.table.selectRow(0)
+    dialog.remove_button.click()
+    assert dialog.table.rowCount() == 0 and services.rota.skipped(NEXT_MONDAY, NEXT_MONDAY) == []

@@ -6,8 +6,9 @@ Keyboard first: the arrows move between cells, Enter puts a volunteer on the cel
 Ctrl+C copies the current day and Ctrl+V pastes it onto the day of the current cell,
 Alt+Left / Alt+Right go to the previous / next week, Ctrl+N adds a shift template. "Copy
 last week" fills the week shown from the one before; "Templates…" lists, edits and
-retires the templates; "Generate shifts…" makes the shifts of a period from them. Filters:
-district and duty type. It refreshes when the rota, places or volunteers change.
+retires the templates; "Skipped days…" the days without shifts; "Generate shifts…" makes
+the shifts of a period from the templates. Filters: district and duty type. It refreshes
+when the rota, places or volunteers change.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.rota.generate_dialog import GenerateDialog
+from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
 from redband_desktop.ui.rota.template_dialog import TemplateDialog
 from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
 from redband_desktop.ui.rota.week_model import WeekModel
@@ -72,6 +74,7 @@ class RotaPage(QWidget):
         self.generate_button = QPushButton(self.tr("Generate shifts…"), objectName="generate")
         self.template_button = QPushButton(self.tr("New template…"), objectName="new_template")
         self.templates_button = QPushButton(self.tr("Templates…"), objectName="templates")
+        self.skipped_button = QPushButton(self.tr("Skipped days…"), objectName="skipped_days")
         self.totals = QLabel(objectName="rota_totals")
         self.notice = QLabel(objectName="rota_notice", wordWrap=True)
         may_edit = services.access.can(Action.EDIT)
@@ -104,6 +107,7 @@ class RotaPage(QWidget):
         for button in (self.assign_button, self.remove_button, self.copy_week_button):
             bottom.addWidget(button)
         bottom.addStretch(1)
+        bottom.addWidget(self.skipped_button)
         bottom.addWidget(self.templates_button)
         bottom.addWidget(self.template_button)
         bottom.addWidget(self.generate_button)
@@ -127,6 +131,7 @@ class RotaPage(QWidget):
         self.generate_button.clicked.connect(self.generate)
         self.template_button.clicked.connect(self.new_template)
         self.templates_button.clicked.connect(self.show_templates)
+        self.skipped_button.clicked.connect(lambda: SkippedDaysDialog(self._services, self).exec())
         self.table.doubleClicked.connect(lambda _index: self.assign())
         own = Qt.ShortcutContext.WidgetShortcut
         page = Qt.ShortcutContext.WidgetWithChildrenShortcut
