@@ -292,6 +292,64 @@
     </message>
 </context>
 <context>
+    <name>AttendanceDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="74"/>
+        <source>Attendance</source>
+        <translation>考勤登记</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <source>Status</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <source>Signed in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <source>Signed out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <source>Stood in by</source>
+        <translation>替班人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="84"/>
+        <source>P present · L late · A absent · S swap · type the times as HH:MM · Ctrl+S saves</source>
+        <translation>P 到岗 · L 迟到 · A 缺勤 · S 换班 · 时间按 HH:MM 输入 · Ctrl+S 保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="87"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="160"/>
+        <source>Who served instead?</source>
+        <translation>由谁替班？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="186"/>
+        <source>{count} shifts saved</source>
+        <translation>已保存 {count} 个班次的考勤</translation>
+    </message>
+</context>
+<context>
     <name>AuditFilterBar</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="35"/>
@@ -3647,127 +3705,132 @@ in File → Station settings….</source>
 <context>
     <name>RotaPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
         <source>All duty types</source>
         <translation>全部值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
         <source>Assign…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
         <source>Remove…</source>
         <translation>取消安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
         <source>Generate shifts…</source>
         <translation>生成班次…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
         <source>Templates…</source>
         <translation>排班模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
         <source>Skipped days…</source>
         <translation>停班日期…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
+        <source>Attendance…</source>
+        <translation>考勤…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="101"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="153"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="157"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="176"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="180"/>
         <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
         <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="198"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="202"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="204"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="208"/>
         <source>Assign to which shift?</source>
         <translation>安排到哪个班次？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="207"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="211"/>
         <source>Put a volunteer on {place} {day}</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="220"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="224"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="231"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="235"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="236"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="240"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="253"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="257"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="261"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="265"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="270"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="279"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
     </message>

@@ -64,6 +64,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.roster.activity_tabs import ActivityTabs
     from redband_desktop.ui.roster.status_dialog import StatusDialog
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
+    from redband_desktop.ui.rota.attendance_dialog import AttendanceDialog
     from redband_desktop.ui.rota.generate_dialog import GenerateDialog
     from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
     from redband_desktop.ui.rota.template_dialog import TemplateDialog
@@ -96,6 +97,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "generate shifts": lambda: GenerateDialog(s.rota, date.today(), None),
         "shift templates": lambda: TemplatesDialog(s, None),
         "skipped days": lambda: SkippedDaysDialog(s),
+        "attendance": lambda: AttendanceDialog(s, date.today(), None),
     }
 
 

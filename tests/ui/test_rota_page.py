@@ -163,3 +163,43 @@ def test_skipped_days_are_added_and_removed(qtbot, services, place) -> None:  # 
     dialog.table.selectRow(0)
     dialog.remove_button.click()
     assert dialog.table.rowCount() == 0 and services.rota.skipped(NEXT_MONDAY, NEXT_MONDAY) == []
+
+
+def test_a_days_attendance_from_the_keyboard(qtbot, services, place, monkeypatch) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from redband_desktop.ui.rota.attendance_dialog import AttendanceDialog
+    from tests.unit.rota_helpers import shifts_on, volunteer
+
+    yesterday = date.today() - timedelta(days=1)
+    services.rota.create_template(TemplateForm(place["compound"].id, "patrol", time(22), time(2), needed=3))
+    services.rota.generate(yesterday, yesterday)
+    shift = shifts_on(services, yesterday)[0]
+    people = [place["volunteer"]] + [volunteer(services, place["compound"].id, n) for n in ("王芳", "赵强")]
+    stand_in = volunteer(services, place["compound"].id, "孙丽")
+    for vid in people:
+        services.rota.assign(shift.id, vid)
+    dialog = AttendanceDialog(services, yesterday, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    assert dialog.table.rowCount() == 3 and dialog.table.item(0, 3).text() == "22:00"
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_P)  # 张洁 present, on to 王芳
+    qtbot.keyClick(dialog.table, Qt.Key.Key_L)  # 王芳 late: she came at 22:40
+    dialog.table.item(1, 3).setText("22:40")
+    _auto(monkeypatch, VolunteerPicker, lambda d: d.search.setText("孙丽"))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_S)  # 赵强 swapped with 孙丽, who left at 01:30
+    dialog.table.item(2, 4).setText("01:30")
+    assert [dialog.table.item(r, 2).text() for r in range(3)] == ["Present", "Late", "Swapped"]
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.notice.text() == "1 shifts saved"
+    rows = services.rota.attendance(shift.id).rows
+    assert [(r.name, r.status, r.minutes) for r in rows] == [
+        ("张洁", "present", 240), ("王芳", "late", 200), ("赵强", "swapped", 210)]
+    hours = {h.volunteer_id: h.minutes for h in services.rota.hours(yesterday, yesterday).rows}
+    assert hours == {place["volunteer"]: 240, people[1]: 200, stand_in: 210}
+    dialog.table.item(0, 4).setText("1:3O")  # a slip of the keyboard is named, not taken as the shift's time
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "金色家园 22:00" in dialog.notice.text() and services.rota.attendance(shift.id).rows[0].minutes == 240

@@ -142,3 +142,18 @@ def test_duty_figures_for_stats(services, crew) -> None:  # noqa: ANN001
     assert duty["attendance_pct"] == round(100 / 3, 1)  # 张洁 of the three due yesterday
     assert duty["hours"] == 2.0 and duty["volunteers_served"] == 1
     assert duty["filled_pct"] == round(100 * 2 / 22, 1)
+
+
+def test_the_days_list_has_the_shifts_with_people(services, place, crew) -> None:  # noqa: ANN001
+    services.rota.create_template(template(place["far"].id, start_time=time(6), end_time=time(7),
+                                           weekdays=tuple(range(7))))
+    services.rota.generate(YESTERDAY, YESTERDAY)
+    mine, far = (shifts_on(services, YESTERDAY, site)[0] for site in (place["compound"].id, place["far"].id))
+    services.rota.assign(mine.id, crew["张洁"])
+    services.rota.assign(far.id, volunteer(services, place["far"].id, "陈刚"))
+    services.rota.record_attendance(mine.id, [A(crew["张洁"], "present")])
+    day = services.rota.day_attendance(YESTERDAY)
+    assert [(d.shift.place, [(r.name, r.status) for r in d.rows]) for d in day] == [
+        ("滨江花园", [("陈刚", "")]), ("金色家园", [("张洁", "present")])]  # in order of start
+    assert [d.shift.id for d in services.rota.day_attendance(YESTERDAY, place["district"].id)] == [mine.id]
+    assert services.rota.day_attendance(TODAY + timedelta(days=2)) == []  # nobody on those yet

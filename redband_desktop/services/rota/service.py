@@ -327,6 +327,18 @@ class RotaService:
         with self._db.read() as s:
             return shift_attendance(s, fetch(s, Shift, shift_id))
 
+    def day_attendance(self, day: date, district_id: int | None = None) -> list[ShiftAttendance]:
+        """The shifts of a day that have people on them, with what is recorded of each
+        (the "today's shifts" list a clerk fills in)."""
+        self._access.require(Action.READ)
+        check_days(("day", day))
+        with self._db.read() as s:
+            q = (select(Shift).where(Shift.day == day, select(ShiftAssignment.id).where(
+                ShiftAssignment.shift_id == Shift.id).exists()).order_by(Shift.starts_at, Shift.site_id, Shift.id))
+            if district_id is not None:
+                q = q.where(Shift.district_id == district_id)
+            return [shift_attendance(s, shift) for shift in s.scalars(q)]
+
     def hours(self, first: date, last: date, district_id: int | None = None) -> HoursReport:
         """Service hours per volunteer in the period, most first, from attendance only."""
         self._access.require(Action.READ)

@@ -6,9 +6,10 @@ Keyboard first: the arrows move between cells, Enter puts a volunteer on the cel
 Ctrl+C copies the current day and Ctrl+V pastes it onto the day of the current cell,
 Alt+Left / Alt+Right go to the previous / next week, Ctrl+N adds a shift template. "Copy
 last week" fills the week shown from the one before; "Templates…" lists, edits and
-retires the templates; "Skipped days…" the days without shifts; "Generate shifts…" makes
-the shifts of a period from the templates. Filters: district and duty type. It refreshes
-when the rota, places or volunteers change.
+retires the templates; "Skipped days…" the days without shifts; "Attendance…" records the
+attendance of the day under the cursor; "Generate shifts…" makes the shifts of a period
+from the templates. Filters: district and duty type. It refreshes when the rota, places
+or volunteers change.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from redband_desktop.services.rota.types import Person, ShiftInfo, WeekFilter
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.rota.attendance_dialog import AttendanceDialog
 from redband_desktop.ui.rota.generate_dialog import GenerateDialog
 from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
 from redband_desktop.ui.rota.template_dialog import TemplateDialog
@@ -75,6 +77,7 @@ class RotaPage(QWidget):
         self.template_button = QPushButton(self.tr("New template…"), objectName="new_template")
         self.templates_button = QPushButton(self.tr("Templates…"), objectName="templates")
         self.skipped_button = QPushButton(self.tr("Skipped days…"), objectName="skipped_days")
+        self.attendance_button = QPushButton(self.tr("Attendance…"), objectName="attendance")
         self.totals = QLabel(objectName="rota_totals")
         self.notice = QLabel(objectName="rota_notice", wordWrap=True)
         may_edit = services.access.can(Action.EDIT)
@@ -104,7 +107,7 @@ class RotaPage(QWidget):
         filters.addWidget(self.district)
         filters.addWidget(self.duty)
         bottom = QHBoxLayout()
-        for button in (self.assign_button, self.remove_button, self.copy_week_button):
+        for button in (self.assign_button, self.remove_button, self.copy_week_button, self.attendance_button):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.skipped_button)
@@ -132,6 +135,7 @@ class RotaPage(QWidget):
         self.template_button.clicked.connect(self.new_template)
         self.templates_button.clicked.connect(self.show_templates)
         self.skipped_button.clicked.connect(lambda: SkippedDaysDialog(self._services, self).exec())
+        self.attendance_button.clicked.connect(self.record_attendance)
         self.table.doubleClicked.connect(lambda _index: self.assign())
         own = Qt.ShortcutContext.WidgetShortcut
         page = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -260,6 +264,11 @@ class RotaPage(QWidget):
             r = dialog.result_
             self.notice.setText(self.tr("{created} shifts made ({existing} were there, {skipped} on skipped days)")
                                 .format(created=r.created, existing=r.existing, skipped=r.skipped))
+
+    def record_attendance(self) -> None:
+        """The attendance of the day under the cursor (today when no day is chosen)."""
+        day = self.model.day(self.table.currentIndex().column()) or date.today()
+        AttendanceDialog(self._services, day, self.current_filter().district_id, self).exec()
 
     def show_templates(self) -> None:
         TemplatesDialog(self._services, self.current_filter().district_id, self).exec()
