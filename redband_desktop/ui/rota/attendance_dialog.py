@@ -80,6 +80,7 @@ class AttendanceDialog(QDialog):
                                               self.tr("Signed in"), self.tr("Signed out"), self.tr("Stood in by")])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.installEventFilter(self)
         self.hint = QLabel(self.tr("P present · L late · A absent · S swap · type the times as HH:MM · "
                                    "Ctrl+S saves"), wordWrap=True)
