@@ -69,4 +69,7 @@ ROTA_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "signed_in_at": ("签到时间", "Signed in"),
     "signed_out_at": ("签退时间", "Signed out"),
     "attendance": ("考勤", "Attendance"),
+    "route": ("巡逻路线／范围", "Route or places covered"),
+    "note": ("所见情况", "What was seen"),
+    "clue_id": ("上报的线索", "Clue reported"),
 }

@@ -62,6 +62,7 @@ class AuditAction(LabeledEnum):
     ROTA_SKIP = ("rota.skip", "设为停班日期", "Mark a day skipped")
     ROTA_UNSKIP = ("rota.unskip", "取消停班日期", "Unmark a skipped day")
     ROTA_ATTENDANCE = ("rota.attendance", "登记考勤", "Record attendance")
+    ROTA_PATROL_LOG = ("rota.patrol_log", "巡逻记录", "Write a patrol log entry")
 
 
 class AuditEntity(LabeledEnum):

@@ -7,7 +7,8 @@ template or shift, before and after an edit) and writes its audit entry in the s
 transaction; a wrong field is refused with a field-level problem and nothing is saved.
 Putting a volunteer on a shift is refused when they no longer serve or already serve
 elsewhere at that time (naming that shift); an expired card or a full shift only warns.
-Attendance is recorded per shift; service hours come from attendance only.
+Attendance is recorded per shift; service hours come from attendance only. A shift's patrol
+log links the clue reports and incidents raised on it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from redband_desktop.db.models import Site
 from redband_desktop.db.models.base import now
 from redband_desktop.db.models.rota import (
     Attendance,
+    PatrolLog,
     Shift,
     ShiftAssignment,
     ShiftTemplate,
@@ -42,6 +44,7 @@ from redband_desktop.services.rota.attendance import (
 from redband_desktop.services.rota.copying import Tally, copy_day
 from redband_desktop.services.rota.figures import figures
 from redband_desktop.services.rota.generate import carry_edit, generate, open_future
+from redband_desktop.services.rota.patrol import checked_log, logs_of
 from redband_desktop.services.rota.query import Names, info, skipped_days, week
 from redband_desktop.services.rota.rules import (
     assign_warnings,
@@ -59,6 +62,8 @@ from redband_desktop.services.rota.types import (
     Copied,
     Generated,
     HoursReport,
+    PatrolLogForm,
+    PatrolLogRow,
     ShiftAttendance,
     ShiftInfo,
     SkippedDay,
@@ -326,6 +331,29 @@ class RotaService:
         self._access.require(Action.READ)
         with self._db.read() as s:
             return shift_attendance(s, fetch(s, Shift, shift_id))
+
+    # -- patrol log ------------------------------------------------------------------
+    def add_patrol_log(self, shift_id: int, form: PatrolLogForm) -> list[PatrolLogRow]:
+        """Write a patrol log entry on a shift that has begun; returns the shift's log."""
+        self._access.require(Action.EDIT)
+        with self._db.write() as s:
+            shift = fetch(s, Shift, shift_id)
+            user = self._access.require(Action.EDIT, shift.district_id)
+            if shift.starts_at > now():
+                raise ValidationError.single("shift_id", "rota_not_started")
+            values = checked_log(s, shift, form)
+            row = PatrolLog(shift_id=shift.id, recorded_at=now(), recorded_by=(user.display_name or user.username)[:40],
+                            **values)
+            s.add(row)
+            s.flush()
+            record(s, self._access, "rota.patrol_log", "shift", shift.id,
+                   {k: [None, v] for k, v in values.items() if v}, f"{shift_text(shift, Names(s))}：巡逻记录")
+            return logs_of(s, shift.id)
+
+    def patrol_logs(self, shift_id: int) -> list[PatrolLogRow]:
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            return logs_of(s, fetch(s, Shift, shift_id).id)
 
     def day_attendance(self, day: date, district_id: int | None = None) -> list[ShiftAttendance]:
         """The shifts of a day that have people on them, with what is recorded of each

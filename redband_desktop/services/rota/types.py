@@ -196,3 +196,30 @@ class HoursReport:
     last: date
     rows: tuple[VolunteerHours, ...]  # most hours first
     total_minutes: int
+
+
+@dataclass(frozen=True)
+class PatrolLogForm:
+    """A patrol log entry (巡逻记录) on a shift: the route or places covered, what was seen,
+    and the clue report or incident raised during it."""
+
+    route: str = ""
+    note: str = ""
+    volunteer_id: int | None = None  # who wrote it up, one of the shift's people
+    clue_id: int | None = None
+    incident_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PatrolLogRow:
+    id: int
+    shift_id: int
+    volunteer: str
+    route: str
+    note: str
+    clue_id: int | None
+    clue_number: str
+    incident_id: int | None
+    incident_number: str
+    recorded_at: datetime
+    recorded_by: str
