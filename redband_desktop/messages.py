@@ -5,7 +5,8 @@ errors with a code and parameters, and this catalogue renders them for the GUI a
 CLI in the user's language. Chinese (`zh_CN`) is the default. Areas keep their own parts,
 merged here: the case records (`messages_cases.py`), data safety (`messages_safety.py`),
 accounts and rights (`messages_accounts.py`), input checks (`messages_input.py`),
-statistics (`messages_stats.py`) and the importer (`messages_import.py`).
+statistics (`messages_stats.py`), the importer (`messages_import.py`) and the duty rota
+(`messages_rota.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from redband_desktop.messages_accounts import ACCOUNT_FIELD_LABELS, ACCOUNT_MESS
 from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
 from redband_desktop.messages_import import IMPORT_FIELD_LABELS, IMPORT_MESSAGES
 from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES
+from redband_desktop.messages_rota import ROTA_FIELD_LABELS, ROTA_MESSAGES
 from redband_desktop.messages_safety import SAFETY_FIELD_LABELS, SAFETY_MESSAGES
 from redband_desktop.messages_stats import STATS_FIELD_LABELS, STATS_MESSAGES
 
@@ -246,6 +248,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **INPUT_MESSAGES,
     **STATS_MESSAGES,
     **IMPORT_MESSAGES,
+    **ROTA_MESSAGES,
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -343,6 +346,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     **INPUT_FIELD_LABELS,
     **STATS_FIELD_LABELS,
     **IMPORT_FIELD_LABELS,
+    **ROTA_FIELD_LABELS,
 }
 
 

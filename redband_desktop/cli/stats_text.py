@@ -2,7 +2,8 @@
 and what it is compared with, incidents by group, category and district with the change
 as the station writes it ("同比下降22%"), contact-type incidents per kind of site,
 zero-incident sites, then volunteers, coverage of buildings and zones, mediation cases by
-stage and clue reports by state. (`--json` prints the same report for scripts.)"""
+stage, clue reports by state and the duty rota (shifts, how full, attendance, hours).
+(`--json` prints the same report for scripts.)"""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from redband_desktop.domain.stats import change_text, count_change_text
 def stats_text(report: dict, lang: str, comparison: str = "yoy") -> str:
     zh = lang.startswith("zh")
     sections = (_period, partial(_incidents, comparison=comparison), partial(_contact, comparison=comparison),
-                _zero, _volunteers, _coverage, _mediation, _clues)
+                _zero, _volunteers, _coverage, _mediation, _clues, _duty)
     blocks = ["\n".join(section(report, lang, zh)) for section in sections]
     return "\n\n".join(b for b in blocks if b)
 
@@ -137,3 +138,17 @@ def _clues(report: dict, lang: str, zh: bool) -> list[str]:
     lines += [f"  {ClueStatus(k).label(lang)}: {n}" for k, n in c["by_status"].items() if n]
     lines += [f"  {ClueClosing(k).label(lang)}: {n}" for k, n in c["by_closing"].items() if n]
     return lines
+
+
+def _duty(report: dict, lang: str, zh: bool) -> list[str]:
+    d = report.get("duty")
+    if not d or not d["shifts"]:
+        return []
+    filled = "—" if d["filled_pct"] is None else f"{d['filled_pct']}%"
+    attended = "—" if d["attendance_pct"] is None else f"{d['attendance_pct']}%"
+    if zh:
+        return [_heading("排班", "Duty rota", zh), f"排班（{d['from']}–{d['to']}）: {d['shifts']} 个班次",
+                f"  安排到位率: {filled}", f"  到岗率: {attended}",
+                f"  服务时长: {d['hours']} 小时（{d['volunteers_served']} 人）"]
+    return [_heading("排班", "Duty rota", zh), f"Shifts ({d['from']}–{d['to']}): {d['shifts']}", f"  filled: {filled}",
+            f"  attendance: {attended}", f"  service hours: {d['hours']} ({d['volunteers_served']} volunteers)"]

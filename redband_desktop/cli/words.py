@@ -23,6 +23,12 @@ HELP_ZH = {
     "show program's version number and exit": "显示版本号并退出",
     "show this help message and exit": "显示本帮助并退出",
     "open the window (default)": "打开程序窗口（默认）",
+    # duty.py
+    "the duty rota: service hours": "排班：服务时长",
+    "service hours per volunteer from attendance, most first": "按考勤统计每名志愿者的服务时长，从多到少",
+    "first day (YYYY-MM-DD; default: 1 January of this year)": "起始日期（YYYY-MM-DD；默认：今年 1 月 1 日）",
+    "last day (YYYY-MM-DD; default: today)": "截止日期（YYYY-MM-DD；默认：今天）",
+    "shifts of this district only": "只统计此片区的班次",
     # station.py
     "create the station database (first run, without the window)": "创建本所数据库（不打开窗口的首次设置）",
     "station name (default with --demo: 金家河派出所)": "派出所名称（与 --demo 同用时默认：金家河派出所）",

@@ -56,6 +56,14 @@ class AuditAction(LabeledEnum):
     CASE_PERFORMANCE = ("mediation.performance", "履行情况", "Record performance")
     CASE_FOLLOW_UP = ("mediation.follow_up", "回访记录", "Record a follow-up visit")
     CASE_CLOSE = ("mediation.close", "结案", "Close the case")
+    ROTA_GENERATE = ("rota.generate", "生成班次", "Generate shifts")
+    ROTA_ASSIGN = ("rota.assign", "安排值班", "Assign to a shift")
+    ROTA_UNASSIGN = ("rota.unassign", "取消值班安排", "Remove from a shift")
+    ROTA_COPY = ("rota.copy", "复制排班", "Copy the rota")
+    ROTA_SKIP = ("rota.skip", "设为停班日期", "Mark a day skipped")
+    ROTA_UNSKIP = ("rota.unskip", "取消停班日期", "Unmark a skipped day")
+    ROTA_ATTENDANCE = ("rota.attendance", "登记考勤", "Record attendance")
+    ROTA_PATROL_LOG = ("rota.patrol_log", "巡逻记录", "Write a patrol log entry")
 
 
 class AuditEntity(LabeledEnum):
@@ -76,6 +84,9 @@ class AuditEntity(LabeledEnum):
     STATS = ("stats", "治安成绩单", "statistics report")
     IMPORT = ("import", "花名册导入", "roster import")
     HEAD_IMPORT = ("head_import", "楼栋长导入", "heads import")
+    SHIFT_TEMPLATE = ("shift_template", "排班模板", "shift template")
+    SHIFT = ("shift", "班次", "shift")
+    SKIPPED_DATE = ("skipped_date", "停班日期", "skipped date")
 
 
 def action_label(code: str, lang: str = "zh_CN") -> str:

@@ -1,5 +1,5 @@
 """The services: one package per capability (roster/, sites/, incidents/, clues/,
-mediation/, cards/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
+mediation/, cards/, rota/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
 inner names — service.py (the user actions), query.py (reads), rules.py (checks),
 types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
 capability uses (access, audit log, settings, text and version rules). Each public
@@ -24,6 +24,7 @@ from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.roster.privacy import PrivacyService
 from redband_desktop.services.roster.service import RosterService
+from redband_desktop.services.rota.service import RotaService
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.changes import ChangeFeed
 from redband_desktop.services.sites.places import PlacesService
@@ -56,6 +57,7 @@ class Services:
     incidents: IncidentService
     clues: ClueService
     importer: ImportService
+    rota: RotaService
 
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:
@@ -66,6 +68,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
     coverage = CoverageService(db, access)
     mediation = MediationService(db, access)
     clues = ClueService(db, access)
+    rota = RotaService(db, access)
     backups = BackupService(db, access, backups_dir, changes)
     return Services(
         db=db,
@@ -79,7 +82,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         roster=RosterService(db, access),
         cards=CardService(db, access),
         privacy=PrivacyService(db, access),
-        stats=StatsService(db, access, coverage, clues, mediation),
+        stats=StatsService(db, access, coverage, clues, mediation, rota),
         backups=backups,
         sites=SitesService(db, access),
         places=PlacesService(db, access),
@@ -88,4 +91,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         incidents=IncidentService(db, access),
         clues=clues,
         importer=ImportService(db, access),
+        rota=rota,
     )

@@ -53,6 +53,7 @@ from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
 from redband_desktop.ui.incidents.incidents_page import IncidentsPage
 from redband_desktop.ui.mediation.mediation_page import MediationPage
 from redband_desktop.ui.roster.roster_page import RosterPage
+from redband_desktop.ui.rota.rota_page import RotaPage
 from redband_desktop.ui.sites.site_page import SitePage
 from redband_desktop.ui.sites.structure_dialog import StructureDialog
 from redband_desktop.ui.stats.stats_page import StatsPage
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Incidents"), self.incidents)
         self.clues = CluesPage(services)
         self._add_page(self.tr("Clue reports"), self.clues)
+        self.rota = RotaPage(services)
+        self._add_page(self.tr("Duty rota"), self.rota)
         self.backups = BackupPage(services) if services.access.can(Action.SETTINGS) else None
         if self.backups is not None:
             self._add_page(self.tr("Backups"), self.backups)

@@ -292,6 +292,64 @@
     </message>
 </context>
 <context>
+    <name>AttendanceDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="74"/>
+        <source>Attendance</source>
+        <translation>考勤登记</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <source>Signed in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <source>Signed out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <source>Stood in by</source>
+        <translation>替班人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="85"/>
+        <source>P present · L late · A absent · S swap · type the times as HH:MM · Ctrl+S saves</source>
+        <translation>P 到岗 · L 迟到 · A 缺勤 · S 换班 · 时间按 HH:MM 输入 · Ctrl+S 保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="88"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="161"/>
+        <source>Who served instead?</source>
+        <translation>由谁替班？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="187"/>
+        <source>{count} shifts saved</source>
+        <translation>已保存 {count} 个班次的考勤</translation>
+    </message>
+</context>
+<context>
     <name>AuditFilterBar</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/audit_filter_bar.py" line="35"/>
@@ -1281,91 +1339,91 @@ in File → Station settings….</source>
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
         <source>Covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
         <source>Zones</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="95"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="75"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="97"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="98"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="79"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="98"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="79"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="79"/>
         <source>Building / zone</source>
         <translation>楼栋/市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="80"/>
         <source>Head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="80"/>
         <source>Gap</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="81"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="82"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="141"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="121"/>
         <source>Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps</source>
         <translation>已覆盖：{total} 个楼栋和市场片区中的 {covered} 个（{percent}），缺口 {gaps} 处</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="143"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="123"/>
         <source>Whole station</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="157"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="137"/>
         <source>{n} gaps — double-click one to assign a head</source>
         <translation>缺口 {n} 处——双击一处即可指定负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="177"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="185"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="157"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="165"/>
         <source>Export coverage</source>
         <translation>导出覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="177"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="157"/>
         <source>coverage.xlsx</source>
         <translation>定点见红覆盖情况.xlsx</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="178"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="158"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1830,6 +1888,29 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/mediation/follow_ups_tab.py" line="63"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="28"/>
+        <source>Generate shifts</source>
+        <translation>生成班次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="36"/>
+        <source>Shifts are made from every active template; skipped days are left out and shifts already there are kept as they are.</source>
+        <translation>按所有启用的排班模板生成班次；停班日期不生成，已有的班次保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="38"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/generate_dialog.py" line="38"/>
+        <source>To</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -2509,152 +2590,157 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="128"/>
         <source>Home</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="132"/>
         <source>Statistics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="135"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="137"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="149"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
+        <source>Duty rota</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="162"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="202"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="205"/>
         <source>Import portraits…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="225"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="229"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="236"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="238"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="259"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="267"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="295"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -4232,6 +4318,139 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>RotaPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
+        <source>All duty types</source>
+        <translation>全部值班类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
+        <source>Assign…</source>
+        <translation>安排…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
+        <source>Copy last week</source>
+        <translation>复制上周排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
+        <source>Generate shifts…</source>
+        <translation>生成班次…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
+        <source>Templates…</source>
+        <translation>排班模板…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
+        <source>Skipped days…</source>
+        <translation>停班日期…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
+        <source>Attendance…</source>
+        <translation>考勤…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="101"/>
+        <source>Duty rota</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="157"/>
+        <source>All districts</source>
+        <translation>全部片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="180"/>
+        <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
+        <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="202"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="208"/>
+        <source>Assign to which shift?</source>
+        <translation>安排到哪个班次？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="211"/>
+        <source>Put a volunteer on {place} {day}</source>
+        <translation>安排志愿者：{place} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="224"/>
+        <source>Remove from which shift?</source>
+        <translation>从哪个班次取消？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
+        <source>Remove whom?</source>
+        <translation>取消谁的安排？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="235"/>
+        <source>{name} taken off the shift</source>
+        <translation>已取消 {name} 的值班安排</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="240"/>
+        <source>Copied {day}: Ctrl+V pastes it onto another day</source>
+        <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="257"/>
+        <source>{shifts} shifts made, {people} people put on shifts</source>
+        <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="265"/>
+        <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
+        <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="279"/>
+        <source>Template saved: generate shifts to put it on the rota</source>
+        <translation>模板已保存：生成班次后即列入排班</translation>
+    </message>
+</context>
+<context>
     <name>SecuritySettingsBox</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/security_settings.py" line="29"/>
@@ -4647,6 +4866,50 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>SkippedDaysDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="39"/>
+        <source>Skipped days</source>
+        <translation>停班日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="43"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="43"/>
+        <source>Where</source>
+        <translation>履行地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="43"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="51"/>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="88"/>
+        <source>Whole station</source>
+        <translation>全所合计</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="54"/>
+        <source>e.g. Spring Festival</source>
+        <translation>如：春节</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="55"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/skipped_dialog.py" line="56"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>StationSettingsDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="32"/>
@@ -4760,218 +5023,218 @@ in File → Station settings….</source>
 <context>
     <name>StatsTabs</name>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="40"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="161"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
         <source>Now</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="40"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
         <source>Before</source>
         <translation>对比期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="40"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="41"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="42"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="43"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="43"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="44"/>
         <source>Contact-type incidents by kind of site</source>
         <translation>接触性警情（按场所类型）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="45"/>
         <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="164"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="45"/>
         <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
         <source>Contact-type</source>
         <translation>接触性警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
         <source>Kind</source>
         <translation>场所类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
         <source>Zero-incident compound or unit</source>
         <translation>零发案小区、单位</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="51"/>
         <source>Cases in the comparison period</source>
         <translation>对比期发案数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="51"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="52"/>
         <source>What the volunteers did</source>
         <translation>志愿者工作</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="66"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="158"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="166"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="159"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="164"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="167"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="72"/>
         <source>Districts and sites</source>
         <translation>片区与场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="76"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="77"/>
         <source>Zero-incident</source>
         <translation>零发案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="77"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="78"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="82"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="83"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="101"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="102"/>
         <source>{group} (group)</source>
         <translation>{group}（合计）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="105"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="106"/>
         <source>All incidents</source>
         <translation>警情总数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="105"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="106"/>
         <source>All</source>
         <translation>全部警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="108"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="109"/>
         <source>Telecom fraud losses: {now} yuan (before: {before} yuan), {change}</source>
         <translation>电信网络诈骗损失：{now}元（对比期 {before}元），{change}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="111"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="112"/>
         <source>No site</source>
         <translation>未关联场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="128"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="129"/>
         <source>{now} zero-incident compounds and units (no criminal, fraud or public-order incident); {before} in the comparison period ({change})</source>
         <translation>零发案小区、单位 {now} 个（无刑事、诈骗、治安警情）；对比期 {before} 个（{change}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="137"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
         <source>Incidents they reported</source>
         <translation>报告警情（起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="137"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
         <source>Incidents they helped with</source>
         <translation>协助处置警情（起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="139"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="139"/>
         <source>Clues that led to an incident</source>
         <translation>线索转为警情（条）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="139"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="140"/>
         <source>Mediation cases with a volunteer mediator</source>
         <translation>志愿者参与调解（件）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="140"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="141"/>
         <source>Of these, settled by agreement</source>
         <translation>其中达成协议（件）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="140"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="141"/>
         <source>Money the agreements cover (yuan)</source>
         <translation>协议涉及金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="141"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="142"/>
         <source>Kept from turning criminal</source>
         <translation>防止民转刑（件）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="143"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="144"/>
         <source>Duty hours</source>
         <translation>值守时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="143"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="144"/>
         <source>Outreach audience</source>
         <translation>宣传覆盖人数（人次）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="145"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="146"/>
         <source>not recorded yet</source>
         <translation>尚未记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="155"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="156"/>
         <source>{group} by month</source>
         <translation>{group}月度对比</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="156"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="157"/>
         <source>{group} incidents by month, {this} against {last}</source>
         <translation>{group}警情月度对比（{this}年与{last}年）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="158"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="166"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="159"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="167"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="160"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="161"/>
         <source>Districts</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="161"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
         <source>Incidents by district</source>
         <translation>各片区警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="164"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="165"/>
         <source>Telecom fraud by month</source>
         <translation>电信网络诈骗月度对比</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="165"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="166"/>
         <source>Telecom fraud incidents by month, {this} against {last}</source>
         <translation>电信网络诈骗警情月度对比（{this}年与{last}年）</translation>
     </message>
@@ -5145,6 +5408,212 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/sites/structure_dialog.py" line="137"/>
         <source>Rename site</source>
         <translation>重命名场所</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="42"/>
+        <source>Edit shift template</source>
+        <translation>修改排班模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="42"/>
+        <source>New shift template</source>
+        <translation>新建排班模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="49"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="49"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="87"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="87"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="88"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="89"/>
+        <source>Market zone</source>
+        <translation>市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="90"/>
+        <source>Duty type</source>
+        <translation>值班类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="90"/>
+        <source>Weekdays</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="91"/>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="91"/>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="92"/>
+        <source>People needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="92"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="42"/>
+        <source>Shift templates</source>
+        <translation>排班模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="46"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="46"/>
+        <source>Duty type</source>
+        <translation>值班类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="46"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="47"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="47"/>
+        <source>People needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="53"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="54"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="55"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="83"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="84"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="84"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="88"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="102"/>
+        <source>Template saved: generate shifts to put it on the rota</source>
+        <translation>模板已保存：生成班次后即列入排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="118"/>
+        <source>Retire template</source>
+        <translation>停用模板</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="119"/>
+        <source>Retire {place}? It makes no more shifts, and its future shifts nobody is on are removed.</source>
+        <translation>停用“{place}”的模板？停用后不再生成班次，今后尚未安排人员的班次将被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/templates_dialog.py" line="130"/>
+        <source>Future shifts nobody is on: {updated} changed, {removed} removed, {created} added</source>
+        <translation>今后尚未安排人员的班次：修改 {updated} 个，删除 {removed} 个，新增 {created} 个</translation>
     </message>
 </context>
 <context>
@@ -5631,19 +6100,62 @@ in File → Station settings….</source>
 <context>
     <name>VolunteerPicker</name>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="43"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="46"/>
         <source>Name, pinyin, initials or phone</source>
         <translation>姓名、拼音、首字母或电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="76"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
         <source>{count} more: type more of the name</source>
         <translation>另有 {count} 人：请输入更多字以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="84"/>
+        <location filename="../../redband_desktop/ui/widgets/volunteer_picker.py" line="92"/>
         <source>Choose a volunteer</source>
         <translation>请选择志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="60"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="61"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="61"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/week_model.py" line="75"/>
+        <source>Skipped: {reason}</source>
+        <translation>停班：{reason}</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ dialog opens at most 1366×700 with its buttons in sight (the form scrolls inste
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,11 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.roster.activity_tabs import ActivityTabs
     from redband_desktop.ui.roster.status_dialog import StatusDialog
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
+    from redband_desktop.ui.rota.attendance_dialog import AttendanceDialog
+    from redband_desktop.ui.rota.generate_dialog import GenerateDialog
+    from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
+    from redband_desktop.ui.rota.template_dialog import TemplateDialog
+    from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
     from redband_desktop.ui.sites.structure_dialog import StructureDialog
 
     incident = s.incidents.search(IncidentFilter(), 1).first_page[0]
@@ -116,6 +122,11 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "user guide": GuideDialog,
         "import": lambda: ImportWizard(s),
         "import portraits": lambda: PortraitsDialog(s.importer),
+        "new shift template": lambda: TemplateDialog(s),
+        "generate shifts": lambda: GenerateDialog(s.rota, date.today(), None),
+        "shift templates": lambda: TemplatesDialog(s, None),
+        "skipped days": lambda: SkippedDaysDialog(s),
+        "attendance": lambda: AttendanceDialog(s, date.today(), None),
     }
 
 

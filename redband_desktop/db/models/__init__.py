@@ -14,6 +14,14 @@ from redband_desktop.db.models.mediation import (
     MediationPerformance,
     MediationSession,
 )
+from redband_desktop.db.models.rota import (
+    Attendance,
+    PatrolLog,
+    Shift,
+    ShiftAssignment,
+    ShiftTemplate,
+    SkippedDate,
+)
 from redband_desktop.db.models.station import Setting
 from redband_desktop.db.models.structure import Building, District, MarketZone, PlaceHead, Site
 from redband_desktop.db.models.volunteers import (
@@ -25,6 +33,12 @@ from redband_desktop.db.models.volunteers import (
 )
 
 __all__ = [
+    "Attendance",
+    "PatrolLog",
+    "Shift",
+    "ShiftAssignment",
+    "ShiftTemplate",
+    "SkippedDate",
     "Card",
     "Clue",
     "ClueAttachment",

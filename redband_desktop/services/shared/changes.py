@@ -29,11 +29,12 @@ class Change(Flag):
     INCIDENTS = auto()
     CLUES = auto()
     MEDIATION = auto()
+    DUTY = auto()  # the rota: shift templates, shifts, assignments, skipped dates
     USERS = auto()  # accounts, sign-ins, locks
     SETTINGS = auto()  # station, security, card design, backup folder
     AUDIT = auto()  # every action adds to the trail
-    ALL = (VOLUNTEERS | PLACES | HEADS | CARDS | INCIDENTS | CLUES | MEDIATION | USERS | SETTINGS
-           | AUDIT)
+    ALL = (VOLUNTEERS | PLACES | HEADS | CARDS | INCIDENTS | CLUES | MEDIATION | DUTY | USERS
+           | SETTINGS | AUDIT)
 
 
 NONE = Change(0)
@@ -47,6 +48,7 @@ _ENTITIES = {
     "user": Change.USERS, "station": Change.SETTINGS, "backup": Change.SETTINGS,
     "coverage": NONE, "audit": NONE, "stats": NONE,
     "import": Change.VOLUNTEERS, "head_import": Change.HEADS,  # a sheet brought in (services/importing)
+    "shift_template": Change.DUTY, "shift": Change.DUTY, "skipped_date": Change.DUTY,
 }
 # Actions that only read (an export, a backup, a print of a document, a revealed number)
 # change nothing anyone is shown but the audit trail; assigning a head changes heads, not places.

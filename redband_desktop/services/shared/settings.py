@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "security.idle_minutes": 15,
     "privacy.purge_after_years": 3,
     COMMITTEE_KEY: "",  # name on mediation documents; "" means "<station>人民调解委员会"
+    "rota.attendance_days_back": 7,  # how many days after a shift its attendance may still be recorded
     **CARD_DEFAULTS,
 }
 

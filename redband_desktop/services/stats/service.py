@@ -39,15 +39,16 @@ if TYPE_CHECKING:  # the services whose figures the report gathers, handed in by
     from redband_desktop.services.clues.service import ClueService
     from redband_desktop.services.coverage.service import CoverageService
     from redband_desktop.services.mediation.service import MediationService
+    from redband_desktop.services.rota.service import RotaService
 
 
 class StatsService:
     def __init__(self, db: Database, access: AccessControl, coverage: CoverageService, clues: ClueService,
-                 mediation: MediationService, today: Callable[[], date] = date.today) -> None:
+                 mediation: MediationService, rota: RotaService, today: Callable[[], date] = date.today) -> None:
         self._db = db
         self._today = today
         self._access = access
-        self._coverage, self._clues, self._mediation = coverage, clues, mediation
+        self._coverage, self._clues, self._mediation, self._rota = coverage, clues, mediation, rota
 
     def volunteers(self) -> dict[str, Any]:
         self._access.require(Action.STATS)
@@ -162,7 +163,8 @@ class StatsService:
                 "zero_incident_sites": [z.as_json() for z in f.zero_sites],
                 "zero_incident_sites_previous": f.zero_sites_previous,
                 "volunteers": self.volunteers(), "coverage": self._coverage.figures(),
-                "clues": self._clues.figures(), "mediation": self._mediation.figures()}
+                "clues": self._clues.figures(), "mediation": self._mediation.figures(),
+                "duty": self._rota.figures(f.period.start, f.period.end)}
 
 
 REPORT_FORMATS = ("pdf", "xlsx")

@@ -1,9 +1,11 @@
 """Picking one volunteer by typing: name, pinyin, initials or phone, searched with the
-roster's own search (optionally within one district or site), with an optional role
-combo — used wherever a record names the volunteers who took part in it."""
+roster's own search (optionally within one district), with an optional role combo — used
+wherever a record names the volunteers who took part in it. Given a site (the rota: a
+shift's place), that site's own volunteers are offered first, then the others."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -34,10 +36,11 @@ class VolunteerPicker(QDialog):
     """`picked` holds the chosen row after `exec()` returns true; `role()` the role code."""
 
     def __init__(self, roster: RosterService, title: str, district_id: int | None = None,
-                 roles: list[tuple[str, str]] | None = None, parent: QWidget | None = None) -> None:
+                 roles: list[tuple[str, str]] | None = None, parent: QWidget | None = None,
+                 site_first: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self._roster, self._district_id = roster, district_id
+        self._roster, self._district_id, self._site_first = roster, district_id, site_first
         self.picked: RosterRow | None = None
         self.search = QLineEdit(objectName="picker_search",
                                 placeholderText=self.tr("Name, pinyin, initials or phone"))
@@ -64,8 +67,13 @@ class VolunteerPicker(QDialog):
         f = RosterFilter(text=self.search.text(), district_id=self._district_id,
                          status=VolunteerStatus.ACTIVE.value)
         found = self._roster.search(f, LIMIT)
+        rows = list(found.first_page)
+        if self._site_first is not None:
+            own = self._roster.search(replace(f, site_id=self._site_first), LIMIT).first_page
+            ids = {r.id for r in own}
+            rows = (list(own) + [r for r in rows if r.id not in ids])[:LIMIT]
         self.candidates.clear()
-        for r in found.first_page:
+        for r in rows:
             where = "　".join(x for x in (r.site, r.place) if x)
             item = QListWidgetItem(f"{r.name}　{label(r.background)}　{where}")
             item.setData(ROW, r)
