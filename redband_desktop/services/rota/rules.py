@@ -158,11 +158,12 @@ def assign_warnings(s: Session, shift: Shift, vid: int, name: str) -> tuple[Prob
     return tuple(out)
 
 
-def check_period(first: date, last: date) -> None:
+def check_period(first: date, last: date, longest: int | None = MAX_PERIOD_DAYS) -> None:
+    """Dates in range and in order; at most `longest` days (None: figures over any span)."""
     check_days(("date_from", first), ("date_to", last))
     if last < first:
         raise ValidationError.single("date_to", "date_before", other=first.isoformat())
-    if (last - first).days + 1 > MAX_PERIOD_DAYS:
+    if longest is not None and (last - first).days + 1 > longest:
         raise ValidationError.single("period", "rota_period_too_long", max=MAX_PERIOD_DAYS)
 
 

@@ -379,7 +379,7 @@ class RotaService:
         self._access.require(Action.STATS)
         today = date.today()
         first, last = first or date(today.year, 1, 1), last or today
-        check_period(first, last)
+        check_period(first, last, longest=None)  # statistics may span years
         with self._db.read() as s:
             return figures(s, first, last, now())
 
