@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from redband_desktop.db.backup import integrity_problems
 from redband_desktop.db.engine import Database, database_url
-from redband_desktop.db.migrate import head_revision, migrate
+from redband_desktop.db.migrate import MIGRATIONS_DIR, head_revision, migrate, newest_revision
 from redband_desktop.errors import DatabaseError
 
 
@@ -24,6 +24,22 @@ def test_new_file_is_created_at_head(tmp_path: Path) -> None:
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
     assert {"volunteers", "districts", "sites", "buildings", "market_zones", "settings"} <= tables
     assert con.execute("select version_num from alembic_version").fetchone()[0] == head_revision()
+
+
+def test_migration_files_are_one_numbered_chain() -> None:
+    """The start-up shortcut (`newest_revision`: the newest file's revision line) is only
+    right while the files form one chain in the order of their numbers."""
+    from alembic.script import ScriptDirectory
+
+    from redband_desktop.db.migrate import alembic_config
+
+    files = sorted(p.stem for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    numbers = [f[:4] for f in files]
+    assert numbers == [f"{n:04d}" for n in range(1, len(files) + 1)], "migration numbers must run 0001, 0002, …"
+    script = ScriptDirectory.from_config(alembic_config())
+    chain = [r.revision for r in script.walk_revisions()][::-1]  # oldest first
+    assert len(chain) == len(files) and len(script.get_heads()) == 1
+    assert newest_revision() == head_revision() == chain[-1]
 
 
 def test_connections_use_the_safe_pragmas(db_path: Path) -> None:
