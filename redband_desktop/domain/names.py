@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 from redband_desktop.errors import ValidationError
 
 MAX_NAME_LENGTH = 40
@@ -77,6 +75,10 @@ def name_pinyin(name: str) -> tuple[str, str]:
 
     张洁 -> ("zhangjie", "zj"). Letters of non-Chinese names pass through lower-cased.
     """
+    # Imported here, not at the top: pypinyin decodes its phrase dictionary on import
+    # (about 0.2 s), which the window's start should not pay before a name is typed or saved.
+    from pypinyin import Style, lazy_pinyin
+
     text = name or ""
     head, rest = _surname_override(text)
     full = "".join(head) + "".join(lazy_pinyin(rest, style=Style.NORMAL))
