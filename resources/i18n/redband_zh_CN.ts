@@ -1613,7 +1613,7 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="34"/>
         <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
         <source>Hours</source>
-        <translation>时长（小时）</translation>
+        <translation>小时</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="39"/>

@@ -34,7 +34,8 @@ class DutyTab(QWidget):
                                                   self.tr("Absent"), self.tr("Hours")),
                                   [(f"{m.month:%Y-%m}", str(m.shifts), str(m.attended), str(m.absent),
                                     f"{m.hours:g}") for m in duty.months], numbers_from=1)
-        self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.months.horizontalHeader().setStretchLastSection(False)
+        self.months.resizeColumnsToContents()
         lang = ui_lang()
         self.shifts = self._table("duty_shifts", (self.tr("Date"), self.tr("Place"), self.tr("Duty type"),
                                                   self.tr("Time"), self.tr("Attendance"), self.tr("Hours")),
@@ -47,7 +48,9 @@ class DutyTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.months)
         layout.addWidget(self.shifts, 1)
-        self.months.setFixedWidth(self.months.horizontalHeader().length() + self.months.frameWidth() * 2 + 18)
+        # Just wide enough for its columns and a scroll bar; the shifts take the rest.
+        self.months.setFixedWidth(self.months.horizontalHeader().length() + self.months.frameWidth() * 2
+                                  + self.months.verticalScrollBar().sizeHint().width())
         QWidget.setTabOrder(self.months, self.shifts)
 
     def attendance_text(self, r: VolunteerShift) -> str:

@@ -63,6 +63,8 @@ class PatrolLogDialog(QDialog):
         self.setWindowTitle(self.tr("Patrol log: {place} {day} {start}–{end} {duty}").format(
             place=shift.place, day=f"{shift.day:%Y-%m-%d}", start=f"{shift.starts_at:%H:%M}",
             end=f"{shift.ends_at:%H:%M}", duty=DutyType(shift.duty_type).label(lang)))
+        self.heading = QLabel(self.windowTitle(), objectName="patrol_heading", wordWrap=True)
+        self.heading.setStyleSheet("font-weight:bold")
         self.entries = QTableWidget(0, 6, objectName="patrol_entries")
         self.entries.setHorizontalHeaderLabels([
             self.tr("Recorded"), self.tr("Volunteer"), self.tr("Route or places"), self.tr("What was seen"),
@@ -82,6 +84,9 @@ class PatrolLogDialog(QDialog):
         self.report_clue_button = QPushButton(self.tr("Report a &clue…"), objectName="report_clue")
         self.record_incident_button = QPushButton(self.tr("Record an &incident…"), objectName="record_incident")
         self.add_button = QPushButton(self.tr("&Add entry"), objectName="add_entry")
+        for button in (self.report_clue_button, self.record_incident_button):
+            button.setAutoDefault(False)  # Enter in the route adds the entry, it opens no form
+        self.add_button.setDefault(True)
         self.notice = QLabel(objectName="patrol_notice", wordWrap=True)
         self.general = FieldErrors.make_label("general")
         self.general.setVisible(False)
@@ -132,6 +137,7 @@ class PatrolLogDialog(QDialog):
         bottom.addWidget(self.notice, 1)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.entries, 1)
         layout.addWidget(group)
         layout.addLayout(bottom)
