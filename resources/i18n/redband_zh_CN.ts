@@ -67,145 +67,150 @@
 <context>
     <name>ActivityTabs</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="42"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="44"/>
         <source>Incidents ({count})</source>
         <translation>警情（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="43"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="49"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="51"/>
         <source>Clues ({count})</source>
         <translation>线索（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="56"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="58"/>
         <source>Mediation cases ({count})</source>
         <translation>调解案件（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <source>Duty ({count})</source>
+        <translation>值班（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
         <source>Issued</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="76"/>
         <source>Print this volunteer&apos;s card…</source>
         <translation>打印此人的志愿者证…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="83"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="87"/>
         <source>ID cards ({count})</source>
         <translation>志愿者证（{count}）</translation>
     </message>
@@ -294,57 +299,62 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="76"/>
         <source>Attendance</source>
         <translation>考勤登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="81"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="81"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="82"/>
         <source>Signed in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="82"/>
         <source>Signed out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="82"/>
         <source>Stood in by</source>
         <translation>替班人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="85"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="87"/>
         <source>P present · L late · A absent · S swap · type the times as HH:MM · Ctrl+S saves</source>
         <translation>P 到岗 · L 迟到 · A 缺勤 · S 换班 · 时间按 HH:MM 输入 · Ctrl+S 保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="88"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="90"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="161"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="92"/>
+        <source>Patrol log…</source>
+        <translation>巡逻记录…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="173"/>
         <source>Who served instead?</source>
         <translation>由谁替班？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="187"/>
+        <location filename="../../redband_desktop/ui/rota/attendance_dialog.py" line="199"/>
         <source>{count} shifts saved</source>
         <translation>已保存 {count} 个班次的考勤</translation>
     </message>
@@ -1082,82 +1092,82 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>ClueDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="42"/>
         <source>Edit clue {number}</source>
         <translation>修改线索 {number}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="41"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="43"/>
         <source>New clue report</source>
         <translation>新线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="51"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="53"/>
         <source>e.g. the gate of building 3</source>
         <translation>如：3栋门口</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="53"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="55"/>
         <source>What the volunteer saw or heard</source>
         <translation>志愿者看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="71"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="72"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
         <source>Reported at</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="73"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="74"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="79"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="80"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="81"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="81"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/clues/clue_dialog.py" line="82"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -1575,6 +1585,75 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/mediation/documents_tab.py" line="161"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>DutyTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="33"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="33"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="33"/>
+        <source>Attended</source>
+        <translation>到岗</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="34"/>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="34"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="39"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="39"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="39"/>
+        <source>Duty type</source>
+        <translation>值班类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="55"/>
+        <source>Stood in for {name}</source>
+        <translation>替{name}值班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="57"/>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="60"/>
+        <source>{status} ({name} served)</source>
+        <translation>{status}（{name}替班）</translation>
     </message>
 </context>
 <context>
@@ -2062,22 +2141,22 @@ in File → Station settings….</source>
 <context>
     <name>IdNumberHint</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="55"/>
         <source>{typed} of 18 characters typed</source>
         <translation>已输入 {typed} / 18 位</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="57"/>
         <source>This is not a valid ID number</source>
         <translation>不是有效的身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="62"/>
         <source>unknown region</source>
         <translation>地区未收录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="58"/>
+        <location filename="../../redband_desktop/ui/roster/id_number_hint.py" line="63"/>
         <source>Birth date {date} · {gender} · {region}</source>
         <translation>出生日期 {date} · {gender} · {region}</translation>
     </message>
@@ -2151,125 +2230,125 @@ in File → Station settings….</source>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="59"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="61"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="59"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="61"/>
         <source>Record an incident</source>
         <translation>登记警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="63"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="65"/>
         <source>Time of occurrence known</source>
         <translation>已知发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="67"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="143"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="154"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="163"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="147"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="158"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="167"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="70"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="75"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="77"/>
         <source>Keep the caller confidential</source>
         <translation>报警人信息保密</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="95"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
         <source>Received at</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Occurred at</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="96"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Channel</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="97"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Subtype</source>
         <translation>细类</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
         <source>Fraud method</source>
         <translation>诈骗手法</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
         <source>Loss</source>
         <translation>损失金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
         <source>Building or zone</source>
         <translation>楼栋或市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="103"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="108"/>
         <source>Caller phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="111"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="189"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="193"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="109"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="111"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="115"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="119"/>
         <source>Mediation case</source>
         <translation>调解案卷</translation>
     </message>
@@ -3365,6 +3444,130 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>PatrolLogDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="63"/>
+        <source>Patrol log: {place} {day} {start}–{end} {duty}</source>
+        <translation>巡逻记录：{place} {day} {start}–{end} {duty}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <source>Route or places</source>
+        <translation>路线或地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <source>What was seen</source>
+        <translation>所见情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="69"/>
+        <source>Linked record</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="69"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="76"/>
+        <source>e.g. buildings 1–6, the east gate</source>
+        <translation>如：1–6栋、东门</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="79"/>
+        <source>What the patrol saw, heard or did</source>
+        <translation>巡逻中看到、听到或处理的情况</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="82"/>
+        <source>Report a &amp;clue…</source>
+        <translation>上报线索(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="83"/>
+        <source>Record an &amp;incident…</source>
+        <translation>登记警情(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="84"/>
+        <source>&amp;Add entry</source>
+        <translation>添加记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="110"/>
+        <source>New entry</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="113"/>
+        <source>&amp;Volunteer</source>
+        <translation>志愿者(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="114"/>
+        <source>&amp;Route or places</source>
+        <translation>路线或地点(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="114"/>
+        <source>What was &amp;seen</source>
+        <translation>所见情况(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="115"/>
+        <source>C&amp;lue report</source>
+        <translation>线索(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="115"/>
+        <source>Inci&amp;dent</source>
+        <translation>警情(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="129"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="155"/>
+        <source>(nobody named)</source>
+        <translation>（不署名）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="164"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="168"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="221"/>
+        <source>Clue {number} saved: it is linked to the entry when you add it</source>
+        <translation>线索 {number} 已保存：添加记录时将关联到该记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="243"/>
+        <source>Incident {number} saved: it is linked to the entry when you add it</source>
+        <translation>警情 {number} 已保存：添加记录时将关联到该记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="266"/>
+        <source>Entry added</source>
+        <translation>记录已添加</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinting</name>
     <message>
         <location filename="../../redband_desktop/ui/widgets/pdf_printing.py" line="75"/>
@@ -4320,132 +4523,142 @@ in File → Station settings….</source>
 <context>
     <name>RotaPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
         <source>All duty types</source>
         <translation>全部值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
         <source>Assign…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
         <source>Generate shifts…</source>
         <translation>生成班次…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
         <source>Templates…</source>
         <translation>排班模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="81"/>
         <source>Skipped days…</source>
         <translation>停班日期…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="82"/>
         <source>Attendance…</source>
         <translation>考勤…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="83"/>
+        <source>Patrol log…</source>
+        <translation>巡逻记录…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="104"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="157"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="163"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="180"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="186"/>
         <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
         <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="208"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="208"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="214"/>
         <source>Assign to which shift?</source>
         <translation>安排到哪个班次？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="211"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="217"/>
         <source>Put a volunteer on {place} {day}</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="224"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="236"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="236"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="235"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="241"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="240"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="246"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="257"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="263"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="265"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="271"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="279"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="281"/>
+        <source>Patrol log of which shift?</source>
+        <translation>查看哪个班次的巡逻记录？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="291"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
     </message>
@@ -5904,175 +6117,175 @@ in File → Station settings….</source>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="81"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="79"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="82"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="80"/>
         <source>Edit volunteer: {name}</source>
         <translation>编辑志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="99"/>
         <source>18 characters, the last may be X</source>
         <translation>18 位，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="105"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="115"/>
         <source>Choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="112"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="109"/>
         <source>From ID</source>
         <translation>按身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="114"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="111"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="121"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
         <source>Is in the volunteers&apos; WeChat group</source>
         <translation>已加入警民联动微信群</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="125"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="122"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="207"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="126"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="216"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="144"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="141"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="148"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="207"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="204"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="211"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="212"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="216"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="223"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="228"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="234"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="239"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="236"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="243"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="240"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="249"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="246"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="254"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="251"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="258"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="255"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="267"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="264"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="274"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="271"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="364"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="326"/>
         <source>Save or cancel your changes first.</source>
         <translation>请先保存或取消所做的修改。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="386"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="349"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="387"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="350"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：

@@ -93,6 +93,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
     from redband_desktop.ui.rota.attendance_dialog import AttendanceDialog
     from redband_desktop.ui.rota.generate_dialog import GenerateDialog
+    from redband_desktop.ui.rota.patrol_log_dialog import PatrolLogDialog
     from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
     from redband_desktop.ui.rota.template_dialog import TemplateDialog
     from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
@@ -127,7 +128,26 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "shift templates": lambda: TemplatesDialog(s, None),
         "skipped days": lambda: SkippedDaysDialog(s),
         "attendance": lambda: AttendanceDialog(s, date.today(), None),
+        "patrol log": lambda: PatrolLogDialog(s, _served_shift(s, volunteer.id)),
     }
+
+
+def _served_shift(s, volunteer_id: int):  # noqa: ANN001, ANN202 - the services; a ShiftInfo
+    """Yesterday's patrol at a volunteer's site with them on it and a long patrol log entry."""
+    from datetime import time, timedelta
+
+    from redband_desktop.services.rota.types import PatrolLogForm, TemplateForm
+
+    v = s.roster.get(volunteer_id)
+    day = date.today() - timedelta(days=1)
+    s.rota.create_template(TemplateForm(v.site_id, "patrol", time(8), time(10), weekdays=(day.weekday(),)))
+    s.rota.generate(day, day)
+    view = s.rota.week(day)
+    shift = next(sh for row in view.rows if row.site_id == v.site_id for sh in row.days[view.days.index(day)])
+    s.rota.assign(shift.id, volunteer_id)
+    s.rota.add_patrol_log(shift.id, PatrolLogForm(route="1–6栋、东门、地下车库", note="东门外一辆无牌面包车停了两个多小时，"
+                                                  "车内有人；已拍照并告知物业保安。" * 3, volunteer_id=volunteer_id))
+    return s.rota.shift(shift.id)
 
 
 def _first_start(tmp_path: Path):  # noqa: ANN202 - a dialog factory

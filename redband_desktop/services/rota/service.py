@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.engine import Database
-from redband_desktop.db.models import Site
+from redband_desktop.db.models import Site, Volunteer
 from redband_desktop.db.models.base import now
 from redband_desktop.db.models.rota import (
     Attendance,
@@ -45,6 +45,7 @@ from redband_desktop.services.rota.copying import Tally, copy_day
 from redband_desktop.services.rota.figures import figures
 from redband_desktop.services.rota.generate import carry_edit, generate, open_future
 from redband_desktop.services.rota.patrol import checked_log, logs_of
+from redband_desktop.services.rota.people import volunteer_duty
 from redband_desktop.services.rota.query import Names, info, skipped_days, week
 from redband_desktop.services.rota.rules import (
     assign_warnings,
@@ -70,6 +71,7 @@ from redband_desktop.services.rota.types import (
     TemplateForm,
     TemplateInfo,
     TemplateSaved,
+    VolunteerDuty,
     WeekFilter,
     WeekView,
 )
@@ -373,6 +375,17 @@ class RotaService:
         check_period(first, last)
         with self._db.read() as s:
             return hours(s, first, last, district_id)
+
+    def volunteer_duty(self, volunteer_id: int, today: date | None = None) -> VolunteerDuty:
+        """A volunteer's shifts, attendance and hours for their page in the roster: every
+        shift newest first and the last twelve months one by one (hours from attendance
+        only; a swap's hours are the stand-in's). Read as the roster reads a volunteer."""
+        self._access.require(Action.READ)
+        vid = checked_volunteer(volunteer_id)
+        with self._db.read() as s:
+            row = fetch(s, Volunteer, vid)
+            self._access.require(Action.READ, s.scalar(select(Site.district_id).where(Site.id == row.site_id)))
+            return volunteer_duty(s, row.id, today or date.today())
 
     def figures(self, first: date | None = None, last: date | None = None) -> dict:
         """The "duty" key of `redband stats --json` (default: this year up to today)."""

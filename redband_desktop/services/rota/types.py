@@ -223,3 +223,49 @@ class PatrolLogRow:
     incident_number: str
     recorded_at: datetime
     recorded_by: str
+
+
+@dataclass(frozen=True)
+class DutyMonth:
+    """One month of a volunteer's duty: shifts they were on (as assigned or as a stand-in),
+    how many they served (present, late, or standing in), missed, and the hours served."""
+
+    month: date  # the first of the month
+    shifts: int
+    attended: int
+    absent: int
+    minutes: int
+
+    @property
+    def hours(self) -> float:
+        return round(self.minutes / 60, 1)
+
+
+@dataclass(frozen=True)
+class VolunteerShift:
+    """One shift on a volunteer's page. `status` is their own attendance ("" while nothing is
+    recorded); a stand-in's row says whom they stood in for, a swapped-out row who served."""
+
+    shift_id: int
+    day: date
+    place: str
+    duty_type: str
+    starts_at: datetime
+    ends_at: datetime
+    status: str
+    stood_in_for: str  # they served in this person's place
+    swapped_with: str  # this person served in theirs
+    signed_in_at: datetime | None
+    signed_out_at: datetime | None
+    minutes: int  # of service that counts for them
+
+    @property
+    def hours(self) -> float:
+        return round(self.minutes / 60, 1)
+
+
+@dataclass(frozen=True)
+class VolunteerDuty:
+    volunteer_id: int
+    months: tuple[DutyMonth, ...]  # the last twelve, this month first
+    shifts: tuple[VolunteerShift, ...]  # every shift, newest first

@@ -1,7 +1,8 @@
 """Recording or editing one clue report: who reported it (typed, searched in the roster),
 when, where (district → site → building or zone, and a free-text location), its type,
 urgency and content, and its photos. Wrong fields are shown in red under the field
-itself; nothing is saved until every field is right (photos included)."""
+itself; nothing is saved until every field is right (photos included). A new report may
+start prefilled (`initial`: e.g. the volunteer, place and time of a patrol)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 
 class ClueDialog(QDialog):
-    def __init__(self, services: Services, existing: ClueDetail | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, existing: ClueDetail | None = None, parent: QWidget | None = None,
+                 initial: ClueForm | None = None, reporter_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit clue {number}").format(number=existing.number) if existing
                             else self.tr("New clue report"))
@@ -62,6 +64,8 @@ class ClueDialog(QDialog):
         self._kind_changed(self.places.site_kind())
         if existing is not None:
             self._fill(existing)
+        elif initial is not None:
+            self._fill_form(initial, reporter_name)
 
     def _layout(self) -> None:
         form = self._form
@@ -100,8 +104,12 @@ class ClueDialog(QDialog):
             self.places.set_place(v.site_id, v.building_id, v.zone_id)
 
     def _fill(self, d: ClueDetail) -> None:
-        f = d.form
-        self.reporter.set_reporter(f.reporter_id, d.reporter_name)
+        self._fill_form(d.form, d.reporter_name)
+        self.photos.set_stored(d.attachments)
+
+    def _fill_form(self, f: ClueForm, reporter_name: str) -> None:
+        if f.reporter_id is not None:
+            self.reporter.set_reporter(f.reporter_id, reporter_name)
         self.reported_at.setDateTime(QDateTime(f.reported_at))
         for combo, value in ((self.clue_type, f.clue_type), (self.urgency, f.urgency),
                              (self.places.district, f.district_id)):
@@ -110,7 +118,6 @@ class ClueDialog(QDialog):
             self.places.set_place(f.site_id, f.building_id, f.zone_id)
         self.location.setText(f.location)
         self.content.setPlainText(f.content)
-        self.photos.set_stored(d.attachments)
 
     def form(self) -> ClueForm:
         return ClueForm(

@@ -1,6 +1,7 @@
 """Recording or editing one incident: times, channel, caller, place, category with its
 subtype or fraud method and loss, summary and handling officer. Wrong fields are shown in
-red under the field itself; nothing is saved until every field is right."""
+red under the field itself; nothing is saved until every field is right. A new incident may
+start prefilled (`initial`, with the names of its volunteers: e.g. from a patrol)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ _REQUIRED = {"received_at", "channel", "category", "district_id"}  # what the se
 
 class IncidentDialog(QDialog):
     def __init__(self, incidents: IncidentService, roster: RosterService, districts: list[DistrictNode],
-                 existing: IncidentDetail | None = None, parent: QWidget | None = None) -> None:
+                 existing: IncidentDetail | None = None, parent: QWidget | None = None,
+                 initial: IncidentForm | None = None, names: dict[int, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit incident") if existing else self.tr("Record an incident"))
         self._incidents, self._districts, self._existing = incidents, districts, existing
@@ -86,7 +88,9 @@ class IncidentDialog(QDialog):
         self._district_changed()
         self.occurred_at.setEnabled(False)
         if existing is not None:
-            self._fill(existing.form)
+            self._fill(existing.form, existing.volunteer_names)
+        elif initial is not None:
+            self._fill(initial, names or {})
 
     def _layout(self) -> None:
         """Two columns (what happened | where and who) above the summary and volunteers,
@@ -170,7 +174,7 @@ class IncidentDialog(QDialog):
         kind_code, _, ident = (self.place.currentData() or "").partition(":")
         return int(ident) if kind_code == kind.value else None
 
-    def _fill(self, f: IncidentForm) -> None:
+    def _fill(self, f: IncidentForm, names: dict[int, str]) -> None:
         self.received_at.setDateTime(QDateTime(f.received_at))
         self.occurred_known.setChecked(f.occurred_at is not None)
         if f.occurred_at is not None:
@@ -191,7 +195,7 @@ class IncidentDialog(QDialog):
         self.confidential.setChecked(f.caller_confidential)
         self.summary.setPlainText(f.summary)
         self.officer.setText(f.handling_officer)
-        self.volunteers.set_links(f.volunteers, self._existing.volunteer_names if self._existing else {})
+        self.volunteers.set_links(f.volunteers, names)
 
     def form(self) -> IncidentForm:
         # the loss goes as typed: the service reads it ("1,200.50") and names what is wrong

@@ -1,8 +1,9 @@
 """What a volunteer has done for the station, on their page in the roster: the incidents
 they reported or helped with, the clues they reported (with where each one went) and the
-mediation cases they sat on as a mediator — one tab each, counts in the tab titles — and
-their ID cards, newest first, with a button that prints theirs (the print tab of the ID
-cards page, with them chosen)."""
+mediation cases they sat on as a mediator — one tab each, counts in the tab titles — their
+duty (值班: the last twelve months one by one and every shift, newest first, with the
+attendance and hours; see `duty_tab`) and their ID cards, newest first, with a button that
+prints theirs (the print tab of the ID cards page, with them chosen)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from redband_desktop.domain.clues import ClueClosing, ClueStatus, ClueType
 from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus, VolunteerRole
 from redband_desktop.services.cards.types import CardFilter
 from redband_desktop.ui.i18n import bracketed, label, ui_lang
+from redband_desktop.ui.roster.duty_tab import DutyTab
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -57,6 +59,8 @@ class ActivityTabs(QTabWidget):
             (self.tr("Case number"), self.tr("Registered"), self.tr("Type"), self.tr("Stage"), self.tr("Parties")),
             services.mediation.for_volunteer(volunteer_id),
             lambda c: (c.number, f"{c.registered_on:%Y-%m-%d}", label(c.dispute_type), label(c.status), c.parties))
+        self.duty = DutyTab(services.rota.volunteer_duty(volunteer_id), self)
+        self.addTab(self.duty, self.tr("Duty ({count})").format(count=len(self.duty.shifts_shown)))
         self.cards = self._cards_tab(services, volunteer_id)
 
     def _cards_tab(self, services: Services, volunteer_id: int) -> QTableWidget:

@@ -11,7 +11,6 @@ cross-checks). Warnings that do not block saving are shown once the record is sa
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
@@ -33,11 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
-from redband_desktop.domain.idnumber import IdNumberInfo, parse_id_number
 from redband_desktop.errors import RedbandError, ValidationError
 from redband_desktop.services.roster.types import Saved, Volunteer, VolunteerForm
 from redband_desktop.ui.i18n import label, ui_lang
-from redband_desktop.ui.roster.id_number_hint import IdNumberHint
+from redband_desktop.ui.roster.id_number_hint import IdNumberField, IdNumberHint
 from redband_desktop.ui.roster.photo_box import PhotoBox
 from redband_desktop.ui.roster.reveal_button import RevealButton
 from redband_desktop.ui.roster.skills_list import SkillsList
@@ -101,7 +99,6 @@ class VolunteerDialog(QDialog):
         self.id_number.setPlaceholderText(self.tr("18 characters, the last may be X"))
         self.id_hint = IdNumberHint(self)
         self.reveal_id = RevealButton(self._roster, "id_number", self)
-        self.reveal_id.revealed.connect(self._id_revealed)
         self.gender = enum_combo(Gender, "gender", placeholder=self.tr("Choose"), parent=self)
         # Narrow, so that the birth date fits beside it.
         self.gender.setSizeAdjustPolicy(
@@ -304,8 +301,10 @@ class VolunteerDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        self.id_number.textChanged.connect(self._id_changed)
-        self.id_number.editingFinished.connect(self._id_left)
+        self.id_field = IdNumberField(
+            self.id_number, self.id_hint, self._basic_form, self._errors, self.gender, self.birth_date,
+            self._volunteer.id_number if self._volunteer is not None else None)
+        self.reveal_id.revealed.connect(self.id_field.revealed)
         self.place.kind_changed.connect(self._show_place_rows)
         for field, edit in (("name", self.name), ("phone", self.phone),
                             ("address", self.address), ("emergency_name", self.emergency_name),
@@ -316,46 +315,9 @@ class VolunteerDialog(QDialog):
                              ("zone_id", self.place.zone)):
             combo.activated.connect(lambda _i, f=field: self._errors.set(f, ""))
 
-    def _set_hint(self, text: str | None) -> IdNumberInfo | None:
-        """Refresh the hint from `text` (None: clear it); its row shows only when useful."""
-        info = self.id_hint.update_for(text or "")
-        self._basic_form.setRowVisible(self.id_hint, bool(self.id_hint.text()))
-        return info
-
-    def _id_masked(self, text: str) -> bool:
-        """True while the field still shows the stored number's masked form."""
-        return self._volunteer is not None and text == self._volunteer.id_number
-
-    def _id_revealed(self, number: str) -> None:
-        self._volunteer = replace(self._volunteer, id_number=number)
-        self.id_number.setText(number)
-
-    def _id_changed(self, text: str) -> None:
-        self._errors.set("id_number", "")
-        if self._id_masked(text):
-            self._set_hint(None)
-            return
-        info = self._set_hint(text)
-        if info is not None:
-            self.gender.setCurrentIndex(self.gender.findData(info.gender.value))
-            self.birth_date.setDate(QDate(info.birth_date))
-            self._errors.set("gender", "")
-            self._errors.set("birth_date", "")
-
-    def _id_left(self) -> None:
-        """Show what is wrong with the number once the clerk has finished typing it."""
-        text = self.id_number.text()
-        if not text.strip() or self._id_masked(text):
-            return
-        try:
-            parse_id_number(text)
-        except ValidationError as exc:
-            self._set_hint(None)
-            self._errors.set("id_number", exc.field_messages(ui_lang()).get("id_number", ""))
-
     def form(self) -> VolunteerForm:
         """The form as the clerk has filled it in, raw text included."""
-        return read_form(self, masked_id=self._id_masked(self.id_number.text()))
+        return read_form(self, masked_id=self.id_field.masked())
 
     def close_unchanged(self) -> bool:
         """Close if nothing was changed (to go on elsewhere, e.g. print the card); with
@@ -380,6 +342,7 @@ class VolunteerDialog(QDialog):
             show_error(self, exc)
             return
         self._volunteer = result.volunteer
+        self.id_field.stored = result.volunteer.id_number
         self.saved.emit(result)
         if result.warnings:
             QMessageBox.information(
@@ -396,9 +359,8 @@ class VolunteerDialog(QDialog):
 
     def _show_problems(self, exc: ValidationError) -> None:
         self._errors.show_problems(exc, self.general_error)
-        wrong_id = any(p.field == "id_number" for p in exc.problems)
-        if wrong_id and self._set_hint(self.id_number.text()) is None:
-            self._set_hint(None)  # the red message says what is wrong; no grey hint as well
+        if any(p.field == "id_number" for p in exc.problems):
+            self.id_field.show_problem()
 
     def _load(self, v: Volunteer) -> None:
         fill_form(self, v, self._roster)

@@ -2,7 +2,8 @@
 each. P marks present, L late, A absent (each moves to the next row), S a swap (the picker
 names who served instead); the sign-in and sign-out times (the shift's own by default) are
 typed over as HH:MM. Ctrl+S saves: each shift's rows are recorded in one go, a shift that
-cannot be saved says why and keeps its rows, the others are saved."""
+cannot be saved says why and keeps its rows, the others are saved. "Patrol log…" (Ctrl+J)
+opens the patrol log of the current row's shift."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from redband_desktop.domain.rota import AttendanceStatus, DutyType
 from redband_desktop.errors import RedbandError
 from redband_desktop.services.rota.types import AttendanceForm, ShiftInfo
 from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.rota.patrol_log_dialog import PatrolLogDialog
 from redband_desktop.ui.widgets.volunteer_picker import VolunteerPicker
 
 if TYPE_CHECKING:
@@ -87,10 +89,13 @@ class AttendanceDialog(QDialog):
         self.notice = QLabel(objectName="attendance_notice", wordWrap=True)
         self.save_button = QPushButton(self.tr("Save"), objectName="save_attendance")
         self.save_button.setEnabled(services.access.can(Action.EDIT))
+        self.patrol_button = QPushButton(self.tr("Patrol log…"), objectName="attendance_patrol_log")
         self._layout()
         self.day.dateChanged.connect(self.refresh)
         self.save_button.clicked.connect(self.save)
+        self.patrol_button.clicked.connect(self.patrol_log)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_button.click)
+        QShortcut(QKeySequence("Ctrl+J"), self, self.patrol_button.click)
         self.refresh()
 
     def _layout(self) -> None:
@@ -99,6 +104,7 @@ class AttendanceDialog(QDialog):
         top.addWidget(self.hint, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notice, 1)
+        bottom.addWidget(self.patrol_button)
         bottom.addWidget(self.save_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -132,6 +138,12 @@ class AttendanceDialog(QDialog):
                 row += 1
         if self.lines:
             self.table.setCurrentCell(0, STATUS)
+
+    def patrol_log(self) -> None:
+        """The patrol log of the shift on the current row."""
+        row = self.table.currentRow()
+        if 0 <= row < len(self.lines):
+            PatrolLogDialog(self._services, self.lines[row].shift, self).exec()
 
     def _show_status(self, row: int) -> None:
         status = self.lines[row].status

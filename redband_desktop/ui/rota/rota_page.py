@@ -7,7 +7,8 @@ Ctrl+C copies the current day and Ctrl+V pastes it onto the day of the current c
 Alt+Left / Alt+Right go to the previous / next week, Ctrl+N adds a shift template. "Copy
 last week" fills the week shown from the one before; "Templates…" lists, edits and
 retires the templates; "Skipped days…" the days without shifts; "Attendance…" records the
-attendance of the day under the cursor; "Generate shifts…" makes the shifts of a period
+attendance of the day under the cursor; "Patrol log…" (Ctrl+J) opens the patrol log of the
+shift under the cursor; "Generate shifts…" makes the shifts of a period
 from the templates. Filters: district and duty type. It refreshes when the rota, places
 or volunteers change.
 """
@@ -41,6 +42,7 @@ from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.rota.attendance_dialog import AttendanceDialog
 from redband_desktop.ui.rota.generate_dialog import GenerateDialog
+from redband_desktop.ui.rota.patrol_log_dialog import PatrolLogDialog
 from redband_desktop.ui.rota.skipped_dialog import SkippedDaysDialog
 from redband_desktop.ui.rota.template_dialog import TemplateDialog
 from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
@@ -78,6 +80,7 @@ class RotaPage(QWidget):
         self.templates_button = QPushButton(self.tr("Templates…"), objectName="templates")
         self.skipped_button = QPushButton(self.tr("Skipped days…"), objectName="skipped_days")
         self.attendance_button = QPushButton(self.tr("Attendance…"), objectName="attendance")
+        self.patrol_button = QPushButton(self.tr("Patrol log…"), objectName="patrol_log")
         self.totals = QLabel(objectName="rota_totals")
         self.notice = QLabel(objectName="rota_notice", wordWrap=True)
         may_edit = services.access.can(Action.EDIT)
@@ -107,7 +110,8 @@ class RotaPage(QWidget):
         filters.addWidget(self.district)
         filters.addWidget(self.duty)
         bottom = QHBoxLayout()
-        for button in (self.assign_button, self.remove_button, self.copy_week_button, self.attendance_button):
+        for button in (self.assign_button, self.remove_button, self.copy_week_button, self.attendance_button,
+                       self.patrol_button):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.skipped_button)
@@ -136,6 +140,7 @@ class RotaPage(QWidget):
         self.templates_button.clicked.connect(self.show_templates)
         self.skipped_button.clicked.connect(lambda: SkippedDaysDialog(self._services, self).exec())
         self.attendance_button.clicked.connect(self.record_attendance)
+        self.patrol_button.clicked.connect(self.patrol_log)
         self.table.doubleClicked.connect(lambda _index: self.assign())
         own = Qt.ShortcutContext.WidgetShortcut
         page = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -145,6 +150,7 @@ class RotaPage(QWidget):
             (QKeySequence.StandardKey.Copy, self.copy_day, self.table, own),
             (QKeySequence.StandardKey.Paste, self.paste_day, self.table, own),
             (QKeySequence.StandardKey.New, self.template_button.click, self, page),
+            ("Ctrl+J", self.patrol_button.click, self, page),
             ("Alt+Left", self.previous_button.click, self, page), ("Alt+Right", self.next_button.click, self, page),
         ):
             QShortcut(QKeySequence(key), widget, slot, context=context)
@@ -269,6 +275,12 @@ class RotaPage(QWidget):
         """The attendance of the day under the cursor (today when no day is chosen)."""
         day = self.model.day(self.table.currentIndex().column()) or date.today()
         AttendanceDialog(self._services, day, self.current_filter().district_id, self).exec()
+
+    def patrol_log(self) -> None:
+        """The patrol log of the shift under the cursor (which one, when the cell has several)."""
+        shift = self._choose_shift(self.tr("Patrol log of which shift?"))
+        if shift is not None:
+            PatrolLogDialog(self._services, shift, self).exec()
 
     def show_templates(self) -> None:
         TemplatesDialog(self._services, self.current_filter().district_id, self).exec()
