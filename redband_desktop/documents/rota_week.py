@@ -27,12 +27,10 @@ class SheetShift:
     gap: int  # people still needed
     leader: str = ""  # a leader who is not among the people (shown on a line of its own)
 
-    def lines(self) -> tuple[str, str, str]:
-        """(time and duty, people, what is missing) as plain text."""
-        who = "、".join(self.people) or "（未安排）"
-        if self.leader:
-            who += f"；带班：{self.leader}"
-        return f"{self.span} {self.duty}", who, f"缺{self.gap}人" if self.gap else ""
+    def lines(self) -> tuple[str, str, str, str]:
+        """(time and duty, people, a leader not among them, what is missing) as plain text."""
+        return (f"{self.span} {self.duty}", "、".join(self.people) or "（未安排）",
+                f"带班：{self.leader}" if self.leader else "", f"缺{self.gap}人" if self.gap else "")
 
 
 @dataclass(frozen=True)
@@ -76,6 +74,7 @@ SIZES = (14.0, 12.0, 11.0, 10.0, 9.0)  # the cell text: the largest that keeps t
 def rota_pdf(sheet: RotaSheet) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
     from redband_desktop.documents.card_faces import FONT
@@ -85,8 +84,11 @@ def rota_pdf(sheet: RotaSheet) -> bytes:
     page_w, page_h = landscape(A4)
     margin, top, bottom = 10 * mm, 12 * mm, 14 * mm
     width = page_w - 2 * margin - 12  # inside the frame's padding
+    spans = {sh.span for row in sheet.rows for cell in row.cells for sh in cell.shifts}
     for size in SIZES:
         layout = _Layout(size, width, page_h - top - bottom - 12)
+        if size != SIZES[-1] and any(stringWidth(span, FONT, size) > layout.day_w - 8 for span in spans):
+            continue  # a time span on one line
         table, height = layout.table(sheet)
         if height <= layout.first_page:
             break
@@ -144,8 +146,9 @@ class _Layout:
     def shift(self, sh: SheetShift) -> list:
         from reportlab.platypus import Spacer
 
-        when, who, gap = sh.lines()
+        when, who, leader, gap = sh.lines()
         out = [self.para(when, self.when), self.para(who.replace("、", "、 "), self.who)]
+        out += [self.para(leader, self.who)] if leader else []
         return out + ([self.para(gap, self.gap)] if gap else []) + [Spacer(1, self.size * 0.35)]
 
     def cell(self, cell: SheetCell, shifts: tuple[SheetShift, ...], first: bool) -> list:
@@ -195,11 +198,15 @@ def _chunks(row: SheetRow, measure, room: float) -> list[list[tuple[SheetCell, t
     """The place's week as one printed row, or as several when one row would be taller
     than a page: each day's shifts cut after the same count, as many per row as fit."""
     most = max((len(c.shifts) for c in row.cells), default=0)
+
+    def cut(per: int) -> list[list[tuple[SheetCell, tuple[SheetShift, ...], bool]]]:
+        parts = max(1, -(-most // per))
+        return [[(c, c.shifts[i * per:(i + 1) * per], i == 0) for c in row.cells] for i in range(parts)]
+
     per = max(most, 1)
-    while per > 1 and measure([(c, c.shifts[:per], True) for c in row.cells]) > room:
+    while per > 1 and max(measure(chunk) for chunk in cut(per)) > room:
         per -= 1
-    parts = max(1, -(-most // per))
-    return [[(c, c.shifts[i * per:(i + 1) * per], i == 0) for c in row.cells] for i in range(parts)]
+    return cut(per)
 
 
 def _numbered(font: str, made: str, title: str, page_w: float, margin: float):  # noqa: ANN202
