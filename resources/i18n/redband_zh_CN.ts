@@ -4320,134 +4320,184 @@ in File → Station settings….</source>
 <context>
     <name>RotaPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
         <source>All duty types</source>
         <translation>全部值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
         <source>Assign…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="81"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="82"/>
         <source>Generate shifts…</source>
         <translation>生成班次…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="83"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="84"/>
         <source>Templates…</source>
         <translation>排班模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="85"/>
         <source>Skipped days…</source>
         <translation>停班日期…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="86"/>
         <source>Attendance…</source>
         <translation>考勤…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="101"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="87"/>
+        <source>Print rota…</source>
+        <translation>打印排班表…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="88"/>
+        <source>Save the week shown as an A4 PDF for a notice board, then print it</source>
+        <translation>把当前显示的一周排班存为 A4 PDF（可张贴公示），然后打印</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="89"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="112"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="157"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="172"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="180"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="195"/>
         <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
         <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="217"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="208"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="223"/>
         <source>Assign to which shift?</source>
         <translation>安排到哪个班次？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="211"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="226"/>
         <source>Put a volunteer on {place} {day}</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="224"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="239"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="245"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="245"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="235"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="250"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="240"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="255"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="257"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="272"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="265"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="280"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="279"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="294"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="304"/>
+        <source>Save the rota as PDF</source>
+        <translation>保存排班表（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="304"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="306"/>
+        <source>Export the rota to Excel</source>
+        <translation>导出排班表（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="306"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="314"/>
+        <source>Making the rota…</source>
+        <translation>正在生成排班表…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="328"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="330"/>
+        <source>Rota saved: {path}</source>
+        <translation>排班表已保存：{path}</translation>
     </message>
 </context>
 <context>
