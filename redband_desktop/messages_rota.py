@@ -34,6 +34,7 @@ ROTA_MESSAGES: dict[str, tuple[str, str]] = {
     "rota_skip_exists": ("此日期已是停班日期", "this day is already skipped"),
     "rota_no_district": ("没有编号为 {id} 的片区", "there is no district with id {id}"),
     "rota_no_site": ("没有编号为 {id} 的场所", "there is no site with id {id}"),
+    "rota_no_folder": ("文件夹不存在：{folder}", "there is no folder {folder}"),
     "rota_not_written": ("无法写入 {file}：{error}", "{file} could not be written: {error}"),
     "rota_same_day": ("复制的目标日期不能与来源日期相同", "copy to a day other than the one copied"),
     "rota_not_monday": ("须为周一", "must be a Monday"),

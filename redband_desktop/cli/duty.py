@@ -66,8 +66,8 @@ def _duty(args: argparse.Namespace) -> int:
 
 
 def _week(args: argparse.Namespace) -> int:
-    """Checks what it can before the station is opened: a wrong file name or date opens
-    (and creates) nothing."""
+    """Checks what it can before the station is opened: a wrong file name, folder or date
+    opens (and records) nothing."""
     from pathlib import Path
 
     from redband_desktop.errors import DatabaseError, ValidationError
@@ -77,6 +77,8 @@ def _week(args: argparse.Namespace) -> int:
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "xlsx"):
         raise ValidationError.single("report_file", "report_format_invalid", name=out.name)
+    if not out.absolute().parent.is_dir():
+        raise ValidationError.single("report_file", "rota_no_folder", folder=str(out.absolute().parent))
     try:
         day = date.fromisoformat(args.date) if args.date else date.today()
     except ValueError:

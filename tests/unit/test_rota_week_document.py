@@ -197,3 +197,14 @@ def test_cli_refuses_a_wrong_extension_and_a_missing_database(tmp_path, capsys) 
     assert main(["--db", str(missing), "--lang", "en", "duty", "week", "--out", str(tmp_path / "rota.pdf")]) == 1
     assert "redband init" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []  # neither the database nor the file was made
+
+
+def test_cli_refuses_a_missing_folder_before_recording(services, place, db_path, tmp_path, capsys) -> None:  # noqa: ANN001
+    services.station.initialise("金家河派出所")
+    with services.db.read() as s:
+        before = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
+    out = tmp_path / "no such folder" / "rota.pdf"
+    assert main(["--db", str(db_path), "duty", "week", "--out", str(out)]) == 2
+    assert "文件夹不存在" in capsys.readouterr().err
+    with services.db.read() as s:
+        assert s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)) == before
