@@ -28,8 +28,9 @@ class SheetShift:
     leader: str = ""  # a leader who is not among the people (shown on a line of its own)
 
     def lines(self) -> tuple[str, str, str, str]:
-        """(time and duty, people, a leader not among them, what is missing) as plain text."""
-        return (f"{self.span} {self.duty}", "、".join(self.people) or "（未安排）",
+        """(time and duty, people, a leader not among them, what is missing) as plain text;
+        nobody on a shift that needs people reads only "缺N人"."""
+        return (f"{self.span} {self.duty}", "、".join(self.people) or ("" if self.gap else "（未安排）"),
                 f"带班：{self.leader}" if self.leader else "", f"缺{self.gap}人" if self.gap else "")
 
 
@@ -89,9 +90,10 @@ def rota_pdf(sheet: RotaSheet) -> bytes:
         layout = _Layout(size, width, page_h - top - bottom - 12)
         if size != SIZES[-1] and any(stringWidth(span, FONT, size) > layout.day_w - 8 for span in spans):
             continue  # a time span on one line
-        table, height = layout.table(sheet)
-        if height <= layout.first_page:
+        made = layout.table(sheet, None if size == SIZES[-1] else layout.first_page)
+        if made is not None:
             break
+    table = made[0]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=(page_w, page_h), leftMargin=margin, rightMargin=margin,
                             topMargin=top, bottomMargin=bottom, title=sheet.title, author="红袖标 Desktop")
@@ -147,7 +149,7 @@ class _Layout:
         from reportlab.platypus import Spacer
 
         when, who, leader, gap = sh.lines()
-        out = [self.para(when, self.when), self.para(who.replace("、", "、 "), self.who)]
+        out = [self.para(when, self.when)] + ([self.para(who.replace("、", "、 "), self.who)] if who else [])
         out += [self.para(leader, self.who)] if leader else []
         return out + ([self.para(gap, self.gap)] if gap else []) + [Spacer(1, self.size * 0.35)]
 
@@ -160,7 +162,8 @@ class _Layout:
     def height(self, flowables: list, w: float) -> float:
         return sum(f.wrap(w - 8, 10_000)[1] for f in flowables) + 8
 
-    def table(self, sheet: RotaSheet):  # noqa: ANN201 - a reportlab Table and its height
+    def table(self, sheet: RotaSheet, limit: float | None = None):  # noqa: ANN201
+        """The reportlab Table and its height; None as soon as it grows past `limit`."""
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
@@ -168,20 +171,17 @@ class _Layout:
         head_h = max(self.height([h], self.day_w) for h in header)
         room = self.frame - head_h - 4  # a body row on a page of its own
         body: list[list] = []
-        heights = [head_h]
+        total = head_h
         shaded: list[tuple[int, int]] = []
         for row in sheet.rows:
-            def measure(cells: list, place: str = row.place) -> float:
-                return max([self.height(self.cell(*c), self.day_w) for c in cells]
-                           + [self.height([self.para(place, self.place)], self.place_w)])
-            for part, chunk in enumerate(_chunks(row, measure, room)):
-                place = row.place if part == 0 else f"{row.place}（续）"
-                body.append([self.para(place, self.place)] + [self.cell(*c) or "" for c in chunk])
-                heights.append(measure(chunk, place))
+            for chunk, height, cells in _chunks(row, self.row, room):
+                body.append(cells)
+                total += height
                 shaded += [(i + 1, len(body)) for i, (c, _s, _f) in enumerate(chunk) if c.skipped is not None]
+            if limit is not None and total > limit:
+                return None
         if not body:
             body.append([self.para("（本周没有排班）", self.place)] + [""] * 7)
-            heights.append(30)
         table = Table([header, *body], colWidths=[self.place_w] + [self.day_w] * 7, repeatRows=1)
         table.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -191,22 +191,32 @@ class _Layout:
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             *[("BACKGROUND", cell, cell, colors.Color(0.93, 0.93, 0.93)) for cell in shaded],
         ]))
-        return table, sum(heights)
+        return table, total
+
+    def row(self, place: str, chunk: list) -> tuple[float, list]:
+        """One printed row (the place, then a cell per day) and its height."""
+        cells = [self.cell(*c) for c in chunk]
+        name = self.para(place, self.place)
+        height = max([self.height(c, self.day_w) for c in cells] + [self.height([name], self.place_w)])
+        return height, [name] + [c or "" for c in cells]
 
 
-def _chunks(row: SheetRow, measure, room: float) -> list[list[tuple[SheetCell, tuple[SheetShift, ...], bool]]]:  # noqa: ANN001
-    """The place's week as one printed row, or as several when one row would be taller
-    than a page: each day's shifts cut after the same count, as many per row as fit."""
+Chunk = list[tuple[SheetCell, tuple[SheetShift, ...], bool]]
+
+
+def _chunks(row: SheetRow, build, room: float) -> list[tuple[Chunk, float, list]]:  # noqa: ANN001
+    """The place's week as one printed row, or as several ("（续）") when one row would be
+    taller than a page: each day's shifts cut after the same count, as many per row as fit.
+    Each part with its height and its built cells."""
     most = max((len(c.shifts) for c in row.cells), default=0)
-
-    def cut(per: int) -> list[list[tuple[SheetCell, tuple[SheetShift, ...], bool]]]:
-        parts = max(1, -(-most // per))
-        return [[(c, c.shifts[i * per:(i + 1) * per], i == 0) for c in row.cells] for i in range(parts)]
-
     per = max(most, 1)
-    while per > 1 and max(measure(chunk) for chunk in cut(per)) > room:
+    while True:
+        count = max(1, -(-most // per))
+        chunks = [[(c, c.shifts[i * per:(i + 1) * per], i == 0) for c in row.cells] for i in range(count)]
+        parts = [(chunk, *build(row.place if i == 0 else f"{row.place}（续）", chunk)) for i, chunk in enumerate(chunks)]
+        if per == 1 or max(height for _c, height, _cells in parts) <= room:
+            return parts
         per -= 1
-    return cut(per)
 
 
 def _numbered(font: str, made: str, title: str, page_w: float, margin: float):  # noqa: ANN202

@@ -90,7 +90,7 @@ def test_the_workbook_has_the_same_table(services, place, week) -> None:  # noqa
     assert rows[2][0] == "场所" and rows[2][1].startswith("周一") and rows[2][7].startswith("周日")
     compound = next(r for r in rows if r[0] == "金色家园")
     assert compound[1].splitlines() == ["08:00–10:00 巡逻防范", "张洁★、王芳"]
-    assert compound[2].splitlines() == ["08:00–10:00 巡逻防范", "（未安排）", "带班：张洁", "缺2人"]
+    assert compound[2].splitlines() == ["08:00–10:00 巡逻防范", "带班：张洁", "缺2人"]
     assert "22:00–次日02:00 日常值守" in compound[3]
     assert compound[7] == "停班（集市休市）"
     assert sheet.freeze_panes == "B4" and sheet.page_setup.orientation == "landscape"
