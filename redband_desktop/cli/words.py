@@ -24,7 +24,14 @@ HELP_ZH = {
     "show this help message and exit": "显示本帮助并退出",
     "open the window (default)": "打开程序窗口（默认）",
     # duty.py
-    "the duty rota: service hours": "排班：服务时长",
+    "the duty rota: service hours, the week's rota as PDF or Excel": "排班：服务时长、一周排班表（PDF 或 Excel）",
+    "write the week's rota (排班表) as PDF or Excel": "生成一周排班表（PDF 或 Excel）",
+    "any day of the week (YYYY-MM-DD; default: today)": "该周的任一天（YYYY-MM-DD；默认：今天）",
+    "the places of this district only": "只含此片区的场所",
+    "this site only": "只含此场所",
+    "shifts of this duty type only (patrol, info_warning, clue_reporting, order_keeping, daily_duty, other)":
+        "只含此类型的班次（patrol 巡逻防范、info_warning 信息预警、clue_reporting 线索上报、"
+        "order_keeping 秩序维护、daily_duty 日常值守、other 其他）",
     "service hours per volunteer from attendance, most first": "按考勤统计每名志愿者的服务时长，从多到少",
     "first day (YYYY-MM-DD; default: 1 January of this year)": "起始日期（YYYY-MM-DD；默认：今年 1 月 1 日）",
     "last day (YYYY-MM-DD; default: today)": "截止日期（YYYY-MM-DD；默认：今天）",

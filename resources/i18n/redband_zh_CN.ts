@@ -1611,47 +1611,47 @@ in File → Station settings….</source>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="34"/>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="41"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="39"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="39"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="39"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
         <source>Duty type</source>
         <translation>值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="41"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="40"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="41"/>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="55"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="58"/>
         <source>Stood in for {name}</source>
         <translation>替{name}值班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="60"/>
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="60"/>
+        <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="63"/>
         <source>{status} ({name} served)</source>
         <translation>{status}（{name}替班）</translation>
     </message>
@@ -3451,118 +3451,118 @@ in File → Station settings….</source>
         <translation>巡逻记录：{place} {day} {start}–{end} {duty}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="70"/>
         <source>Recorded</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="70"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="70"/>
         <source>Route or places</source>
         <translation>路线或地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="70"/>
         <source>What was seen</source>
         <translation>所见情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="71"/>
         <source>Linked record</source>
         <translation>关联记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="69"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="71"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="78"/>
         <source>e.g. buildings 1–6, the east gate</source>
         <translation>如：1–6栋、东门</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="81"/>
         <source>What the patrol saw, heard or did</source>
         <translation>巡逻中看到、听到或处理的情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="82"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="84"/>
         <source>Report a &amp;clue…</source>
         <translation>上报线索(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="83"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="85"/>
         <source>Record an &amp;incident…</source>
         <translation>登记警情(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="84"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="86"/>
         <source>&amp;Add entry</source>
         <translation>添加记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="110"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="115"/>
         <source>New entry</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="113"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="118"/>
         <source>&amp;Volunteer</source>
         <translation>志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="114"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="119"/>
         <source>&amp;Route or places</source>
         <translation>路线或地点(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="114"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="119"/>
         <source>What was &amp;seen</source>
         <translation>所见情况(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="115"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="120"/>
         <source>C&amp;lue report</source>
         <translation>线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="115"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="120"/>
         <source>Inci&amp;dent</source>
         <translation>警情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="129"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="155"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="161"/>
         <source>(nobody named)</source>
         <translation>（不署名）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="164"/>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="168"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="170"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="174"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="221"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="227"/>
         <source>Clue {number} saved: it is linked to the entry when you add it</source>
         <translation>线索 {number} 已保存：添加记录时将关联到该记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="243"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="249"/>
         <source>Incident {number} saved: it is linked to the entry when you add it</source>
         <translation>警情 {number} 已保存：添加记录时将关联到该记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="266"/>
+        <location filename="../../redband_desktop/ui/rota/patrol_log_dialog.py" line="272"/>
         <source>Entry added</source>
         <translation>记录已添加</translation>
     </message>
@@ -4523,144 +4523,194 @@ in File → Station settings….</source>
 <context>
     <name>RotaPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
         <source>All duty types</source>
         <translation>全部值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="81"/>
         <source>Assign…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="82"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="83"/>
         <source>Copy last week</source>
         <translation>复制上周排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="84"/>
         <source>Generate shifts…</source>
         <translation>生成班次…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="85"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="86"/>
         <source>Templates…</source>
         <translation>排班模板…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="81"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="87"/>
         <source>Skipped days…</source>
         <translation>停班日期…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="82"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="88"/>
         <source>Attendance…</source>
         <translation>考勤…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="83"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="89"/>
         <source>Patrol log…</source>
         <translation>巡逻记录…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="104"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="90"/>
+        <source>Print rota…</source>
+        <translation>打印排班表…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="91"/>
+        <source>Save the week shown as an A4 PDF for a notice board, then print it</source>
+        <translation>把当前显示的一周排班存为 A4 PDF（可张贴公示），然后打印</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="92"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="115"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="163"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="178"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="186"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="201"/>
         <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
         <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="208"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="223"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="214"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="229"/>
         <source>Assign to which shift?</source>
         <translation>安排到哪个班次？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="217"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="232"/>
         <source>Put a volunteer on {place} {day}</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="230"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="245"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="236"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="251"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="236"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="251"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="241"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="256"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="246"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="261"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="263"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="278"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="271"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="286"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="281"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="296"/>
         <source>Patrol log of which shift?</source>
         <translation>查看哪个班次的巡逻记录？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="291"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="306"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="316"/>
+        <source>Save the rota as PDF</source>
+        <translation>保存排班表（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="316"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="318"/>
+        <source>Export the rota to Excel</source>
+        <translation>导出排班表（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="318"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="326"/>
+        <source>Making the rota…</source>
+        <translation>正在生成排班表…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="340"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="342"/>
+        <source>Rota saved: {path}</source>
+        <translation>排班表已保存：{path}</translation>
     </message>
 </context>
 <context>

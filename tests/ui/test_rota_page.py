@@ -203,3 +203,40 @@ def test_a_days_attendance_from_the_keyboard(qtbot, services, place, monkeypatch
     dialog.table.item(0, 4).setText("1:3O")  # a slip of the keyboard is named, not taken as the shift's time
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "金色家园 22:00" in dialog.notice.text() and services.rota.attendance(shift.id).rows[0].minutes == 240
+
+
+def test_print_and_export_save_the_week_shown(qtbot, services, place, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    """"Print rota…" saves the week as filtered as a PDF in the background and hands it to
+    the print dialog; "Export to Excel…" saves the workbook."""
+    import io
+
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from redband_desktop.ui.rota import rota_page
+
+    services.rota.create_template(TemplateForm(place["compound"].id, "patrol", time(8), time(10), needed=2))
+    services.rota.create_template(TemplateForm(place["far"].id, "patrol", time(9), time(11), needed=1))
+    services.rota.generate(NEXT_MONDAY, NEXT_MONDAY + timedelta(days=6))
+    page = _page(qtbot, services)
+    page.district.setCurrentIndex(page.district.findData(place["district"].id))
+    asked: list[str] = []
+    printed: list[tuple[bytes, str]] = []
+
+    def save_as(_parent, _title, suggested, pattern):  # noqa: ANN001, ANN202
+        asked.append(suggested)
+        return str(tmp_path / ("rota" if "pdf" in pattern else "rota.xlsx")), pattern
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(rota_page, "print_document",
+                        lambda preview, _parent, title, _report: printed.append((preview.pdf, title)) or True)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: bool(printed), timeout=20_000)
+    pdf = tmp_path / "rota.pdf"
+    assert pdf.read_bytes() == printed[0][0] and pdf.read_bytes().startswith(b"%PDF") and printed[0][1] == "rota"
+    assert asked[0].endswith(f"排班表_{NEXT_MONDAY:%Y%m%d}.pdf") and page.print_button.isEnabled()
+    page.excel_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "rota.xlsx").exists() and not page.busy, timeout=20_000)
+    rows = list(load_workbook(io.BytesIO((tmp_path / "rota.xlsx").read_bytes())).active.iter_rows(values_only=True))
+    assert rows[1][0] == "片区：金家河片区" and [r[0] for r in rows[3:] if r[0]][:1] == ["金色家园"]
+    assert not any(r[0] == "滨江花园" for r in rows)  # the page's district filter applies
+    assert str(tmp_path / "rota.xlsx") in page.notice.text()

@@ -31,7 +31,7 @@ from redband_desktop.db.models.rota import (
     SkippedDate,
 )
 from redband_desktop.domain.access import Action, Role
-from redband_desktop.domain.rota import week_start
+from redband_desktop.domain.rota import DutyType, week_start
 from redband_desktop.errors import PermissionDenied, Problem, ValidationError
 from redband_desktop.services.rota.attendance import (
     DAYS_BACK_KEY,
@@ -403,6 +403,51 @@ class RotaService:
         check_days(("week", day))
         with self._db.read() as s:
             return week(s, week_start(day), f)
+
+    def week_document(self, day: date, f: WeekFilter = EVERYWHERE, fmt: str = "pdf") -> bytes:
+        """The week that holds `day` as the printed 排班表: "pdf" (A4 landscape, for a notice
+        board) or "xlsx" (one sheet, the same layout). Reading is enough; the export is
+        recorded in the audit trail in a short transaction, the document drawn after it."""
+        from datetime import datetime
+
+        from redband_desktop.db.models import District
+        from redband_desktop.documents.rota_week import rota_pdf, rota_xlsx
+        from redband_desktop.services.rota.sheet import DOCUMENT_FORMATS, rota_sheet, week_words
+
+        if fmt not in DOCUMENT_FORMATS:
+            raise ValidationError.single("report_file", "report_format_invalid", name=fmt)
+        user = self._access.require(Action.READ)
+        check_days(("week", day))
+        problems: list[Problem] = []
+        checked_id(f.district_id, "district_id", problems)
+        checked_id(f.site_id, "site_id", problems)
+        if f.duty_type and f.duty_type not in {d.value for d in DutyType}:
+            problems.append(Problem("duty_type", "invalid_choice", {"value": f.duty_type}))
+        raise_problems(problems)
+        monday = week_start(day)
+        with self._db.write() as s:
+            shown = []
+            if f.district_id is not None:
+                district = s.get(District, f.district_id)
+                if district is None:
+                    raise ValidationError.single("district_id", "rota_no_district", id=f.district_id)
+                shown.append(f"片区：{district.name}")
+            if f.site_id is not None:
+                site = s.get(Site, f.site_id)
+                if site is None:
+                    raise ValidationError.single("site_id", "rota_no_site", id=f.site_id)
+                if f.district_id is not None and site.district_id != f.district_id:
+                    raise ValidationError.single("site_id", "site_district_mismatch")
+                shown.append(f"场所：{site.name}")
+            if f.duty_type:
+                shown.append(f"类型：{DutyType(f.duty_type).zh}")
+            view = week(s, monday, f)
+            station = str(read_settings(s)["station.name"] or "")
+            record(s, self._access, "export", "shift", "",
+                   summary=f"排班表 {week_words(view.days[0], view.days[-1])}"
+                           f"{'（' + '；'.join(shown) + '）' if shown else ''} {fmt.upper()}")
+        sheet = rota_sheet(view, station, shown, user.display_name or user.username, datetime.now())
+        return rota_pdf(sheet) if fmt == "pdf" else rota_xlsx(sheet)
 
     def shift(self, shift_id: int) -> ShiftInfo:
         self._access.require(Action.READ)

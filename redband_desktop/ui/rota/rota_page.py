@@ -9,13 +9,16 @@ last week" fills the week shown from the one before; "Templates…" lists, edits
 retires the templates; "Skipped days…" the days without shifts; "Attendance…" records the
 attendance of the day under the cursor; "Patrol log…" (Ctrl+J) opens the patrol log of the
 shift under the cursor; "Generate shifts…" makes the shifts of a period
-from the templates. Filters: district and duty type. It refreshes when the rota, places
-or volunteers change.
+from the templates. Filters: district and duty type. "Print rota…" saves the week shown,
+as filtered, as the A4 landscape 排班表 PDF and then opens the print dialog; "Export to
+Excel…" saves the same table as a workbook; both are made in the background. It refreshes
+when the rota, places or volunteers change.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -23,6 +26,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -48,7 +52,9 @@ from redband_desktop.ui.rota.template_dialog import TemplateDialog
 from redband_desktop.ui.rota.templates_dialog import TemplatesDialog
 from redband_desktop.ui.rota.week_model import WeekModel
 from redband_desktop.ui.widgets.combos import enum_combo
-from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.pdf_preview import PdfPreview
+from redband_desktop.ui.widgets.pdf_printing import print_document
 from redband_desktop.ui.widgets.volunteer_picker import VolunteerPicker
 
 if TYPE_CHECKING:
@@ -81,6 +87,11 @@ class RotaPage(QWidget):
         self.skipped_button = QPushButton(self.tr("Skipped days…"), objectName="skipped_days")
         self.attendance_button = QPushButton(self.tr("Attendance…"), objectName="attendance")
         self.patrol_button = QPushButton(self.tr("Patrol log…"), objectName="patrol_log")
+        self.print_button = QPushButton(self.tr("Print rota…"), objectName="print_rota")
+        self.print_button.setToolTip(self.tr("Save the week shown as an A4 PDF for a notice board, then print it"))
+        self.excel_button = QPushButton(self.tr("Export to Excel…"), objectName="export_rota")
+        self.busy = False  # a rota document is being made
+        self._preview: PdfPreview | None = None
         self.totals = QLabel(objectName="rota_totals")
         self.notice = QLabel(objectName="rota_notice", wordWrap=True)
         may_edit = services.access.can(Action.EDIT)
@@ -109,6 +120,8 @@ class RotaPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.district)
         filters.addWidget(self.duty)
+        filters.addWidget(self.print_button)
+        filters.addWidget(self.excel_button)
         bottom = QHBoxLayout()
         for button in (self.assign_button, self.remove_button, self.copy_week_button, self.attendance_button,
                        self.patrol_button):
@@ -141,6 +154,8 @@ class RotaPage(QWidget):
         self.skipped_button.clicked.connect(lambda: SkippedDaysDialog(self._services, self).exec())
         self.attendance_button.clicked.connect(self.record_attendance)
         self.patrol_button.clicked.connect(self.patrol_log)
+        self.print_button.clicked.connect(lambda: self.save_document("pdf"))
+        self.excel_button.clicked.connect(lambda: self.save_document("xlsx"))
         self.table.doubleClicked.connect(lambda _index: self.assign())
         own = Qt.ShortcutContext.WidgetShortcut
         page = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -289,3 +304,50 @@ class RotaPage(QWidget):
         dialog = TemplateDialog(self._services, self)
         if dialog.exec() and dialog.saved is not None:
             self.notice.setText(self.tr("Template saved: generate shifts to put it on the rota"))
+
+    # -- the printed rota ------------------------------------------------------------------
+    def save_document(self, fmt: str) -> None:
+        """Ask where to save the week shown (as filtered), make it in the background, save
+        it; a PDF then goes to the print dialog."""
+        if self.busy:
+            return
+        suggested = Path.home() / f"排班表_{self.monday:%Y%m%d}.{fmt}"
+        if fmt == "pdf":
+            title, pattern = self.tr("Save the rota as PDF"), self.tr("PDF document (*.pdf)")
+        else:
+            title, pattern = self.tr("Export the rota to Excel"), self.tr("Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), pattern)
+        if not path:
+            return
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        monday, f, rota = self.monday, self.current_filter(), self._rota
+        self._set_busy(True)
+        self.notice.setText(self.tr("Making the rota…"))
+        run_in_background(lambda: rota.week_document(monday, f, fmt),
+                          lambda data: self._made(Path(path), fmt, data), self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in (self.print_button, self.excel_button):
+            button.setEnabled(not busy)
+
+    def _made(self, path: Path, fmt: str, data: bytes) -> None:
+        self._set_busy(False)
+        try:
+            path.write_bytes(data)
+        except OSError as exc:  # a full disk or a folder we may not write to: say so
+            self.notice.setText(self.tr("The file could not be written: {error}").format(error=exc))
+            return
+        self.notice.setText(self.tr("Rota saved: {path}").format(path=path))
+        if fmt == "pdf":
+            if self._preview is None:
+                self._preview = PdfPreview(self)
+                self._preview.hide()
+            self._preview.show_pdf(data)
+            print_document(self._preview, self, path.stem, self.notice.setText)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.notice.setText("")
+        show_error(self, exc)
