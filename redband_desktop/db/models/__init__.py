@@ -28,8 +28,15 @@ from redband_desktop.db.models.volunteers import (
     Skill,
     StatusChange,
     Volunteer,
+    VolunteerNumberCounter,
     VolunteerPhoto,
     volunteer_skills,
+)
+from redband_desktop.db.models.activities import (
+    Activity,
+    ActivityIncident,
+    ActivityParticipant,
+    ActivityPhoto,
 )
 
 __all__ = [
@@ -64,6 +71,14 @@ __all__ = [
     "Skill",
     "StatusChange",
     "Volunteer",
+    "VolunteerNumberCounter",
     "VolunteerPhoto",
+    "Activity",
+    "ActivityIncident",
+    "ActivityParticipant",
+    "ActivityPhoto",
     "volunteer_skills",
 ]
+
+# Every inserted volunteer gets its number, whichever path inserts it.
+from redband_desktop.db import volunteer_numbers  # noqa: E402, F401

@@ -136,6 +136,7 @@ class Volunteer:
     created_at: datetime
     updated_at: datetime
     masked: bool = False  # phones and address hidden (viewer role)
+    volunteer_no: str = ""  # 志愿者编号: given when added, never changed
 
 
 @dataclass(frozen=True)
