@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from redband_desktop.messages_activities import ACTIVITY_FIELD_LABELS, ACTIVITY_MESSAGES
 from redband_desktop.messages_accounts import ACCOUNT_FIELD_LABELS, ACCOUNT_MESSAGES
+from redband_desktop.messages_activities import ACTIVITY_FIELD_LABELS, ACTIVITY_MESSAGES
 from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
 from redband_desktop.messages_import import IMPORT_FIELD_LABELS, IMPORT_MESSAGES
 from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES

@@ -1,6 +1,12 @@
 """ORM models, one module per area. Importing this package registers every table."""
 
 from redband_desktop.db.models.accounts import User
+from redband_desktop.db.models.activities import (
+    Activity,
+    ActivityIncident,
+    ActivityParticipant,
+    ActivityPhoto,
+)
 from redband_desktop.db.models.audit import AuditEntry
 from redband_desktop.db.models.base import Base
 from redband_desktop.db.models.cards import Card
@@ -31,12 +37,6 @@ from redband_desktop.db.models.volunteers import (
     VolunteerNumberCounter,
     VolunteerPhoto,
     volunteer_skills,
-)
-from redband_desktop.db.models.activities import (
-    Activity,
-    ActivityIncident,
-    ActivityParticipant,
-    ActivityPhoto,
 )
 
 __all__ = [

@@ -20,14 +20,25 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from redband_desktop.db.engine import Database
 from redband_desktop.db.models import District, Incident, Site, Volunteer
-from redband_desktop.db.models.activities import Activity, ActivityIncident, ActivityParticipant, ActivityPhoto
+from redband_desktop.db.models.activities import (
+    Activity,
+    ActivityIncident,
+    ActivityParticipant,
+    ActivityPhoto,
+)
 from redband_desktop.db.models.base import now
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.activities import ActivityType
 from redband_desktop.domain.attachments import Picture, make_picture
 from redband_desktop.errors import ValidationError
 from redband_desktop.services.activities.export import EXPORT_HEADERS, export_rows
-from redband_desktop.services.activities.query import filtered, matching_ids, rows_by_id, rows_of_volunteer, summary
+from redband_desktop.services.activities.query import (
+    filtered,
+    matching_ids,
+    rows_by_id,
+    rows_of_volunteer,
+    summary,
+)
 from redband_desktop.services.activities.rules import Checked, checked_form
 from redband_desktop.services.activities.types import (
     ActivityDetail,
