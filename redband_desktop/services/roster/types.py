@@ -57,6 +57,7 @@ class RosterRow:
     joined_on: date
     has_photo: bool
     version: int
+    volunteer_no: str = ""
 
 
 @dataclass(frozen=True)
