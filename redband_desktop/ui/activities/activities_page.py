@@ -87,7 +87,7 @@ class ActivitiesPage(RegisterPage):
         ]
 
     def _layout(self) -> None:
-        set_up_register_table(self.table, self.model, stretch=3, user=self.user_name())
+        set_up_register_table(self.table, self.model, stretch=3, user=self.user_name(), newest_column=0)
         title = QLabel(self.tr("Activities"))
         title.setStyleSheet("font-size:16px;font-weight:bold")
         filters = QHBoxLayout()
