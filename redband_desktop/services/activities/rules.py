@@ -152,7 +152,7 @@ def _participants(s: Session, entries: tuple, span: tuple[datetime, datetime], a
             problems.append(Problem("participants", "activity_volunteer_inactive",
                                     {"name": v.name, "status": status.zh, "status_en": status.en.lower()}))
             continue
-        minutes = _minutes(entry.minutes, whole, v.name, problems)
+        minutes = _minutes(getattr(entry, "minutes", None), whole, v.name, problems)
         clash = _clash(s, vid, span, activity_id)
         if clash is not None:
             problems.append(Problem("participants", "activity_overlap", {"name": v.name, **clash}))
