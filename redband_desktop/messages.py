@@ -5,8 +5,8 @@ errors with a code and parameters, and this catalogue renders them for the GUI a
 CLI in the user's language. Chinese (`zh_CN`) is the default. Areas keep their own parts,
 merged here: the case records (`messages_cases.py`), data safety (`messages_safety.py`),
 accounts and rights (`messages_accounts.py`), input checks (`messages_input.py`),
-statistics (`messages_stats.py`), the importer (`messages_import.py`) and the duty rota
-(`messages_rota.py`).
+statistics (`messages_stats.py`), the importer (`messages_import.py`) the duty rota
+(`messages_rota.py`) and activities (`messages_activities.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from redband_desktop.messages_accounts import ACCOUNT_FIELD_LABELS, ACCOUNT_MESSAGES
+from redband_desktop.messages_activities import ACTIVITY_FIELD_LABELS, ACTIVITY_MESSAGES
 from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
 from redband_desktop.messages_import import IMPORT_FIELD_LABELS, IMPORT_MESSAGES
 from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES
@@ -249,6 +250,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **STATS_MESSAGES,
     **IMPORT_MESSAGES,
     **ROTA_MESSAGES,
+    **ACTIVITY_MESSAGES,
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -347,6 +349,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     **STATS_FIELD_LABELS,
     **IMPORT_FIELD_LABELS,
     **ROTA_FIELD_LABELS,
+    **ACTIVITY_FIELD_LABELS,
 }
 
 

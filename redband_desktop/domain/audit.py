@@ -87,6 +87,7 @@ class AuditEntity(LabeledEnum):
     SHIFT_TEMPLATE = ("shift_template", "排班模板", "shift template")
     SHIFT = ("shift", "班次", "shift")
     SKIPPED_DATE = ("skipped_date", "停班日期", "skipped date")
+    ACTIVITY = ("activity", "活动", "activity")
 
 
 def action_label(code: str, lang: str = "zh_CN") -> str:

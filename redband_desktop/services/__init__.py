@@ -1,5 +1,5 @@
 """The services: one package per capability (roster/, sites/, incidents/, clues/,
-mediation/, cards/, rota/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
+mediation/, cards/, rota/, activities/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
 inner names — service.py (the user actions), query.py (reads), rules.py (checks),
 types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
 capability uses (access, audit log, settings, text and version rules). Each public
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from redband_desktop.db.engine import Database
 from redband_desktop.services.accounts.service import AccountService
+from redband_desktop.services.activities.service import ActivityService
 from redband_desktop.services.audit.service import AuditService
 from redband_desktop.services.backups.service import BackupService
 from redband_desktop.services.cards.service import CardService
@@ -58,6 +59,7 @@ class Services:
     clues: ClueService
     importer: ImportService
     rota: RotaService
+    activities: ActivityService
 
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:
@@ -92,4 +94,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         clues=clues,
         importer=ImportService(db, access),
         rota=rota,
+        activities=ActivityService(db, access),
     )

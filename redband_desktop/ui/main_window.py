@@ -36,6 +36,7 @@ from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDia
 from redband_desktop.ui.accounts.idle_lock import IdleLock
 from redband_desktop.ui.accounts.lock_dialog import user_text
 from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
+from redband_desktop.ui.activities.activities_page import ActivitiesPage
 from redband_desktop.ui.admin.audit_page import AuditPage
 from redband_desktop.ui.admin.backup_page import BackupPage
 from redband_desktop.ui.admin.database_dialog import DatabaseDialog
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Clue reports"), self.clues)
         self.rota = RotaPage(services)
         self._add_page(self.tr("Duty rota"), self.rota)
+        self.activities = ActivitiesPage(services)
+        self._add_page(self.tr("Activities"), self.activities)
         self.backups = BackupPage(services) if services.access.can(Action.SETTINGS) else None
         if self.backups is not None:
             self._add_page(self.tr("Backups"), self.backups)

@@ -65,6 +65,287 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="56"/>
+        <source>Theme, place, organiser or participant (name, pinyin or volunteer number)</source>
+        <translation>主题、地点、组织单位或参加人（姓名、拼音或志愿者编号）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="57"/>
+        <source>Held from</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="58"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="61"/>
+        <source>New activity…</source>
+        <translation>登记活动…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="62"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="63"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="64"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="76"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="77"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="78"/>
+        <source>Type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="79"/>
+        <source>Theme</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="80"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="81"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="82"/>
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="83"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="84"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="85"/>
+        <source>Audience</source>
+        <translation>受众人数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="86"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="91"/>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="139"/>
+        <source>{total} activities · {people} volunteers took part ({times} times) · {hours} hours · audience {audience}</source>
+        <translation>共 {total} 次活动 · 参加志愿者 {people} 人（{times} 人次）· 服务时长 {hours} 小时 · 受众 {audience} 人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="168"/>
+        <source>Delete the activity “{what}” of {day} with its {people} participants&apos; hours?</source>
+        <translation>删除 {day} 的活动“{what}”及其 {people} 名参加人的服务时长吗？</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="171"/>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="176"/>
+        <source>Export activities</source>
+        <translation>导出活动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activities_page.py" line="176"/>
+        <source>activities.xlsx</source>
+        <translation>活动.xlsx</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="63"/>
+        <source>Edit activity</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="63"/>
+        <source>Record an activity</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="67"/>
+        <source>e.g. spotting fake customer-service refunds</source>
+        <translation>如：识破冒充客服退款诈骗</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="76"/>
+        <source>e.g. the square by gate 2</source>
+        <translation>如：2号门旁广场</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="78"/>
+        <source>Name of the unit or operator</source>
+        <translation>单位或经营方名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="81"/>
+        <source>Incident numbers, separated by spaces</source>
+        <translation>警情编号，多个用空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="83"/>
+        <source>Cases from elsewhere, not in the register</source>
+        <translation>本所警情登记之外的案例</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="85"/>
+        <source>Counts as training in the service record</source>
+        <translation>计入志愿服务记录的培训</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="109"/>
+        <source>Type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="109"/>
+        <source>Theme</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="110"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="110"/>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="111"/>
+        <source>Ends</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="112"/>
+        <source>Organised by</source>
+        <translation>组织方</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="113"/>
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="116"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="116"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="117"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="118"/>
+        <source>Market zone</source>
+        <translation>市场片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="118"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="121"/>
+        <source>Audience</source>
+        <translation>受众人数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="122"/>
+        <source>Leaflets handed out</source>
+        <translation>发放宣传资料（份）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="123"/>
+        <source>Real cases used</source>
+        <translation>所用真实案例（警情）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="124"/>
+        <source>Other cases</source>
+        <translation>其他案例</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="125"/>
+        <source>Households visited</source>
+        <translation>走访户数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="126"/>
+        <source>Needs raised</source>
+        <translation>收集诉求（条）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="127"/>
+        <source>Training subject</source>
+        <translation>培训科目</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="130"/>
+        <source>Participants</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="130"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="131"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="245"/>
+        <source>Not in the incident register: {numbers}</source>
+        <translation>警情登记中没有：{numbers}</translation>
+    </message>
+</context>
+<context>
     <name>ActivityTabs</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="44"/>
@@ -2669,157 +2950,162 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="129"/>
         <source>Home</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="133"/>
         <source>Statistics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="138"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="143"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="162"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="205"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
         <source>Import portraits…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="218"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="228"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="239"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="240"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="262"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="270"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="298"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -3251,6 +3537,44 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/mediation/outcome_tab.py" line="165"/>
         <source>Close {number} on {date}? Nothing more can be recorded afterwards.</source>
         <translation>确定于 {date} 将 {number} 结案？结案后不能再添加记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsBox</name>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/participants_box.py" line="40"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/participants_box.py" line="40"/>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/participants_box.py" line="40"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/participants_box.py" line="50"/>
+        <source>Add volunteer…</source>
+        <translation>添加志愿者…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/participants_box.py" line="51"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/participants_box.py" line="83"/>
+        <source>whole activity</source>
+        <translation>全程</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/activities/participants_box.py" line="99"/>
+        <source>Add a volunteer to the activity</source>
+        <translation>添加活动参加人</translation>
     </message>
 </context>
 <context>
@@ -4505,17 +4829,22 @@ in File → Station settings….</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="127"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="83"/>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="128"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="192"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="193"/>
         <source>Export the roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="192"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="193"/>
         <source>roster.xlsx</source>
         <translation>志愿者花名册.xlsx</translation>
     </message>
@@ -6204,13 +6533,13 @@ in File → Station settings….</source>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="122"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="207"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="216"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -6231,111 +6560,116 @@ in File → Station settings….</source>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="212"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="213"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="217"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="227"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="228"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="236"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="238"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="240"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="242"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="246"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="251"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="253"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="255"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="257"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="264"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="266"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="271"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="273"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="326"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="328"/>
         <source>Save or cancel your changes first.</source>
         <translation>请先保存或取消所做的修改。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="349"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="351"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="350"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="352"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：

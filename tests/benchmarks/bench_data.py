@@ -56,6 +56,7 @@ def _row(rng: random.Random, n: int, sites: list) -> dict:  # noqa: ANN001
         "birth_date": birth, "phone": f"1{rng.choice('3578')}{n:09d}", "background": "resident",
         "political_status": "masses", "site_id": site_id, "joined_on": joined,
         "status": rng.choice(("active",) * 9 + ("left",)), "status_since": joined,
+        "volunteer_no": f"BENCH-{n:06d}",  # a bulk insert skips the numbering of added volunteers
     }
 
 

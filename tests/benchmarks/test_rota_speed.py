@@ -82,7 +82,8 @@ def _attended_year(db: Database) -> None:
         rows = [{"id": n, "name": f"志愿者{n}", "name_pinyin": f"zyz{n}", "name_initials": "zyz", "gender": "F",
                  "id_number": make_id_number("530112", date(1970, 1, 1), n % 999 + 1)[:17] + str(n % 10),
                  "birth_date": date(1970, 1, 1), "background": "resident", "site_id": 1, "joined_on": date(2021, 1, 1),
-                 "status_since": date(2021, 1, 1), "version": 1} for n in range(first + 1, first + 1100)]
+                 "status_since": date(2021, 1, 1), "version": 1, "volunteer_no": f"BENCH-{n:06d}"}
+                for n in range(first + 1, first + 1100)]
         s.execute(insert(Volunteer.__table__), rows)
         vids = [first] + [r["id"] for r in rows]
         shifts = s.execute(select(Shift.id, Shift.starts_at, Shift.ends_at)

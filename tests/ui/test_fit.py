@@ -77,6 +77,7 @@ def test_every_statistics_tab_and_chart_fits(qtbot, demo_services, tmp_path: Pat
 
 def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+    from redband_desktop.ui.activities.activity_dialog import ActivityDialog
     from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
     from redband_desktop.ui.admin.passphrase_dialog import PassphraseDialog
     from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
@@ -111,6 +112,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "new incident": lambda: IncidentDialog(s.incidents, s.roster, tree, None),
         "edit incident": lambda: IncidentDialog(s.incidents, s.roster, tree, s.incidents.get(incident.id)),
         "new clue": lambda: ClueDialog(s, None),
+        "new activity": lambda: ActivityDialog(s, None),
         "new volunteer": lambda: VolunteerDialog(s.roster, s.structure, None),
         "edit volunteer": lambda: VolunteerDialog(s.roster, s.structure, s.roster.get(volunteer.id), None,
                                                   ActivityTabs(s, volunteer.id)),

@@ -1,6 +1,12 @@
 """ORM models, one module per area. Importing this package registers every table."""
 
 from redband_desktop.db.models.accounts import User
+from redband_desktop.db.models.activities import (
+    Activity,
+    ActivityIncident,
+    ActivityParticipant,
+    ActivityPhoto,
+)
 from redband_desktop.db.models.audit import AuditEntry
 from redband_desktop.db.models.base import Base
 from redband_desktop.db.models.cards import Card
@@ -28,6 +34,7 @@ from redband_desktop.db.models.volunteers import (
     Skill,
     StatusChange,
     Volunteer,
+    VolunteerNumberCounter,
     VolunteerPhoto,
     volunteer_skills,
 )
@@ -64,6 +71,14 @@ __all__ = [
     "Skill",
     "StatusChange",
     "Volunteer",
+    "VolunteerNumberCounter",
     "VolunteerPhoto",
+    "Activity",
+    "ActivityIncident",
+    "ActivityParticipant",
+    "ActivityPhoto",
     "volunteer_skills",
 ]
+
+# Every inserted volunteer gets its number, whichever path inserts it.
+from redband_desktop.db import volunteer_numbers  # noqa: E402, F401

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    Integer,
     LargeBinary,
     String,
     Table,
@@ -63,6 +64,9 @@ class Volunteer(Tracked, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # 志愿者编号: given once when the volunteer is added (db/volunteer_numbers.py) and never
+    # changed; service records and certificates name the volunteer by it.
+    volunteer_no: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(40), index=True)
     name_pinyin: Mapped[str] = mapped_column(String(160), index=True)
     name_initials: Mapped[str] = mapped_column(String(40), index=True)
@@ -95,6 +99,15 @@ class Volunteer(Tracked, Base):
     status_history: Mapped[list[StatusChange]] = relationship(
         back_populates="volunteer", order_by="StatusChange.id"
     )
+
+
+class VolunteerNumberCounter(Base):
+    """The last volunteer number handed out per year of joining."""
+
+    __tablename__ = "volunteer_number_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class VolunteerPhoto(Base):

@@ -46,7 +46,7 @@ def detail(v: VolunteerRow, mask_all: bool) -> Volunteer:
         emergency_name=v.emergency_name, emergency_phone=personal(v.emergency_phone),
         notes=v.notes, skill_ids=tuple(k.id for k in v.skills), skills=tuple(k.name for k in v.skills),
         has_photo=v.photo is not None, history=tuple(_entry(h) for h in v.status_history),
-        created_at=v.created_at, updated_at=v.updated_at, masked=mask_all,
+        created_at=v.created_at, updated_at=v.updated_at, masked=mask_all, volunteer_no=v.volunteer_no,
     )
 
 

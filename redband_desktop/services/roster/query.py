@@ -190,7 +190,7 @@ def rows_by_id(session: Session, ids: list[int], today: date) -> list[RosterRow]
             Volunteer.id, Volunteer.name, Volunteer.gender, Volunteer.birth_date, Volunteer.phone,
             District.name, Site.name, Site.kind, place, Volunteer.background, Volunteer.status,
             Volunteer.joined_on, exists().where(VolunteerPhoto.volunteer_id == Volunteer.id),
-            Volunteer.version,
+            Volunteer.version, Volunteer.volunteer_no,
         )
     ).outerjoin(Building, Volunteer.building_id == Building.id).outerjoin(
         MarketZone, Volunteer.zone_id == MarketZone.id
@@ -215,6 +215,7 @@ def _row(r, today: date) -> RosterRow:  # noqa: ANN001 - result row
         joined_on=r[11],
         has_photo=bool(r[12]),
         version=r[13],
+        volunteer_no=r[14],
     )
 
 

@@ -57,6 +57,7 @@ class RosterRow:
     joined_on: date
     has_photo: bool
     version: int
+    volunteer_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class Volunteer:
     created_at: datetime
     updated_at: datetime
     masked: bool = False  # phones and address hidden (viewer role)
+    volunteer_no: str = ""  # 志愿者编号: given when added, never changed
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,11 @@ class Change(Flag):
     CLUES = auto()
     MEDIATION = auto()
     DUTY = auto()  # the rota: shift templates, shifts, assignments, skipped dates
+    ACTIVITIES = auto()  # outreach, drills, training … and who took part
     USERS = auto()  # accounts, sign-ins, locks
     SETTINGS = auto()  # station, security, card design, backup folder
     AUDIT = auto()  # every action adds to the trail
-    ALL = (VOLUNTEERS | PLACES | HEADS | CARDS | INCIDENTS | CLUES | MEDIATION | DUTY | USERS
+    ALL = (VOLUNTEERS | PLACES | HEADS | CARDS | INCIDENTS | CLUES | MEDIATION | DUTY | ACTIVITIES | USERS
            | SETTINGS | AUDIT)
 
 
@@ -49,6 +50,7 @@ _ENTITIES = {
     "coverage": NONE, "audit": NONE, "stats": NONE,
     "import": Change.VOLUNTEERS, "head_import": Change.HEADS,  # a sheet brought in (services/importing)
     "shift_template": Change.DUTY, "shift": Change.DUTY, "skipped_date": Change.DUTY,
+    "activity": Change.ACTIVITIES,
 }
 # Actions that only read (an export, a backup, a print of a document, a revealed number)
 # change nothing anyone is shown but the audit trail; assigning a head changes heads, not places.

@@ -80,6 +80,7 @@ class RosterPage(RegisterPage):
             Column(self.tr("Background"), lambda r: r.background.label(lang), "background"),
             Column(self.tr("Status"), lambda r: r.status.label(lang), "status", CENTER),
             Column(self.tr("Joined"), lambda r: r.joined_on.isoformat(), "joined_on", CENTER),
+            Column(self.tr("Volunteer number"), lambda r: r.volunteer_no),
         ]
 
     def _set_up_table(self) -> None:

@@ -204,6 +204,8 @@ class VolunteerDialog(QDialog):
         group = QGroupBox(self.tr("Basic information"), self)
         form = self._form(group)
         self._basic_form = form
+        if self._volunteer is not None:  # given when the volunteer was added; never changes
+            form.addRow(self.tr("Volunteer number"), QLabel(self._volunteer.volunteer_no, self, objectName="volunteer_no"))
         self._row(form, self.tr("Name"), self.name, "name", required=True)
         self._row(form, self.tr("ID number"), self.id_number, None, required=True, extra=self.reveal_id)
         form.addRow("", self.id_hint)

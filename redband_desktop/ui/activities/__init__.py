@@ -1,0 +1,1 @@
+"""The activities page (活动) and the activity form."""
