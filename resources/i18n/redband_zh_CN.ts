@@ -4942,102 +4942,107 @@ in File → Station settings….</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="201"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="202"/>
         <source>{places} places · people assigned {assigned} of {needed} · shifts short of people {gaps}</source>
         <translation>{places} 个地点 · 已安排 {assigned} 人次／需 {needed} 人次 · 缺人班次 {gaps}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="223"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="207"/>
+        <source>No shifts in this week. Shifts come from templates: New template… (Ctrl+N) says where, which duty, on which days and at what time; Generate shifts… then makes them for a period.</source>
+        <translation>本周没有班次。班次由排班模板生成：先用“新建模板…”（Ctrl+N）定好地点、勤务类型、星期几和时段，再用“生成班次…”生成一段时间的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="228"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="229"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="234"/>
         <source>Assign to which shift?</source>
         <translation>安排到哪个班次？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="232"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="237"/>
         <source>Put a volunteer on {place} {day}</source>
         <translation>安排志愿者：{place} {day}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="245"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="250"/>
         <source>Remove from which shift?</source>
         <translation>从哪个班次取消？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="251"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="256"/>
         <source>Remove whom?</source>
         <translation>取消谁的安排？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="251"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="256"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="256"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="261"/>
         <source>{name} taken off the shift</source>
         <translation>已取消 {name} 的值班安排</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="261"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="266"/>
         <source>Copied {day}: Ctrl+V pastes it onto another day</source>
         <translation>已复制 {day} 的排班：在另一天按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="278"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="283"/>
         <source>{shifts} shifts made, {people} people put on shifts</source>
         <translation>新建 {shifts} 个班次，安排 {people} 人次</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="286"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="291"/>
         <source>{created} shifts made ({existing} were there, {skipped} on skipped days)</source>
         <translation>生成 {created} 个班次（已有 {existing} 个，停班日期 {skipped} 个）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="296"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="301"/>
         <source>Patrol log of which shift?</source>
         <translation>查看哪个班次的巡逻记录？</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="306"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="311"/>
         <source>Template saved: generate shifts to put it on the rota</source>
         <translation>模板已保存：生成班次后即列入排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="316"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="321"/>
         <source>Save the rota as PDF</source>
         <translation>保存排班表（PDF）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="316"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="321"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="318"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="323"/>
         <source>Export the rota to Excel</source>
         <translation>导出排班表（Excel）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="318"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="323"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="326"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="331"/>
         <source>Making the rota…</source>
         <translation>正在生成排班表…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="340"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="345"/>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="342"/>
+        <location filename="../../redband_desktop/ui/rota/rota_page.py" line="347"/>
         <source>Rota saved: {path}</source>
         <translation>排班表已保存：{path}</translation>
     </message>

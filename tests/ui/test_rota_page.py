@@ -240,3 +240,13 @@ def test_print_and_export_save_the_week_shown(qtbot, services, place, monkeypatc
     assert rows[1][0] == "片区：金家河片区" and [r[0] for r in rows[3:] if r[0]][:1] == ["金色家园"]
     assert not any(r[0] == "滨江花园" for r in rows)  # the page's district filter applies
     assert str(tmp_path / "rota.xlsx") in page.notice.text()
+
+
+def test_an_empty_week_says_how_shifts_come_about(qtbot, services, place) -> None:  # noqa: ANN001
+    page = _page(qtbot, services)
+    assert page.model.rowCount() == 0
+    assert "New template…" in page.totals.text() and "Generate shifts…" in page.totals.text()
+    services.rota.create_template(TemplateForm(place["compound"].id, "patrol", time(19), time(21)))
+    services.rota.generate(NEXT_MONDAY, NEXT_MONDAY + timedelta(days=6))
+    page.refresh()
+    assert page.totals.text().startswith("1 places")

@@ -92,7 +92,7 @@ class RotaPage(QWidget):
         self.excel_button = QPushButton(self.tr("Export to Excel…"), objectName="export_rota")
         self.busy = False  # a rota document is being made
         self._preview: PdfPreview | None = None
-        self.totals = QLabel(objectName="rota_totals")
+        self.totals = QLabel(objectName="rota_totals", wordWrap=True)
         self.notice = QLabel(objectName="rota_notice", wordWrap=True)
         may_edit = services.access.can(Action.EDIT)
         for button in (self.assign_button, self.remove_button, self.copy_week_button, self.generate_button,
@@ -198,9 +198,14 @@ class RotaPage(QWidget):
         view = self._rota.week(self.monday, self.current_filter())
         self.model.show(view)
         self.week_label.setText(f"{view.days[0]:%Y-%m-%d} – {view.days[-1]:%m-%d}")
-        self.totals.setText(self.tr("{places} places · people assigned {assigned} of {needed} · "
-                                    "shifts short of people {gaps}").format(
-            places=len(view.rows), assigned=view.assigned, needed=view.needed, gaps=view.gaps))
+        if view.rows:
+            self.totals.setText(self.tr("{places} places · people assigned {assigned} of {needed} · "
+                                        "shifts short of people {gaps}").format(
+                places=len(view.rows), assigned=view.assigned, needed=view.needed, gaps=view.gaps))
+        else:  # a first visit, or a filter that leaves nothing: say how shifts come about
+            self.totals.setText(self.tr(
+                "No shifts in this week. Shifts come from templates: New template… (Ctrl+N) says where, "
+                "which duty, on which days and at what time; Generate shifts… then makes them for a period."))
         row, column = (where.row(), where.column()) if where.isValid() else (0, date.today().weekday())
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), column))
