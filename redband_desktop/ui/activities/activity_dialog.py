@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -41,7 +40,7 @@ from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.fitting import fit_to_screen, scrolling_body
 from redband_desktop.ui.widgets.place_combos import PlaceCombos
-from redband_desktop.ui.widgets.required import field_caption, required_note
+from redband_desktop.ui.widgets.required import field_caption, save_footer
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -142,15 +141,7 @@ class ActivityDialog(QDialog):
         outer.addLayout(columns)
         outer.addLayout(self._figures)
         outer.addLayout(below)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        footer = QWidget(self)
-        row = QHBoxLayout(footer)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(required_note(self), 1)
-        row.addWidget(buttons)
-        scrolling_body(self, body, footer)
+        scrolling_body(self, body, save_footer(self))
         fit_to_screen(self, 900, 680)
 
     def _form(self, rows) -> QFormLayout:  # noqa: ANN001 - (title, widget, field) triples

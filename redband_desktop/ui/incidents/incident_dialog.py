@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,7 @@ from redband_desktop.ui.incidents.volunteer_list import VolunteerList
 from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.fitting import fit_to_screen, scrolling_body
-from redband_desktop.ui.widgets.required import field_caption, required_note
+from redband_desktop.ui.widgets.required import field_caption, save_footer
 
 
 def _time_edit(name: str) -> QDateTimeEdit:
@@ -122,15 +121,7 @@ class IncidentDialog(QDialog):
         outer.addLayout(columns)
         outer.addLayout(rest)
         self.summary.setMinimumHeight(80)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        footer = QWidget(self)
-        row = QHBoxLayout(footer)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(required_note(self), 1)
-        row.addWidget(buttons)
-        scrolling_body(self, body, footer)
+        scrolling_body(self, body, save_footer(self))
         fit_to_screen(self, 980, 680)
 
     def _form(self, rows) -> QFormLayout:  # noqa: ANN001 - (title, widget, field) triples

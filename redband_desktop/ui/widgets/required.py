@@ -4,7 +4,7 @@ caption, and one "* required" note near the buttons saying what it means."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QWidget
 
 REQUIRED_MARK = '<span style="color:#c62828">*</span>'
 
@@ -18,3 +18,17 @@ def field_caption(text: str, required: bool = False, parent: QWidget | None = No
 
 def required_note(parent: QWidget | None = None) -> QLabel:
     return QLabel(QCoreApplication.translate("required", "{mark} required").format(mark=REQUIRED_MARK), parent)
+
+
+def save_footer(dialog: QDialog) -> QWidget:
+    """The strip under a long form: the "* required" note, then Save and Cancel (accept /
+    reject the dialog). Kept outside the form's scrolling body so it is always in view."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    footer = QWidget(dialog)
+    row = QHBoxLayout(footer)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(required_note(dialog), 1)
+    row.addWidget(buttons)
+    return footer
