@@ -36,31 +36,32 @@ from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDia
 from redband_desktop.ui.accounts.idle_lock import IdleLock
 from redband_desktop.ui.accounts.lock_dialog import user_text
 from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
-from redband_desktop.ui.activities.activities_page import ActivitiesPage
-from redband_desktop.ui.admin.audit_page import AuditPage
-from redband_desktop.ui.admin.backup_page import BackupPage
 from redband_desktop.ui.admin.database_dialog import DatabaseDialog
 from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
-from redband_desktop.ui.admin.users_page import UsersPage
-from redband_desktop.ui.cards.cards_page import CardsPage
-from redband_desktop.ui.cards.verify_page import VerifyPage
 from redband_desktop.ui.changes import watch
-from redband_desktop.ui.clues.clues_page import CluesPage
-from redband_desktop.ui.coverage.coverage_page import CoveragePage
 from redband_desktop.ui.guide_dialog import GuideDialog
-from redband_desktop.ui.home.home_page import HomePage
 from redband_desktop.ui.importing.import_wizard import ImportWizard
 from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
-from redband_desktop.ui.incidents.incidents_page import IncidentsPage
-from redband_desktop.ui.mediation.mediation_page import MediationPage
-from redband_desktop.ui.roster.roster_page import RosterPage
-from redband_desktop.ui.rota.rota_page import RotaPage
-from redband_desktop.ui.sites.site_page import SitePage
 from redband_desktop.ui.sites.structure_dialog import StructureDialog
-from redband_desktop.ui.stats.stats_page import StatsPage
+from redband_desktop.ui.widgets.lazy_pages import LazyPage, LazyPages
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
+    from redband_desktop.ui.activities.activities_page import ActivitiesPage
+    from redband_desktop.ui.admin.audit_page import AuditPage
+    from redband_desktop.ui.admin.backup_page import BackupPage
+    from redband_desktop.ui.admin.users_page import UsersPage
+    from redband_desktop.ui.cards.cards_page import CardsPage
+    from redband_desktop.ui.cards.verify_page import VerifyPage
+    from redband_desktop.ui.clues.clues_page import CluesPage
+    from redband_desktop.ui.coverage.coverage_page import CoveragePage
+    from redband_desktop.ui.home.home_page import HomePage
+    from redband_desktop.ui.incidents.incidents_page import IncidentsPage
+    from redband_desktop.ui.mediation.mediation_page import MediationPage
+    from redband_desktop.ui.roster.roster_page import RosterPage
+    from redband_desktop.ui.rota.rota_page import RotaPage
+    from redband_desktop.ui.sites.site_page import SitePage
+    from redband_desktop.ui.stats.stats_page import StatsPage
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,22 @@ ACCOUNT_CHECK_MS = 60_000
 class MainWindow(QMainWindow):
     # Emitted from whichever thread found the signed-in account deactivated.
     account_deactivated = Signal()
+    # The pages, each built the first time it is shown or named (None: not for this role).
+    home: HomePage = LazyPage()
+    stats: StatsPage | None = LazyPage()
+    roster: RosterPage = LazyPage()
+    sites: SitePage = LazyPage()
+    coverage: CoveragePage = LazyPage()
+    cards: CardsPage = LazyPage()
+    verify: VerifyPage = LazyPage()
+    mediation: MediationPage = LazyPage()
+    incidents: IncidentsPage = LazyPage()
+    clues: CluesPage = LazyPage()
+    rota: RotaPage = LazyPage()
+    activities: ActivitiesPage = LazyPage()
+    backups: BackupPage | None = LazyPage()
+    users: UsersPage | None = LazyPage()
+    audit: AuditPage | None = LazyPage()
 
     def __init__(
         self, services: Services, info: AppInfo, sign_in: Callable[[], bool] | None = None,
@@ -123,47 +140,34 @@ class MainWindow(QMainWindow):
         self.idle.lock(deactivated=True)
 
     def _build_pages(self) -> None:
-        """The pages the signed-in user's role may use."""
-        services = self._services
-        self.home = HomePage(services)
-        self._add_page(self.tr("Home"), self.home)
-        self.home.open_list.connect(self.open_list)
-        self.stats = StatsPage(services) if services.access.can(Action.STATS) else None
-        if self.stats is not None:
-            self._add_page(self.tr("Statistics"), self.stats)
-            self.stats.open_incidents.connect(self.open_incidents)
-        self.roster = RosterPage(services)
-        self._add_page(self.tr("Volunteer roster"), self.roster)
-        self.sites = SitePage(services)
-        self._add_page(self.tr("Sites"), self.sites)
-        self.coverage = CoveragePage(services)
-        self._add_page(self.tr("Coverage"), self.coverage)
-        self.coverage.fix_requested.connect(self.fix_gap)
-        self.cards = CardsPage(services)
-        self._add_page(self.tr("ID cards"), self.cards)
-        self.roster.print_requested.connect(self.print_cards_for)
-        self.verify = VerifyPage(services)
-        self._add_page(self.tr("Verify card"), self.verify)
-        self.mediation = MediationPage(services)
-        self._add_page(self.tr("Mediation"), self.mediation)
-        self.incidents = IncidentsPage(services)
-        self._add_page(self.tr("Incidents"), self.incidents)
-        self.clues = CluesPage(services)
-        self._add_page(self.tr("Clue reports"), self.clues)
-        self.rota = RotaPage(services)
-        self._add_page(self.tr("Duty rota"), self.rota)
-        self.activities = ActivitiesPage(services)
-        self._add_page(self.tr("Activities"), self.activities)
-        self.backups = BackupPage(services) if services.access.can(Action.SETTINGS) else None
-        if self.backups is not None:
-            self._add_page(self.tr("Backups"), self.backups)
-        self.users = UsersPage(services) if services.access.can(Action.USERS) else None
-        if self.users is not None:
-            self._add_page(self.tr("Users"), self.users)
-        self.audit = AuditPage(services) if services.access.can(Action.AUDIT) else None
-        if self.audit is not None:
-            self._add_page(self.tr("Audit trail"), self.audit)
+        """The pages the signed-in user's role may use, each built when first shown."""
+        can = self._services.access.can
+        self.lazy_pages = LazyPages(self.pages, self._services)
+        self._add_page("home", self.tr("Home"), "home.home_page:HomePage",
+                       lambda page: page.open_list.connect(self.open_list))
+        if can(Action.STATS):
+            self._add_page("stats", self.tr("Statistics"), "stats.stats_page:StatsPage",
+                           lambda page: page.open_incidents.connect(self.open_incidents))
+        self._add_page("roster", self.tr("Volunteer roster"), "roster.roster_page:RosterPage",
+                       lambda page: page.print_requested.connect(self.print_cards_for))
+        self._add_page("sites", self.tr("Sites"), "sites.site_page:SitePage")
+        self._add_page("coverage", self.tr("Coverage"), "coverage.coverage_page:CoveragePage",
+                       lambda page: page.fix_requested.connect(self.fix_gap))
+        self._add_page("cards", self.tr("ID cards"), "cards.cards_page:CardsPage")
+        self._add_page("verify", self.tr("Verify card"), "cards.verify_page:VerifyPage")
+        self._add_page("mediation", self.tr("Mediation"), "mediation.mediation_page:MediationPage")
+        self._add_page("incidents", self.tr("Incidents"), "incidents.incidents_page:IncidentsPage")
+        self._add_page("clues", self.tr("Clue reports"), "clues.clues_page:CluesPage")
+        self._add_page("rota", self.tr("Duty rota"), "rota.rota_page:RotaPage")
+        self._add_page("activities", self.tr("Activities"), "activities.activities_page:ActivitiesPage")
+        if can(Action.SETTINGS):
+            self._add_page("backups", self.tr("Backups"), "admin.backup_page:BackupPage")
+        if can(Action.USERS):
+            self._add_page("users", self.tr("Users"), "admin.users_page:UsersPage")
+        if can(Action.AUDIT):
+            self._add_page("audit", self.tr("Audit trail"), "admin.audit_page:AuditPage")
         self.nav.setCurrentRow(0)
+        self.lazy_pages.show(0)
 
     def print_cards_for(self, volunteer_ids: list[int]) -> None:
         """The roster asked for these volunteers' cards: the ID cards page, print tab."""
@@ -172,17 +176,14 @@ class MainWindow(QMainWindow):
 
     def _clear_pages(self) -> None:
         """Drop every page (and the dialogs opened from them) of the user signing out."""
+        self.lazy_pages.clear()  # first: the list moves its current row as it empties
         self.nav.clear()
-        while self.pages.count():
-            page = self.pages.widget(0)
-            self.pages.removeWidget(page)
-            page.deleteLater()
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    def _add_page(self, key: str, title: str, where: str, wire=None) -> None:  # noqa: ANN001 - page -> None
         item = QListWidgetItem(title)
         item.setSizeHint(QSize(0, 40))
         self.nav.addItem(item)
-        self.pages.addWidget(page)
+        self.lazy_pages.add(key, f"redband_desktop.ui.{where}", wire)
 
     def _build_layout(self) -> None:
         self.nav.setFixedWidth(170)
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def _connect(self) -> None:
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(lambda row: self.lazy_pages.show(row))
         watch(self, self._services.changes, Change.SETTINGS, self._settings_changed)
 
     def _show_station(self) -> None:

@@ -106,8 +106,9 @@ def _deactivate(admin, row) -> None:  # noqa: ANN001
 
 def test_an_action_refused_for_a_deactivated_account_locks_the_window(qtbot, clerk_window) -> None:  # noqa: ANN001
     window, admin, row = clerk_window
+    search = window.roster.filters.search  # the clerk has the roster open
     _deactivate(admin, row)
-    qtbot.keyClicks(window.roster.filters.search, "zh")  # the search is refused: no message box, a lock
+    qtbot.keyClicks(search, "zh")  # the search is refused: no message box, a lock
     qtbot.waitUntil(lambda: window.idle.locked, timeout=3000)
     lock = window.idle.dialog
     assert "deactivated" in lock.findChild(QLabel, "lock_reason").text() or "停用" in \
@@ -127,3 +128,18 @@ def test_a_window_left_open_locks_itself_when_the_account_is_deactivated(qtbot, 
     window.check_account()  # what the timer does every minute
     qtbot.waitUntil(lambda: window.idle.locked, timeout=3000)
     assert window.account_check.interval() == 60_000 and window.account_check.isActive()
+
+
+def test_a_page_first_opened_after_deactivation_locks_the_window(qtbot, clerk_window) -> None:  # noqa: ANN001
+    """Pages are built when first shown; one first shown by a deactivated account is
+    refused like any action: the window locks, no error box, and the page is not half-built."""
+    window, admin, row = clerk_window
+    assert "clues" not in window.lazy_pages.built()
+    _deactivate(admin, row)
+    window.nav.setCurrentRow(_row(window, "Clue reports"))
+    qtbot.waitUntil(lambda: window.idle.locked, timeout=3000)
+    assert "clues" not in window.lazy_pages.built()
+
+
+def _row(window, title: str) -> int:  # noqa: ANN001
+    return next(i for i in range(window.nav.count()) if window.nav.item(i).text() == title)
