@@ -291,27 +291,43 @@ class MainWindow(QMainWindow):
         self.incidents.show_preset(preset, label)
 
     def open_list(self, key: str) -> None:
-        """From a home-page figure to the list behind it, filtered where the list can be."""
-        from redband_desktop.services.incidents.types import IncidentFilter
+        """From a home-page figure to the list behind it, filtered to exactly what the
+        figure counts (in the home page's district scope)."""
+        from datetime import date
 
+        from redband_desktop.domain.coverage import GapReason
+        from redband_desktop.services.clues.types import AWAITING_FEEDBACK
+        from redband_desktop.services.incidents.types import IncidentFilter
+        from redband_desktop.services.roster.types import RosterFilter
+
+        h = self.home.shown
+        district = h.district_id if h is not None else None
+        month = (h.today if h is not None else date.today()).replace(day=1)
+        caption = self.home.figures[key].caption.text() if key in self.home.figures else ""
         if key == "open_incidents":
-            self.open_incidents(IncidentFilter(status="open"), self.tr("Open incidents"))
+            self.open_incidents(IncidentFilter(status="open", district_id=district), self.tr("Open incidents"))
         elif key in ("clues_to_verify", "clues_feedback"):
             self._go(self.clues)
-            self.clues.status.setCurrentIndex(self.clues.status.findData("received" if key == "clues_to_verify"
-                                                                            else "transferred"))
+            self.clues.show_status("received" if key == "clues_to_verify" else AWAITING_FEEDBACK, district)
         elif key in ("cases_overdue", "follow_ups", "cases_due_soon"):
             self._go(self.mediation)
             self.mediation.overdue.setChecked(key == "cases_overdue")
             self.mediation.follow_up_due.setChecked(key == "follow_ups")
         elif key in ("active", "joined", "left"):
             self._go(self.roster)
-            status = self.roster.filters.status
-            status.setCurrentIndex(status.findData("left" if key == "left" else "active"))
-        elif key in ("buildings", "zones", "heads_without_card"):
+            preset = {"active": RosterFilter(status="active", district_id=district),
+                      "joined": RosterFilter(district_id=district, joined_from=month),
+                      "left": RosterFilter(status="left", district_id=district, status_since_from=month)}[key]
+            self.roster.show_preset(preset, caption)
+        elif key == "heads_without_card":
+            self._go(self.coverage)
+            self.coverage.show_gaps(GapReason.CARD_EXPIRED.value, district, caption)
+        elif key in ("buildings", "zones"):
             self._go(self.coverage)
         elif key == "cards_expiring":
             self._go(self.cards)
+            self.cards.tabs.setCurrentWidget(self.cards.register)
+            self.cards.register.show_preset("expiring", district, caption)
         elif key == "backup":
             self._go(self.backups)
 

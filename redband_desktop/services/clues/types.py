@@ -56,6 +56,11 @@ class ClueDetail:
     attachments: tuple[AttachmentInfo, ...] = ()
 
 
+# ClueFilter.status for clues transferred or closed whose feedback to the reporter is not
+# written yet (the home page's "clues waiting for feedback").
+AWAITING_FEEDBACK = "awaiting_feedback"
+
+
 @dataclass(frozen=True)
 class ClueFilter:
     text: str = ""  # number, content, location or the reporter's name

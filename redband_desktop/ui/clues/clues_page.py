@@ -30,7 +30,7 @@ from redband_desktop.domain.clues import (
     ClueUrgency,
     step_allowed,
 )
-from redband_desktop.services.clues.types import ClueFilter, ClueRow
+from redband_desktop.services.clues.types import AWAITING_FEEDBACK, ClueFilter, ClueRow
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.clues.clue_dialog import ClueDialog
 from redband_desktop.ui.clues.flow_dialogs import (
@@ -76,6 +76,7 @@ class CluesPage(RegisterPage):
         self.places = PlaceFilter(self)
         self.district, self.site = self.places.district, self.places.site
         self.status = enum_combo(ClueStatus, "filter_status", self.tr("Any status"))
+        self.status.addItem(self.tr("Waiting for feedback"), AWAITING_FEEDBACK)
         self.new_button = QPushButton(self.tr("New clue…"), objectName="new_clue")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_clue")
         self.verify_button = QPushButton(self.tr("Verify…"), objectName="verify_clue")
@@ -153,6 +154,22 @@ class CluesPage(RegisterPage):
     def reload_choices(self) -> None:
         self._tree = self._services.sites.tree()
         self.places.reload(self._tree)
+
+    def show_status(self, status: str, district_id: int | None) -> None:
+        """From a home-page figure: the clues in `status` (or waiting for feedback) of the
+        district, every other filter cleared."""
+        widgets = (self.search, self.clue_type, self.urgency, self.status)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        self.clue_type.setCurrentIndex(0)
+        self.urgency.setCurrentIndex(0)
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+        for w in widgets:
+            w.blockSignals(False)
+        self.dates.switch_off()
+        self.places.select(district_id, None)
+        self.refresh()
 
     def current_filter(self) -> ClueFilter:
         date_from, date_to = self.dates.bounds()

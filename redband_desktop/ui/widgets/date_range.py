@@ -45,6 +45,14 @@ class DateRange(QWidget):
         if self.use_dates.isChecked():
             self.changed.emit()
 
+    def switch_off(self) -> None:
+        """No date range, quietly (the page refreshes itself after setting its filters)."""
+        self.use_dates.blockSignals(True)
+        self.use_dates.setChecked(False)
+        self.use_dates.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(False)
+
     def bounds(self) -> tuple[date | None, date | None]:
         """(from, to), both None while the range is switched off."""
         if not self.use_dates.isChecked():
