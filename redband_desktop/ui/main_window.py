@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
         if self.stats is not None:
             self._add_page(self.tr("Statistics"), self.stats)
             self.stats.open_incidents.connect(self.open_incidents)
+            self.stats.open_clues.connect(lambda preset, label: (self._go(self.clues),
+                                                                 self.clues.show_preset(preset, label)))
+            self.stats.open_cases.connect(lambda preset, label: (self._go(self.mediation),
+                                                                 self.mediation.show_preset(preset, label)))
         self.roster = RosterPage(services)
         self._add_page(self.tr("Volunteer roster"), self.roster)
         self.sites = SitePage(services)
@@ -296,7 +300,7 @@ class MainWindow(QMainWindow):
         from datetime import date
 
         from redband_desktop.domain.coverage import GapReason
-        from redband_desktop.services.clues.types import AWAITING_FEEDBACK
+        from redband_desktop.services.clues.types import AWAITING_FEEDBACK, ClueFilter
         from redband_desktop.services.incidents.types import IncidentFilter
         from redband_desktop.services.roster.types import RosterFilter
 
@@ -308,7 +312,8 @@ class MainWindow(QMainWindow):
             self.open_incidents(IncidentFilter(status="open", district_id=district), self.tr("Open incidents"))
         elif key in ("clues_to_verify", "clues_feedback"):
             self._go(self.clues)
-            self.clues.show_status("received" if key == "clues_to_verify" else AWAITING_FEEDBACK, district)
+            status = "received" if key == "clues_to_verify" else AWAITING_FEEDBACK
+            self.clues.show_preset(ClueFilter(status=status, district_id=district), caption)
         elif key in ("cases_overdue", "follow_ups", "cases_due_soon"):
             self._go(self.mediation)
             self.mediation.overdue.setChecked(key == "cases_overdue")

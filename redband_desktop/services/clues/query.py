@@ -47,6 +47,8 @@ def filtered(q: Select, f: ClueFilter) -> Select:
         q = q.where(Clue.reported_at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:
         q = q.where(Clue.reported_at <= datetime.combine(f.date_to, datetime.max.time()))
+    if f.led_to_incident:
+        q = q.where(Clue.incident_id.is_not(None))
     if f.status == AWAITING_FEEDBACK:
         q = q.where(awaiting_feedback())
     for value, column in ((f.clue_type, Clue.clue_type), (f.status if f.status != AWAITING_FEEDBACK else "", Clue.status),

@@ -71,6 +71,7 @@ class ClueFilter:
     district_id: int | None = None
     site_id: int | None = None
     status: str = ""
+    led_to_incident: bool = False  # only clues that led to an incident (statistics)
     sort: str = "reported_at"  # see clues.query.SORTS
     descending: bool = True
 

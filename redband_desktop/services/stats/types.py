@@ -84,6 +84,7 @@ class StationFigures:
     zero_sites_previous: int
     volunteers: VolunteerWork
     monthly: Monthly
+    scope_id: int | None = None  # the district's id (None = the station): the lists the figures open
 
     def zero_sites_of(self, kind: str) -> tuple[ZeroSite, ...]:
         return tuple(z for z in self.zero_sites if z.kind == kind)

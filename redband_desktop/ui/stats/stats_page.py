@@ -48,6 +48,8 @@ class _Progress(QObject):
 
 class StatsPage(QWidget):
     open_incidents = Signal(object, str)  # an IncidentFilter, and what it shows (for the register's note)
+    open_clues = Signal(object, str)  # a ClueFilter, and what it shows
+    open_cases = Signal(object, str)  # a MediationFilter, and what it shows
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,8 @@ class StatsPage(QWidget):
         self.headline.setStyleSheet("font-size:15px;font-weight:bold")
         self.tabs = StatsTabs(self)
         self.tabs.open_incidents.connect(self.open_incidents)
+        self.tabs.open_clues.connect(self.open_clues)
+        self.tabs.open_cases.connect(self.open_cases)
         self._busy: QProgressDialog | None = None
         self._layout()
         self._connect()
