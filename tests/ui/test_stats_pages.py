@@ -95,3 +95,21 @@ def test_the_report_is_made_in_the_background(window, qtbot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
     assert (tmp_path / "成绩单.xlsx").read_bytes()[:2] == b"PK"
 
+
+
+def test_the_report_prints_through_the_print_dialog(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Print makes the PDF in the background and hands it to the system print dialog, as
+    the cards and the mediation documents are printed."""
+    from redband_desktop.ui.stats import stats_page
+
+    printed = []
+    monkeypatch.setattr(stats_page, "print_document",
+                        lambda preview, parent, title, report: printed.append((preview.pdf, preview.page_count(), title)))
+    page = window.stats
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=30_000)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert page.busy and not page.print_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+    pdf, pages, title = printed[0]
+    assert pdf.startswith(b"%PDF") and pages >= 2 and title.startswith("治安成绩单_")
+    assert page.print_button.isEnabled()

@@ -32,6 +32,8 @@ from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.stats.stats_tabs import StatsTabs
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.pdf_preview import PdfPreview
+from redband_desktop.ui.widgets.pdf_printing import print_document
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -69,6 +71,9 @@ class StatsPage(QWidget):
             self.compare.addItem(c.label(ui_lang()), c.value)
         self.pdf_button = QPushButton(self.tr("Save report (PDF)…"), objectName="report_pdf")
         self.xlsx_button = QPushButton(self.tr("Save as Excel…"), objectName="report_xlsx")
+        self.print_button = QPushButton(self.tr("Print report…"), objectName="report_print")
+        self.preview = PdfPreview(self)  # what is printed; never shown (the PDF is what prints)
+        self.preview.hide()
         self.error = QLabel(objectName="stats_error", wordWrap=True)
         self.error.setStyleSheet("color:#b00020")
         self.headline = QLabel(objectName="stats_headline", wordWrap=True)
@@ -95,6 +100,7 @@ class StatsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
+        bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
@@ -111,6 +117,7 @@ class StatsPage(QWidget):
         self.date_to.dateChanged.connect(self.refresh)
         self.pdf_button.clicked.connect(lambda: self.save_report("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.save_report("xlsx"))
+        self.print_button.clicked.connect(self.print_report)
 
     def _dates_enabled(self) -> None:
         custom = self.kind.currentData() == PeriodKind.CUSTOM.value
@@ -130,6 +137,7 @@ class StatsPage(QWidget):
             lang = ui_lang()
             self.error.setText("；".join(f"{field_label(p.field, lang)}：{render(p.code, p.params, lang)}"
                                         for p in exc.problems))
+            self.error.setStyleSheet("color:#b00020")
             self.error.show()
             return
         self.error.hide()
@@ -155,8 +163,25 @@ class StatsPage(QWidget):
             path += f".{fmt}"
         self.generate(fmt, Path(path))
 
-    def generate(self, fmt: str, path: Path) -> None:
-        """Make the report in the background with a progress dialog; Cancel discards it."""
+    def print_report(self) -> None:
+        """Make the report's PDF in the background, then print it through the system's print
+        dialog as the other documents are printed (true size, on a worker)."""
+        if self.figures is not None:
+            self.generate("pdf", None)
+
+    def _print(self, data: bytes) -> None:
+        f = self.figures
+        self.preview.show_pdf(data)
+        print_document(self.preview, self, f"治安成绩单_{f.period.start:%Y%m%d}-{f.period.end:%Y%m%d}", self._say)
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setStyleSheet("color:#1b5e20")
+        self.error.show()
+
+    def generate(self, fmt: str, path: Path | None) -> None:
+        """Make the report in the background with a progress dialog; Cancel discards it.
+        Saved to `path`, or (None) printed."""
         f = self.figures
         progress = _Progress(self)
         dialog = QProgressDialog(self.tr("Making the report…"), self.tr("Cancel"), 0, 100, self)
@@ -164,17 +189,19 @@ class StatsPage(QWidget):
         dialog.setMinimumDuration(0)
         progress.step.connect(dialog.setValue)
         self._busy = dialog
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(False)
 
         def done(data: bytes) -> None:
             cancelled = dialog.wasCanceled()  # read first: closing the dialog counts as a cancel
             self._finish()
-            if not cancelled:
-                path.write_bytes(data)
-                self.error.setText(self.tr("Report saved: {path}").format(path=path))
-                self.error.setStyleSheet("color:#1b5e20")
-                self.error.show()
+            if cancelled:
+                return
+            if path is None:
+                self._print(data)
+                return
+            path.write_bytes(data)
+            self._say(self.tr("Report saved: {path}").format(path=path))
 
         def failed(exc: BaseException) -> None:
             self._finish()
@@ -187,7 +214,7 @@ class StatsPage(QWidget):
         if self._busy is not None:
             self._busy.close()
             self._busy = None
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(True)
 
     @property
