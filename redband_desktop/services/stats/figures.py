@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from redband_desktop.domain.enums import SiteKind
@@ -111,14 +111,22 @@ def zero_sites(now: Sequence[Cell], before: Sequence[Cell], sites: Sequence[Site
     return listed, previous
 
 
-def monthly(counts: dict[tuple[str, str], int], year: int, last_month: int) -> Monthly:
+def monthly(counts: dict[tuple[str, str], int], year: int, last_month: int, partial_day: int | None = None
+            ) -> Monthly:
     def series(y: int, categories: frozenset[str]) -> tuple[int, ...]:
         return tuple(sum(counts.get((f"{y:04d}-{m:02d}", c), 0) for c in categories) for m in range(1, 13))
 
     groups = {g.value: frozenset(c.value for c in members) for g, members in GROUPS.items()}
     fraud = frozenset({IncidentCategory.FRAUD.value})
     return Monthly(year, last_month, {g: series(year, cs) for g, cs in groups.items()},
-                   {g: series(year - 1, cs) for g, cs in groups.items()}, series(year, fraud), series(year - 1, fraud))
+                   {g: series(year - 1, cs) for g, cs in groups.items()}, series(year, fraud), series(year - 1, fraud),
+                   partial_day)
+
+
+def partial_day(end: date) -> int | None:
+    """The day a period ending on `end` stops at inside its last month, or None when it
+    runs to the month's end."""
+    return None if (end + timedelta(days=1)).day == 1 else end.day
 
 
 def chart_span(period: Period) -> Period:

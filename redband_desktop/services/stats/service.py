@@ -111,7 +111,8 @@ class StatsService:
             by_district=build.by_district(now, before, districts), by_site=build.by_site(now, before, sites),
             contact_by_site_kind=build.contact_by_site_kind(now, before, {x.id: x.kind for x in sites}),
             zero_sites=zero, zero_sites_previous=zero_before, volunteers=work,
-            monthly=build.monthly(months, period.end.year, period.end.month), scope_id=district,
+            monthly=build.monthly(months, period.end.year, period.end.month, build.partial_day(period.end)),
+            scope_id=district,
         )
 
     def headline(self, f: StationFigures, lang: str = "zh_CN") -> str:

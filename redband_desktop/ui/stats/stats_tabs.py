@@ -186,10 +186,12 @@ class StatsTabs(QTabWidget):
 
         def upto(values: tuple[int, ...]) -> list[int | None]:
             return [v if i < m.last_month else None for i, v in enumerate(values)]
+        part = (m.last_month - 1, self.tr("{month}: to day {day} only (month in progress)").format(
+            month=months[m.last_month - 1], day=m.partial_day)) if m.partial_day else (None, "")
         made = [(self.tr("{group} by month").format(group=g.label(lang)), lambda g=g: charts.line_chart(
             self.tr("{group} incidents by month, {this} against {last}").format(group=g.label(lang), this=this, last=last),
             months, [(this, upto(m.groups_this[g.value])), (last, list(m.groups_last[g.value]))],
-            self.tr("Month"), self.tr("Incidents"))) for g in IncidentGroup]
+            self.tr("Month"), self.tr("Incidents"), *part)) for g in IncidentGroup]
         names = [x.name for x in f.by_district]
         made.append((self.tr("Districts"), lambda: charts.bar_chart(
             self.tr("Incidents by district"), names, [(self.tr("Now"), [x.total.current for x in f.by_district]),
@@ -197,7 +199,7 @@ class StatsTabs(QTabWidget):
             self.tr("District"), self.tr("Incidents"))))
         made.append((self.tr("Telecom fraud by month"), lambda: charts.bar_chart(
             self.tr("Telecom fraud incidents by month, {this} against {last}").format(this=this, last=last), months,
-            [(this, upto(m.fraud_this)), (last, list(m.fraud_last))], self.tr("Month"), self.tr("Incidents"))))
+            [(this, upto(m.fraud_this)), (last, list(m.fraud_last))], self.tr("Month"), self.tr("Incidents"), *part)))
         self._makers = [maker for _, maker in made]
         current = max(0, self.chart_choice.currentIndex())
         self.chart_choice.blockSignals(True)
