@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -188,6 +189,7 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
     roles = [query.volunteer_roles(s, p, district) for p in (period, earlier)]
     clues = [query.clue_counts(s, p, district) for p in (period, earlier)]
     cases = [query.mediation_counts(s, p, district) for p in (period, earlier)]
+    duty = [hours_of(query.duty_minutes(s, p, district)) for p in (period, earlier)]
 
     def fig(values: list, i: int) -> Figure:
         return Figure(values[0][i], values[1][i])
@@ -195,4 +197,10 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
         incidents_reported=Figure(roles[0].get("reported", 0), roles[1].get("reported", 0)),
         incidents_assisted=Figure(roles[0].get("assisted", 0), roles[1].get("assisted", 0)),
         clues=fig(clues, 0), clues_to_incidents=fig(clues, 1), mediated=fig(cases, 0),
-        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3))
+        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3),
+        duty_hours=Figure(*duty))
+
+
+def hours_of(minutes: int) -> Decimal:
+    """Minutes as hours to a tenth, as the rota's hours report them."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.1"))

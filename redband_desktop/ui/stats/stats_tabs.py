@@ -90,10 +90,10 @@ class StatsTabs(QTabWidget):
         box.addWidget(self.chart_view, 1)
         self.addTab(chart_tab, self.tr("Charts"))
 
-    def _change(self, fig: Figure) -> list[SortedCell]:
+    def _change(self, fig: Figure, digits: int = 0) -> list[SortedCell]:
         f = self._f
         pct = fig.pct if fig.pct is not None else (10**6 if fig.current else 0)
-        now, before = (f"{v:,.0f}" if isinstance(v, Decimal) else f"{v:,}" for v in (fig.current, fig.previous))
+        now, before = (f"{v:,.{digits}f}" if isinstance(v, Decimal) else f"{v:,}" for v in (fig.current, fig.previous))
         return [SortedCell(now, fig.current), SortedCell(before, fig.previous),
                 SortedCell(change_text(fig.current, fig.previous, f.comparison, ui_lang()), pct)]
 
@@ -175,7 +175,7 @@ class StatsTabs(QTabWidget):
         rows = [([SortedCell(label), *self._change(fig)], target if isinstance(target, tuple) else (target, label + when))
                 for (label, fig), target in zip(items, opens, strict=True)]
         for label, fig in ((self.tr("Duty hours"), w.duty_hours), (self.tr("Outreach audience"), w.outreach_audience)):
-            rows.append(([SortedCell(label), *self._change(fig)] if fig is not None else
+            rows.append(([SortedCell(label), *self._change(fig, 1)] if fig is not None else
                          [SortedCell(label), SortedCell(self.tr("not recorded yet")), SortedCell(""), SortedCell("")], None))
         self.volunteers.fill(rows)
 
