@@ -98,9 +98,10 @@ class StatsService:
         earlier = compared_period(period, comparison)
         district = _scope(actor)
         with self._db.read() as s:
-            now, before = query.cells(s, period, district), query.cells(s, earlier, district)
+            ends: query.Ends = {}
+            now, before = query.cells(s, period, district, ends), query.cells(s, earlier, district, ends)
             districts, sites = query.districts(s, district), query.sites(s, district)
-            months = query.monthly(s, build.chart_span(period), district, build.CHART_CATEGORIES)
+            months = query.monthly(s, build.chart_span(period), district, build.CHART_CATEGORIES, ends)
             work = _volunteer_work(s, period, earlier, district)
         zero, zero_before = build.zero_sites(now, before, sites)
         return StationFigures(
