@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from redband_desktop.domain.periods import Comparison, PeriodKind
 from redband_desktop.errors import ValidationError
@@ -83,6 +84,11 @@ class StatsPage(QWidget):
         self.tabs.open_clues.connect(self.open_clues)
         self.tabs.open_cases.connect(self.open_cases)
         self._busy: QProgressDialog | None = None
+        self._computing = False
+        self._pending: tuple | None = None
+        self.calculating = QLabel(self.tr("Calculating…"), objectName="stats_calculating")
+        self.calculating.setStyleSheet("color:#8a6d00;font-weight:bold")
+        self.calculating.hide()
         self._layout()
         self._connect()
         self._dates_enabled()
@@ -98,6 +104,7 @@ class StatsPage(QWidget):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.calculating)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.print_button)
@@ -146,9 +153,51 @@ class StatsPage(QWidget):
                 edit.blockSignals(True)
                 edit.setDate(QDate(day.year, day.month, day.day))
                 edit.blockSignals(False)
-        self.figures = self._services.stats.figures(period, self.compare.currentData())
-        self.headline.setText(self._services.stats.headline(self.figures, ui_lang()))
+        self._calculate((period, self.compare.currentData()))
+
+    def _calculate(self, asked: tuple) -> None:  # noqa: ANN001 - (Period, comparison code)
+        """Compute the figures on a worker; the page stays usable and says it is counting.
+        While one computation runs, only the last asked for follows it."""
+        self.calculating.show()
+        self._enable_reports()
+        if self._computing:
+            self._pending = asked
+            return
+        self._computing, self._pending = True, None
+        stats, lang = self._services.stats, ui_lang()
+
+        def work() -> tuple:
+            f = stats.figures(*asked)
+            return f, stats.headline(f, lang)
+
+        run_in_background(work, lambda result: self._computed(result, None),
+                          lambda exc: self._computed(None, exc))
+
+    def _computed(self, result: tuple | None, exc: BaseException | None) -> None:
+        if not isValid(self):  # the page went (signed out) while the worker counted
+            return
+        self._computing = False
+        if self._pending is not None:  # asked for other figures meanwhile: those count, not these
+            self._calculate(self._pending)
+            return
+        self.calculating.hide()
+        if exc is not None:
+            self._enable_reports()
+            show_error(self, exc)
+            return
+        self.figures, headline = result
+        self.headline.setText(headline)
         self.tabs.show_figures(self.figures)
+        self._enable_reports()
+
+    def _enable_reports(self) -> None:
+        ready = self.figures is not None and self.calculating.isHidden() and self._busy is None
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+            button.setEnabled(ready)
+
+    @property
+    def computing(self) -> bool:
+        return self._computing
 
     def save_report(self, fmt: str) -> None:
         if self.figures is None:
@@ -214,8 +263,7 @@ class StatsPage(QWidget):
         if self._busy is not None:
             self._busy.close()
             self._busy = None
-        for button in (self.pdf_button, self.xlsx_button, self.print_button):
-            button.setEnabled(True)
+        self._enable_reports()
 
     @property
     def busy(self) -> bool:
