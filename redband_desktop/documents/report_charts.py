@@ -62,7 +62,7 @@ def _line(chart: Chart) -> HorizontalLineChart:
     if p is not None and chart.series:
         extra = plot.lines[len(chart.series)]
         extra.strokeColor, extra.strokeWidth, extra.strokeDashArray = DARK, 1.2, (1.5, 1.5)
-        extra.symbol = makeMarker("Circle", size=5, fillColor=colors.white, strokeColor=DARK)
+        extra.symbol = None  # the month before keeps its own filled marker
     return plot
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
     QChartView,
     QLegend,
     QLineSeries,
+    QScatterSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
@@ -71,18 +72,6 @@ def _noted(x_title: str, note: str) -> str:
     return f"{x_title} — {note}" if note else x_title
 
 
-def _circle(size: int, colour: QColor) -> QImage:
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(colour, 2))
-    painter.setBrush(QColor("white"))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return image
-
-
 def line_chart(title: str, categories: list[str], series: list[tuple[str, list[int | None]]], x_title: str,
                y_title: str, partial: int | None = None, note: str = "") -> QChart:
     """Lines over the categories; a None value (a month to come) ends the line."""
@@ -93,12 +82,15 @@ def line_chart(title: str, categories: list[str], series: list[tuple[str, list[i
         pen = QPen(DARK, 2.0)
         pen.setStyle(Qt.PenStyle.DotLine)
         part.setPen(pen)
-        part.setPointsVisible(True)
-        part.setMarkerSize(9)
-        part.setLightMarker(_circle(9, DARK))
         for x in (partial - 1, partial):
             if x >= 0 and values[x] is not None:
                 part.append(QPointF(x, values[x]))
+        end = QScatterSeries(name=note)  # an open circle on the part month only
+        end.setMarkerSize(9)
+        end.setBrush(QBrush(QColor("white")))
+        end.setPen(QPen(DARK, 2))
+        if values[partial] is not None:
+            end.append(QPointF(partial, values[partial]))
         series = [(name, [None if x == partial else v for x, v in enumerate(values)]), *series[1:]]
     else:
         part = None
@@ -117,8 +109,9 @@ def line_chart(title: str, categories: list[str], series: list[tuple[str, list[i
                 line.append(QPointF(x, v))
         chart.addSeries(line)
     if part is not None:
-        chart.addSeries(part)
-        chart.legend().markers(part)[0].setVisible(False)  # the axis title says what it is
+        for extra in (part, end):
+            chart.addSeries(extra)
+            chart.legend().markers(extra)[0].setVisible(False)  # the axis title says what it is
     top = max([v for _, vs in series for v in vs if v is not None] + [p.y() for p in (part.points() if part else [])]
               or [0])
     _axes(chart, categories, top, _noted(x_title, note), y_title)
