@@ -2,7 +2,9 @@
 chart of months and a bar chart of months or districts, each with its title, axis labels
 and a legend. Readable when printed in grey: the current period is black and solid with
 filled markers or dark bars, the comparison grey and dashed with open markers or light
-bars with a black edge — never told apart by hue alone."""
+bars with a black edge — never told apart by hue alone. A month in progress (`Chart.partial`)
+is drawn as a part: a dotted last segment to an open marker, or a hollow bar with a dashed
+edge, and the chart's note says up to which day it counts."""
 
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ def draw(chart: Chart, width: float, height: float = 200) -> Drawing:
     d.add(String(plot.x - 4, plot.y + plot.height + 6, chart.y_label, fontName=FONT, fontSize=8))
     d.add(String(plot.x + plot.width / 2, 10, chart.x_label, fontName=FONT, fontSize=8, textAnchor="middle"))
     _legend(d, chart, plot.x + plot.width, height - 30)
+    if chart.note:
+        d.add(String(plot.x + plot.width, 10, chart.note, fontName=FONT, fontSize=8, textAnchor="end"))
     return d
 
 
@@ -42,6 +46,11 @@ def _values(chart: Chart) -> list[list[float | None]]:
 def _line(chart: Chart) -> HorizontalLineChart:
     plot = HorizontalLineChart()
     plot.data = _values(chart)
+    p = chart.partial
+    if p is not None and chart.series:  # the part month: its own dotted segment from the month before
+        first = plot.data[0]
+        plot.data.append([v if i in (p - 1, p) else None for i, v in enumerate(first)])
+        first[p] = None
     plot.joinedLines = 1
     for i, _ in enumerate(chart.series):
         color, dash, marker, width = LINE_STYLES[i % len(LINE_STYLES)]
@@ -50,6 +59,10 @@ def _line(chart: Chart) -> HorizontalLineChart:
             plot.lines[i].strokeDashArray = dash
         plot.lines[i].symbol = makeMarker(marker, size=4, fillColor=color if marker.startswith("Filled") else
                                           colors.white, strokeColor=color)
+    if p is not None and chart.series:
+        extra = plot.lines[len(chart.series)]
+        extra.strokeColor, extra.strokeWidth, extra.strokeDashArray = DARK, 1.2, (1.5, 1.5)
+        extra.symbol = None  # the month before keeps its own filled marker
     return plot
 
 
@@ -60,6 +73,9 @@ def _bars(chart: Chart) -> VerticalBarChart:
     for i, _ in enumerate(chart.series):
         plot.bars[i].fillColor = BAR_FILLS[i % len(BAR_FILLS)]
         plot.bars[i].strokeColor, plot.bars[i].strokeWidth = colors.black, 0.5
+    if chart.partial is not None and chart.series:  # the part month: hollow, its edge dashed
+        bar = plot.bars[(0, chart.partial)]
+        bar.fillColor, bar.strokeColor, bar.strokeWidth, bar.strokeDashArray = colors.white, DARK, 0.9, (2, 1.5)
     return plot
 
 

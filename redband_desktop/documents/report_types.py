@@ -29,6 +29,10 @@ class Chart:
     series: tuple[Series, ...]
     x_label: str
     y_label: str
+    # The category (index) the first series has only part of — the month in progress — drawn
+    # hollow and dashed, with `note` ("11月截至28日，未满月") under the plot.
+    partial: int | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -146,8 +146,7 @@ class MainWindow(QMainWindow):
         self._add_page("home", self.tr("Home"), "home.home_page:HomePage",
                        lambda page: page.open_list.connect(self.open_list))
         if can(Action.STATS):
-            self._add_page("stats", self.tr("Statistics"), "stats.stats_page:StatsPage",
-                           lambda page: page.open_incidents.connect(self.open_incidents))
+            self._add_page("stats", self.tr("Statistics"), "stats.stats_page:StatsPage", self._wire_stats)
         self._add_page("roster", self.tr("Volunteer roster"), "roster.roster_page:RosterPage",
                        lambda page: page.print_requested.connect(self.print_cards_for))
         self._add_page("sites", self.tr("Sites"), "sites.site_page:SitePage")
@@ -168,6 +167,13 @@ class MainWindow(QMainWindow):
             self._add_page("audit", self.tr("Audit trail"), "admin.audit_page:AuditPage")
         self.nav.setCurrentRow(0)
         self.lazy_pages.show(0)
+
+    def _wire_stats(self, page: StatsPage) -> None:
+        """A statistics row opens the register behind it, filtered to what it counts."""
+        page.open_incidents.connect(self.open_incidents)
+        page.open_clues.connect(lambda preset, label: (self._go(self.clues), self.clues.show_preset(preset, label)))
+        page.open_cases.connect(lambda preset, label: (self._go(self.mediation),
+                                                       self.mediation.show_preset(preset, label)))
 
     def print_cards_for(self, volunteer_ids: list[int]) -> None:
         """The roster asked for these volunteers' cards: the ID cards page, print tab."""
@@ -292,27 +298,44 @@ class MainWindow(QMainWindow):
         self.incidents.show_preset(preset, label)
 
     def open_list(self, key: str) -> None:
-        """From a home-page figure to the list behind it, filtered where the list can be."""
-        from redband_desktop.services.incidents.types import IncidentFilter
+        """From a home-page figure to the list behind it, filtered to exactly what the
+        figure counts (in the home page's district scope)."""
+        from datetime import date
 
+        from redband_desktop.domain.coverage import GapReason
+        from redband_desktop.services.clues.types import AWAITING_FEEDBACK, ClueFilter
+        from redband_desktop.services.incidents.types import IncidentFilter
+        from redband_desktop.services.roster.types import RosterFilter
+
+        h = self.home.shown
+        district = h.district_id if h is not None else None
+        month = (h.today if h is not None else date.today()).replace(day=1)
+        caption = self.home.figures[key].caption.text() if key in self.home.figures else ""
         if key == "open_incidents":
-            self.open_incidents(IncidentFilter(status="open"), self.tr("Open incidents"))
+            self.open_incidents(IncidentFilter(status="open", district_id=district), self.tr("Open incidents"))
         elif key in ("clues_to_verify", "clues_feedback"):
             self._go(self.clues)
-            self.clues.status.setCurrentIndex(self.clues.status.findData("received" if key == "clues_to_verify"
-                                                                            else "transferred"))
+            status = "received" if key == "clues_to_verify" else AWAITING_FEEDBACK
+            self.clues.show_preset(ClueFilter(status=status, district_id=district), caption)
         elif key in ("cases_overdue", "follow_ups", "cases_due_soon"):
             self._go(self.mediation)
             self.mediation.overdue.setChecked(key == "cases_overdue")
             self.mediation.follow_up_due.setChecked(key == "follow_ups")
         elif key in ("active", "joined", "left"):
             self._go(self.roster)
-            status = self.roster.filters.status
-            status.setCurrentIndex(status.findData("left" if key == "left" else "active"))
-        elif key in ("buildings", "zones", "heads_without_card"):
+            preset = {"active": RosterFilter(status="active", district_id=district),
+                      "joined": RosterFilter(district_id=district, joined_from=month),
+                      "left": RosterFilter(status="left", district_id=district, status_since_from=month)}[key]
+            self.roster.show_preset(preset, caption)
+        elif key == "heads_without_card":
+            self._go(self.coverage)
+            self.coverage.show_gaps(GapReason.CARD_EXPIRED.value, district, caption)
+        elif key in ("buildings", "zones"):
             self._go(self.coverage)
         elif key == "cards_expiring":
             self._go(self.cards)
+            self.cards.tabs.setCurrentWidget(self.cards.register)
+            self.cards.register.show_preset("expiring", district, caption)
         elif key == "backup":
             self._go(self.backups)
 

@@ -190,157 +190,157 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="63"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="62"/>
         <source>Edit activity</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="63"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="62"/>
         <source>Record an activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="67"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="66"/>
         <source>e.g. spotting fake customer-service refunds</source>
         <translation>如：识破冒充客服退款诈骗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="76"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="75"/>
         <source>e.g. the square by gate 2</source>
         <translation>如：2号门旁广场</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="77"/>
         <source>Name of the unit or operator</source>
         <translation>单位或经营方名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="81"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="80"/>
         <source>Incident numbers, separated by spaces</source>
         <translation>警情编号，多个用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="83"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="82"/>
         <source>Cases from elsewhere, not in the register</source>
         <translation>本所警情登记之外的案例</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="85"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="84"/>
         <source>Counts as training in the service record</source>
         <translation>计入志愿服务记录的培训</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="109"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="108"/>
         <source>Type</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="109"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="108"/>
         <source>Theme</source>
         <translation>活动主题</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="110"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="109"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="110"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="109"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="111"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="110"/>
         <source>Ends</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="112"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="111"/>
         <source>Organised by</source>
         <translation>组织方</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="113"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="112"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="116"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="115"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="116"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="115"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="117"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="116"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="117"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="117"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="121"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="120"/>
         <source>Audience</source>
         <translation>受众人数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="122"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="121"/>
         <source>Leaflets handed out</source>
         <translation>发放宣传资料（份）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="123"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="122"/>
         <source>Real cases used</source>
         <translation>所用真实案例（警情）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="124"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="123"/>
         <source>Other cases</source>
         <translation>其他案例</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="125"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="124"/>
         <source>Households visited</source>
         <translation>走访户数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="126"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="125"/>
         <source>Needs raised</source>
         <translation>收集诉求（条）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="127"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="126"/>
         <source>Training subject</source>
         <translation>培训科目</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="130"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="129"/>
         <source>Participants</source>
         <translation>参加人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="130"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="129"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="131"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="130"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="245"/>
+        <location filename="../../redband_desktop/ui/activities/activity_dialog.py" line="236"/>
         <source>Not in the incident register: {numbers}</source>
         <translation>警情登记中没有：{numbers}</translation>
     </message>
@@ -1072,137 +1072,142 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CardRegisterPanel</name>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="47"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="48"/>
         <source>Card number or name</source>
         <translation>证号或姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="54"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="55"/>
         <source>Re-issue</source>
         <translation>换发新证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="55"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="56"/>
         <source>Revoke…</source>
         <translation>注销…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="56"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
         <source>Report lost…</source>
         <translation>挂失…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="57"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="58"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="65"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="68"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="65"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="68"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="65"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="68"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="69"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="69"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="66"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="69"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
+        <source>Running out within 30 days</source>
+        <translation>30天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="74"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="74"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="74"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="74"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="70"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="74"/>
         <source>Issued on</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="71"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="75"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="71"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="71"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="75"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="128"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="149"/>
         <source>{n} cards shown</source>
         <translation>共 {n} 张证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="136"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="157"/>
         <source>Export the card register</source>
         <translation>导出证件登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="136"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="157"/>
         <source>cards.xlsx</source>
         <translation>志愿者证登记.xlsx</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="143"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="164"/>
         <source>{n} card(s) run out within {days} days.</source>
         <translation>{n} 张证件将在 {days} 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="145"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="166"/>
         <source>{n} active volunteer(s) have no valid card.</source>
         <translation>{n} 名在岗志愿者没有有效证件。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="173"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="194"/>
         <source>Report card lost</source>
         <translation>证件挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="173"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="194"/>
         <source>Revoke card</source>
         <translation>注销证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="174"/>
+        <location filename="../../redband_desktop/ui/cards/register_panel.py" line="195"/>
         <source>Reason for {card}:</source>
         <translation>{card} 的原因：</translation>
     </message>
@@ -1456,147 +1461,152 @@ Everything entered since then is replaced. The current database is first saved a
 <context>
     <name>CluesPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="73"/>
         <source>Number, content, place or reporter (name or pinyin)</source>
         <translation>编号、内容、地点或上报人（姓名或拼音）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="74"/>
         <source>Reported from</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="75"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="76"/>
         <source>Any urgency</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="79"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="80"/>
+        <source>Waiting for feedback</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="84"/>
         <source>New clue…</source>
         <translation>上报线索…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="85"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="81"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="86"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="82"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="87"/>
         <source>Transfer…</source>
         <translation>移交…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="83"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="88"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="89"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="90"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="96"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="101"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="97"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="102"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="103"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="99"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="104"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="100"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="102"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="107"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="103"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="108"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="104"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="109"/>
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="105"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="110"/>
         <source>Incident</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="106"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="111"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="107"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="112"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="107"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="112"/>
         <source>given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="108"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="113"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="113"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="118"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="171"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="198"/>
         <source>{total} clues: {states} · urgent or critical {urgent} · led to incidents {led} · awaiting feedback {waiting}</source>
         <translation>共 {total} 条线索：{states} · 紧急或特急 {urgent} · 引发警情 {led} · 待反馈 {waiting}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="202"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="229"/>
         <source>Export clues</source>
         <translation>导出线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="203"/>
+        <location filename="../../redband_desktop/ui/clues/clues_page.py" line="230"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1630,91 +1640,91 @@ in File → Station settings….</source>
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="75"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="75"/>
         <source>Covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="75"/>
         <source>Zones</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="76"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="77"/>
         <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="78"/>
         <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="80"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="78"/>
         <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="80"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="80"/>
         <source>Building / zone</source>
         <translation>楼栋/市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="81"/>
         <source>Head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="81"/>
         <source>Gap</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="81"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="87"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="82"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="88"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="121"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="129"/>
         <source>Covered: {covered} of {total} buildings and zones ({percent}) — {gaps} gaps</source>
         <translation>已覆盖：{total} 个楼栋和市场片区中的 {covered} 个（{percent}），缺口 {gaps} 处</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="123"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="131"/>
         <source>Whole station</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="137"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="148"/>
         <source>{n} gaps — double-click one to assign a head</source>
         <translation>缺口 {n} 处——双击一处即可指定负责人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="157"/>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="165"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="174"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="182"/>
         <source>Export coverage</source>
         <translation>导出覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="157"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="174"/>
         <source>coverage.xlsx</source>
         <translation>定点见红覆盖情况.xlsx</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="158"/>
+        <location filename="../../redband_desktop/ui/coverage/coverage_page.py" line="175"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2294,127 +2304,127 @@ in File → Station settings….</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="66"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="66"/>
         <source>active volunteers</source>
         <translation>在岗志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="66"/>
         <source>joined this month</source>
         <translation>本月加入</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="67"/>
         <source>left this month</source>
         <translation>本月退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="68"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="68"/>
         <source>buildings with a head</source>
         <translation>楼栋长覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="67"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="68"/>
         <source>market zones with a lead</source>
         <translation>市场片区负责人覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="69"/>
         <source>heads without a valid card</source>
         <translation>负责人无有效证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="70"/>
         <source>Incidents and clues</source>
         <translation>警情与线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="70"/>
         <source>open incidents</source>
         <translation>处理中的警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="71"/>
         <source>clues waiting to be verified</source>
         <translation>待核实线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="71"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
         <source>clues waiting for feedback</source>
         <translation>待反馈线索</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="73"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="73"/>
         <source>cases overdue</source>
         <translation>已超期案件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="72"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="73"/>
         <source>cases due within 7 days</source>
         <translation>7天内到期案件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="73"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="74"/>
         <source>follow-up visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="75"/>
         <source>Cards and backups</source>
         <translation>证件与备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="75"/>
         <source>cards running out within 30 days</source>
         <translation>30天内到期证件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="76"/>
         <source>last backup</source>
         <translation>上次备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="93"/>
         <source> — {district}</source>
         <translation>——{district}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="94"/>
         <source>Today&apos;s work, {day}</source>
         <translation>今日工作台（{day}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="116"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="117"/>
         <source>never</source>
         <translation>从未备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="121"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="122"/>
         <source>{days} d {hours} h ago</source>
         <translation>{days}天{hours}小时前</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="123"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="124"/>
         <source>{hours} h ago</source>
         <translation>{hours}小时前</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/home/home_page.py" line="125"/>
+        <location filename="../../redband_desktop/ui/home/home_page.py" line="126"/>
         <source>within the hour</source>
         <translation>一小时内</translation>
     </message>
@@ -2511,125 +2521,125 @@ in File → Station settings….</source>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="61"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="60"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="61"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="60"/>
         <source>Record an incident</source>
         <translation>登记警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="65"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="64"/>
         <source>Time of occurrence known</source>
         <translation>已知发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="69"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="147"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="68"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="138"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="149"/>
         <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="158"/>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="167"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="70"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="69"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="76"/>
         <source>Keep the caller confidential</source>
         <translation>报警人信息保密</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="98"/>
         <source>Received at</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
         <source>Occurred at</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="99"/>
         <source>Channel</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="100"/>
         <source>Subtype</source>
         <translation>细类</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Fraud method</source>
         <translation>诈骗手法</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="101"/>
         <source>Loss</source>
         <translation>损失金额</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="104"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Building or zone</source>
         <translation>楼栋或市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="105"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="106"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="108"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="107"/>
         <source>Caller phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="111"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="110"/>
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="193"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="184"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="109"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="108"/>
         <source>Handling officer</source>
         <translation>处置民警</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="111"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="110"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="119"/>
+        <location filename="../../redband_desktop/ui/incidents/incident_dialog.py" line="118"/>
         <source>Mediation case</source>
         <translation>调解案卷</translation>
     </message>
@@ -2787,53 +2797,53 @@ in File → Station settings….</source>
         <translation>（按发案时间）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="189"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="190"/>
         <source>{total} incidents, {open} open, loss {loss} yuan</source>
         <translation>共 {total} 起，处理中 {open} 起，损失 {loss} 元</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="210"/>
         <source>Close incident</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="209"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="210"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="219"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="220"/>
         <source>Reopen incident</source>
         <translation>重新打开警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="219"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="220"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="228"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="229"/>
         <source>Register a people&apos;s mediation case for dispute {number}? The case is linked to this incident and starts with its place, summary and caller.</source>
         <translation>为纠纷警情 {number} 受理人民调解案件？案件与该警情关联，并带入其地点、简要情况和报警人。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="230"/>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="234"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="231"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="235"/>
         <source>To mediation</source>
         <translation>移交调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="235"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="236"/>
         <source>Mediation case {case} registered. Open it on the Mediation page to add parties and sessions.</source>
         <translation>已受理调解案件 {case}。请在“人民调解”页打开该案卷，补充当事人和调解记录。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="244"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="245"/>
         <source>Export incidents</source>
         <translation>导出警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="245"/>
+        <location filename="../../redband_desktop/ui/incidents/incidents_page.py" line="246"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2960,152 +2970,152 @@ in File → Station settings….</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="166"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
         <source>Import portraits…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="236"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="243"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="244"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="245"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="266"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="274"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="312"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -3177,142 +3187,142 @@ in File → Station settings….</source>
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="57"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="58"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="59"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="60"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="61"/>
         <source>Registered from</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="62"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="64"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="65"/>
         <source>Name or case number</source>
         <translation>姓名或案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="65"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="69"/>
         <source>Register a dispute…</source>
         <translation>受理登记…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="66"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="70"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="73"/>
         <source>Print case file…</source>
         <translation>打印卷宗…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="70"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="74"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="84"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="81"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="85"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="82"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="86"/>
         <source>Type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="83"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="87"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="88"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="85"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="89"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="86"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="90"/>
         <source>Summary</source>
         <translation>纠纷简要</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="91"/>
         <source>Deadline</source>
         <translation>调解期限</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="92"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="96"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="93"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="97"/>
         <source>follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="94"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="98"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="98"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="102"/>
         <source>People&apos;s mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="148"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="175"/>
         <source>{count} cases</source>
         <translation>共 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="190"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="217"/>
         <source>Save case file</source>
         <translation>保存卷宗</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="191"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="218"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="197"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="224"/>
         <source>Export case book</source>
         <translation>导出调解台账</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="198"/>
+        <location filename="../../redband_desktop/ui/mediation/mediation_page.py" line="225"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4290,6 +4300,19 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>PresetNote</name>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/preset_note.py" line="17"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/widgets/preset_note.py" line="27"/>
+        <source>Showing: {what}</source>
+        <translation>正在显示：{what}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../redband_desktop/ui/importing/preview_page.py" line="35"/>
@@ -4754,97 +4777,97 @@ in File → Station settings….</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="59"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="58"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="60"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="61"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="60"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="62"/>
         <source>Print card…</source>
         <translation>打印证件…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
         <source>Print the ID cards of the selected volunteers (Ctrl or Shift to select several)</source>
         <translation>打印所选志愿者的证件（按住 Ctrl 或 Shift 可多选）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="65"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="74"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="78"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="75"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="79"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="76"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="80"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="77"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="81"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="78"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="82"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="79"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="83"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="80"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="84"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="81"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="82"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="86"/>
         <source>Joined</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="83"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="87"/>
         <source>Volunteer number</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="128"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="159"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="224"/>
         <source>Export the roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="193"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="224"/>
         <source>roster.xlsx</source>
         <translation>志愿者花名册.xlsx</translation>
     </message>
@@ -5547,72 +5570,82 @@ in File → Station settings….</source>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="68"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="73"/>
         <source>Save report (PDF)…</source>
         <translation>生成成绩单（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="69"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="74"/>
         <source>Save as Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="84"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="75"/>
+        <source>Print report…</source>
+        <translation>打印成绩单…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="89"/>
+        <source>Calculating…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="99"/>
         <source>Statistics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="102"/>
         <source>Period</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="87"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="102"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="103"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="88"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="103"/>
         <source>Compared</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="146"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="207"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="146"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="207"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="147"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="208"/>
         <source>Save the report</source>
         <translation>保存治安成绩单</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="158"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="236"/>
         <source>Making the report…</source>
         <translation>正在生成治安成绩单…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="158"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="236"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="159"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="237"/>
         <source>Statistics report</source>
         <translation>治安成绩单</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="171"/>
+        <location filename="../../redband_desktop/ui/stats/stats_page.py" line="253"/>
         <source>Report saved: {path}</source>
         <translation>成绩单已保存：{path}</translation>
     </message>
@@ -5620,218 +5653,233 @@ in File → Station settings….</source>
 <context>
     <name>StatsTabs</name>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="41"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="197"/>
         <source>Now</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="41"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="198"/>
         <source>Before</source>
         <translation>对比期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="41"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="49"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="43"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="51"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="44"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="52"/>
         <source>Contact-type incidents by kind of site</source>
         <translation>接触性警情（按场所类型）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="164"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="55"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="58"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="199"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="46"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="55"/>
         <source>Contact-type</source>
         <translation>接触性警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="55"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="47"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="55"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="58"/>
         <source>Kind</source>
         <translation>场所类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="58"/>
         <source>Zero-incident compound or unit</source>
         <translation>零发案小区、单位</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="51"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="59"/>
         <source>Cases in the comparison period</source>
         <translation>对比期发案数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="60"/>
         <source>What the volunteers did</source>
         <translation>志愿者工作</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="67"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="159"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="164"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="167"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="75"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="194"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="199"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="202"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="80"/>
         <source>Districts and sites</source>
         <translation>片区与场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="77"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="85"/>
         <source>Zero-incident</source>
         <translation>零发案</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="78"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="86"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="83"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="91"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="102"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="120"/>
         <source>{group} (group)</source>
         <translation>{group}（合计）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="106"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="124"/>
         <source>All incidents</source>
         <translation>警情总数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="106"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="124"/>
         <source>All</source>
         <translation>全部警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="109"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="127"/>
         <source>Telecom fraud losses: {now} yuan (before: {before} yuan), {change}</source>
         <translation>电信网络诈骗损失：{now}元（对比期 {before}元），{change}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="112"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="130"/>
         <source>No site</source>
         <translation>未关联场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="129"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="131"/>
+        <source>Contact-type incidents</source>
+        <translation>接触性警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="150"/>
         <source>{now} zero-incident compounds and units (no criminal, fraud or public-order incident); {before} in the comparison period ({change})</source>
         <translation>零发案小区、单位 {now} 个（无刑事、诈骗、治安警情）；对比期 {before} 个（{change}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="157"/>
+        <source>{site}: cases in the comparison period</source>
+        <translation>{site}：对比期发案</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
         <source>Incidents they reported</source>
         <translation>报告警情（起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="138"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
         <source>Incidents they helped with</source>
         <translation>协助处置警情（起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="139"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="139"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="163"/>
         <source>Clues that led to an incident</source>
         <translation>线索转为警情（条）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="140"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="164"/>
         <source>Mediation cases with a volunteer mediator</source>
         <translation>志愿者参与调解（件）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="141"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="165"/>
         <source>Of these, settled by agreement</source>
         <translation>其中达成协议（件）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="141"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="165"/>
         <source>Money the agreements cover (yuan)</source>
         <translation>协议涉及金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="142"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="166"/>
         <source>Kept from turning criminal</source>
         <translation>防止民转刑（件）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="144"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="177"/>
         <source>Duty hours</source>
         <translation>值守时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="144"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="177"/>
         <source>Outreach audience</source>
         <translation>宣传覆盖人数（人次）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="146"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="179"/>
         <source>not recorded yet</source>
         <translation>尚未记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="156"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="189"/>
+        <source>{month}: to day {day} only (month in progress)</source>
+        <translation>{month}截至{day}日（未满月）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="191"/>
         <source>{group} by month</source>
         <translation>{group}月度对比</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="157"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="192"/>
         <source>{group} incidents by month, {this} against {last}</source>
         <translation>{group}警情月度对比（{this}年与{last}年）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="159"/>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="167"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="194"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="202"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="161"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="196"/>
         <source>Districts</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="162"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="197"/>
         <source>Incidents by district</source>
         <translation>各片区警情</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="165"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="200"/>
         <source>Telecom fraud by month</source>
         <translation>电信网络诈骗月度对比</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="166"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="201"/>
         <source>Telecom fraud incidents by month, {this} against {last}</source>
         <translation>电信网络诈骗警情月度对比（{this}年与{last}年）</translation>
     </message>

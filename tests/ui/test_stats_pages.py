@@ -52,6 +52,7 @@ def _row(table, text: str) -> int:  # noqa: ANN001
 def test_a_statistics_row_opens_exactly_what_it_counts(window, demo_services, qtbot) -> None:  # noqa: ANN001
     window.nav.setCurrentRow(window.pages.indexOf(window.stats))
     page = window.stats
+    qtbot.waitUntil(lambda: page.figures is not None and not page.computing, timeout=30_000)
     f = page.figures
     lang = ui_lang()  # whichever language an earlier test left installed
     assert page.headline.text() == demo_services.stats.headline(f, lang)
@@ -76,7 +77,9 @@ def test_a_wrong_range_names_the_field_and_a_changed_register_refreshes(window, 
     page.date_to.setDate(QDate(2026, 3, 1))
     assert page.error.isVisible() and field_label("date_to", ui_lang()) in page.error.text()
     page.date_to.setDate(QDate(2026, 5, 31))
-    assert not page.error.isVisible() and page.figures.period.end.isoformat() == "2026-05-31"
+    assert not page.error.isVisible()
+    qtbot.waitUntil(lambda: not page.computing and page.figures.period.end.isoformat() == "2026-05-31",
+                    timeout=30_000)
     before = page.figures.total.current
     district = demo_services.sites.tree()[0]
     demo_services.incidents.create(IncidentForm(received_at=datetime(2026, 5, 20, 10), category="dispute",
@@ -86,6 +89,7 @@ def test_a_wrong_range_names_the_field_and_a_changed_register_refreshes(window, 
 
 def test_the_report_is_made_in_the_background(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     page = window.stats
+    qtbot.waitUntil(lambda: page.figures is not None and not page.computing, timeout=30_000)
     out = tmp_path / "成绩单.pdf"
     page.generate("pdf", out)
     assert page.busy
@@ -95,3 +99,52 @@ def test_the_report_is_made_in_the_background(window, qtbot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
     assert (tmp_path / "成绩单.xlsx").read_bytes()[:2] == b"PK"
 
+
+
+def test_the_report_prints_through_the_print_dialog(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Print makes the PDF in the background and hands it to the system print dialog, as
+    the cards and the mediation documents are printed."""
+    from redband_desktop.ui.stats import stats_page
+
+    printed = []
+    monkeypatch.setattr(stats_page, "print_document",
+                        lambda preview, parent, title, report: printed.append((preview.pdf, preview.page_count(), title)))
+    page = window.stats
+    qtbot.waitUntil(lambda: page.figures is not None and not page.computing, timeout=30_000)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert page.busy and not page.print_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+    pdf, pages, title = printed[0]
+    assert pdf.startswith(b"%PDF") and pages >= 2 and title.startswith("治安成绩单_")
+    assert page.print_button.isEnabled()
+
+
+def test_the_page_counts_on_a_worker_and_stays_responsive(window, demo_services, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """The figures are computed off the GUI thread: while they are counted the page says
+    so, its controls answer, the report buttons wait, and the figures then fill in; asked
+    twice meanwhile, the page shows the last asked for."""
+    import threading
+
+    window.nav.setCurrentRow(window.pages.indexOf(window.stats))
+    page = window.stats
+    qtbot.waitUntil(lambda: page.figures is not None and not page.computing, timeout=30_000)
+    gate, threads = threading.Event(), []
+    figures = demo_services.stats.figures
+
+    def slow(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        threads.append(threading.current_thread() is not threading.main_thread())
+        gate.wait(10)
+        return figures(*args, **kwargs)
+
+    monkeypatch.setattr(demo_services.stats, "figures", slow)
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    assert page.computing and page.calculating.isVisible() and page.calculating.text() == page.tr("Calculating…")
+    assert not page.pdf_button.isEnabled() and not page.print_button.isEnabled()
+    page.compare.setCurrentIndex(page.compare.findData("pop"))  # the GUI answers while the worker waits
+    assert page.compare.currentData() == "pop" and page.figures.period.start.month == 1  # the old ones still shown
+    gate.set()
+    qtbot.waitUntil(lambda: not page.computing and not page.calculating.isVisible(), timeout=30_000)
+    assert all(threads) and len(threads) == 2
+    assert page.figures.comparison.value == "pop" and page.figures.period.start.day == 1
+    assert page.figures.period.start.month == page.figures.period.end.month
+    assert page.tabs.categories.rowCount() > 0 and page.pdf_button.isEnabled()

@@ -157,3 +157,33 @@ def test_the_days_list_has_the_shifts_with_people(services, place, crew) -> None
         ("滨江花园", [("陈刚", "")]), ("金色家园", [("张洁", "present")])]  # in order of start
     assert [d.shift.id for d in services.rota.day_attendance(YESTERDAY, place["district"].id)] == [mine.id]
     assert services.rota.day_attendance(TODAY + timedelta(days=2)) == []  # nobody on those yet
+
+
+def test_duty_hours_in_the_statistics_follow_attendance_and_district(services, place, crew) -> None:  # noqa: ANN001
+    """The statistics' duty hours are the rota's attendance hours of the period and of the
+    comparison period; an officer's (statistics and `duty` key) are their district's."""
+    from decimal import Decimal
+
+    from redband_desktop.domain.periods import Period
+    from redband_desktop.domain.stats import Figure
+
+    services.rota.create_template(template(place["far"].id, start_time=time(6), end_time=time(7),
+                                           weekdays=tuple(range(7))))
+    services.rota.generate(TODAY - timedelta(days=10), TODAY)
+    near, far = _shift(services, YESTERDAY), shifts_on(services, YESTERDAY)[1]
+    assert far.district_id != near.district_id
+    stranger = volunteer(services, place["far"].id, "钱多")
+    services.rota.assign(near.id, crew["张洁"])
+    services.rota.assign(near.id, crew["王芳"])
+    services.rota.assign(far.id, stranger)
+    services.rota.record_attendance(near.id, [A(crew["张洁"], "present"), A(crew["王芳"], "late", signed_in_at=datetime.combine(YESTERDAY, time(8, 30)))])
+    services.rota.record_attendance(far.id, [A(stranger, "present")])
+    period = Period(YESTERDAY, YESTERDAY)  # compared with the day before, when nobody served
+    assert services.stats.figures(period, "pop").volunteers.duty_hours == Figure(Decimal("4.5"), Decimal("0.0"))
+    assert services.stats.report(period, "pop")["duty"]["hours"] == 4.5
+    sign_in_as(services, "officer", near.district_id)
+    assert services.stats.figures(period, "pop").volunteers.duty_hours == Figure(Decimal("3.5"), Decimal("0.0"))
+    duty = services.stats.report(period, "pop")["duty"]
+    assert duty["hours"] == 3.5 and duty["volunteers_served"] == 2 and duty["shifts"] == 1
+    earlier = Period(YESTERDAY + timedelta(days=1), TODAY)  # today against yesterday
+    assert services.stats.figures(earlier, "pop").volunteers.duty_hours == Figure(Decimal("0.0"), Decimal("3.5"))

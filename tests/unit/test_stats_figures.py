@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from redband_desktop.db.models.incidents import Incident, IncidentVolunteer
 from redband_desktop.domain.periods import Period
+from redband_desktop.domain.stats import Figure
 from redband_desktop.services.accounts.types import UserForm
 
 YTD_LEAP = Period(date(2028, 1, 1), date(2028, 2, 29))  # compared with 2027-01-01 … 2027-02-28
@@ -96,7 +97,7 @@ def test_volunteers_part_and_monthly_series(services, station) -> None:  # noqa:
     f = services.stats.figures(YTD_LEAP, "yoy")
     w = f.volunteers
     assert (w.incidents_reported.current, w.incidents_assisted.current, w.incidents_assisted.previous) == (1, 1, 1)
-    assert w.duty_hours is None and w.outreach_audience is None  # not recorded yet, not zero
+    assert w.duty_hours == Figure(0, 0) and w.outreach_audience is None  # no attendance; outreach not recorded yet
     assert f.monthly.groups_this["dispute"][:3] == (1, 0, 0) and f.monthly.groups_this["crime_fraud"][1] == 1
     assert f.monthly.fraud_last[1] == 1 and f.monthly.last_month == 2
 

@@ -78,3 +78,33 @@ def test_wrong_format_is_refused(demo_services, tmp_path: Path, capsys) -> None:
     assert main(["--db", demo_services.db.url, "report", "--from", "2026-03-01", "--to", "2026-03-31",
                  "--compare", "pop", "--out", str(out)]) == 0
     assert load_workbook(out).sheetnames[0] == "分类警情"
+
+
+def test_the_month_in_progress_is_a_part_month(services) -> None:  # noqa: ANN001
+    """A period ending on the 28th draws its last month as a part (hollow bar, dotted
+    segment) with a note; one ending on a month's last day draws none."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+
+    from redband_desktop.documents.card_faces import register_font
+    from redband_desktop.documents.report_charts import draw
+    from redband_desktop.services.stats.figures import partial_day
+    from redband_desktop.services.stats.report import charts
+
+    register_font()
+    assert (partial_day(date(2026, 11, 28)), partial_day(date(2026, 11, 30)), partial_day(date(2028, 2, 29))) == (
+        28, None, None)
+    f = services.stats.figures(Period(date(2026, 1, 1), date(2026, 11, 28)), "yoy")
+    assert f.monthly.partial_day == 28 and f.monthly.last_month == 11
+    made = charts(f)
+    monthly = [c for c in made if c.categories[:1] == ("1月",)]
+    assert len(monthly) == 4 and all(c.partial == 10 and c.note == "※ 11月截至28日，未满月" for c in monthly)
+    line = next(c for c in monthly if c.kind == "line")
+    plot = next(x for x in draw(line, 400).contents if isinstance(x, HorizontalLineChart))
+    assert len(plot.data) == 3 and plot.data[0][10] is None and plot.data[2][9:11] == [0, 0]
+    texts = [x.text for x in draw(line, 400).contents if hasattr(x, "text")]
+    assert plot.lines[2].strokeDashArray and "※ 11月截至28日，未满月" in texts
+    bars = next(x for x in draw(monthly[-1], 400).contents if isinstance(x, VerticalBarChart))
+    assert bars.bars[(0, 10)].strokeDashArray and bars.bars[(0, 9)].strokeDashArray is None
+    whole = charts(services.stats.figures(Period(date(2026, 1, 1), date(2026, 11, 30)), "yoy"))
+    assert all(c.partial is None and not c.note for c in whole)

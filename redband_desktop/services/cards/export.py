@@ -21,5 +21,8 @@ def card_filter_words(f: CardFilter, district: str, site: str) -> list[str]:
     words = [f"搜索：{f.text.strip()}"] if f.text.strip() else []
     words += [f"片区：{district}"] if district else []
     words += [f"场所：{site}"] if site else []
-    words += [f"状态：{_SHOWN.get(f.status, f.status)}"] if f.status else []
+    if f.status == "expiring":
+        words.append(f"状态：{f.expiring_days}天内到期")
+    elif f.status:
+        words.append(f"状态：{_SHOWN.get(f.status, f.status)}")
     return words

@@ -152,7 +152,9 @@ def register_rows(s: Session, f: CardFilter, today: date, limit: int = 5000) -> 
         q = q.where(Volunteer.site_id == f.site_id)
     if f.volunteer_id is not None:
         q = q.where(Card.volunteer_id == f.volunteer_id)
-    if f.status == "expired":
+    if f.status == "expiring":
+        q = q.where(*_expiring(today, f.expiring_days))
+    elif f.status == "expired":
         q = q.where(Card.status == CardStatus.VALID.value, Card.valid_until < today)
     elif f.status == CardStatus.VALID.value:
         q = q.where(Card.status == CardStatus.VALID.value, Card.valid_until >= today)
@@ -166,11 +168,14 @@ def rows_by_no(s: Session, numbers: list[str], today: date) -> list[CardRow]:
     return [_to_row(r, today) for r in s.execute(_row_query().where(Card.card_no.in_(numbers)))]
 
 
+def _expiring(today: date, days: int) -> tuple:
+    """An active volunteer's valid card running out within `days` from today."""
+    return (Card.status == CardStatus.VALID.value, Card.valid_until >= today,
+            Card.valid_until <= today + timedelta(days=days), Volunteer.status == VolunteerStatus.ACTIVE.value)
+
+
 def expiring(s: Session, today: date, days: int) -> list[CardRow]:
-    q = _row_query().where(
-        Card.status == CardStatus.VALID.value, Card.valid_until >= today,
-        Card.valid_until <= today + timedelta(days=days), Volunteer.status == VolunteerStatus.ACTIVE.value,
-    ).order_by(Card.valid_until)
+    q = _row_query().where(*_expiring(today, days)).order_by(Card.valid_until)
     return [_to_row(r, today) for r in s.execute(q)]
 
 

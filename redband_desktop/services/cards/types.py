@@ -38,10 +38,12 @@ class CardRow:
 @dataclass(frozen=True)
 class CardFilter:
     text: str = ""  # card number or name
-    status: str | None = None  # a shown_status value
+    status: str | None = None  # a shown_status value, or "expiring" (valid, an active volunteer's, running
+    # out within `expiring_days` from today)
     district_id: int | None = None
     site_id: int | None = None
     volunteer_id: int | None = None  # one volunteer's cards, newest first (their history)
+    expiring_days: int = 30
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from redband_desktop.domain.clues import (
     ClueType,
     ClueUrgency,
 )
-from redband_desktop.services.clues.types import ClueFilter, ClueRow, ClueSummary
+from redband_desktop.services.clues.types import AWAITING_FEEDBACK, ClueFilter, ClueRow, ClueSummary
 from redband_desktop.services.shared.search import contains, search_text
 
 # sort key -> the column it orders by (the page's header clicks name these keys)
@@ -47,15 +47,25 @@ def filtered(q: Select, f: ClueFilter) -> Select:
         q = q.where(Clue.reported_at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:
         q = q.where(Clue.reported_at <= datetime.combine(f.date_to, datetime.max.time()))
-    for value, column in ((f.clue_type, Clue.clue_type), (f.status, Clue.status), (f.urgency, Clue.urgency),
+    if f.led_to_incident:
+        q = q.where(Clue.incident_id.is_not(None))
+    if f.status == AWAITING_FEEDBACK:
+        q = q.where(awaiting_feedback())
+    for value, column in ((f.clue_type, Clue.clue_type), (f.status if f.status != AWAITING_FEEDBACK else "", Clue.status),
+                          (f.urgency, Clue.urgency),
                           (f.district_id, Clue.district_id), (f.site_id, Clue.site_id)):
         if value:
             q = q.where(column == value)
     return q
 
 
+def awaiting_feedback():  # noqa: ANN201 - SQL condition
+    """Transferred or closed, the feedback to the reporter not yet written."""
+    return Clue.status.in_((ClueStatus.TRANSFERRED, ClueStatus.CLOSED)) & (Clue.feedback == "")
+
+
 def summary(s: Session, f: ClueFilter) -> ClueSummary:
-    awaiting = case((Clue.status.in_((ClueStatus.TRANSFERRED, ClueStatus.CLOSED)) & (Clue.feedback == ""), 1),
+    awaiting = case((awaiting_feedback(), 1),
                     else_=0)
     led = case((Clue.closing == ClueClosing.LED_TO_INCIDENT, 1), else_=0)
     q = filtered(select(Clue.clue_type, Clue.status, Clue.urgency, func.count(), func.sum(led), func.sum(awaiting)), f)

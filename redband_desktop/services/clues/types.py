@@ -56,6 +56,11 @@ class ClueDetail:
     attachments: tuple[AttachmentInfo, ...] = ()
 
 
+# ClueFilter.status for clues transferred or closed whose feedback to the reporter is not
+# written yet (the home page's "clues waiting for feedback").
+AWAITING_FEEDBACK = "awaiting_feedback"
+
+
 @dataclass(frozen=True)
 class ClueFilter:
     text: str = ""  # number, content, location or the reporter's name
@@ -66,6 +71,7 @@ class ClueFilter:
     district_id: int | None = None
     site_id: int | None = None
     status: str = ""
+    led_to_incident: bool = False  # only clues that led to an incident (statistics)
     sort: str = "reported_at"  # see clues.query.SORTS
     descending: bool = True
 

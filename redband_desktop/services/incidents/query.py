@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Select, case, exists, func, select
+from sqlalchemy import Select, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import District, Site
 from redband_desktop.db.models.incidents import Incident, IncidentVolunteer, occurred_on
-from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus
+from redband_desktop.domain.incidents import CONTACT_TYPE, IncidentCategory, IncidentStatus
 from redband_desktop.domain.phone import mask_phone
 from redband_desktop.services.incidents.types import IncidentFilter, IncidentRow, IncidentSummary
 from redband_desktop.services.shared.masked_search import PHONE_SHOWN, visible_match
@@ -43,6 +43,16 @@ def filtered(q: Select, f: IncidentFilter, masked: bool = False) -> Select:
         q = q.where(occurred_on() >= datetime.combine(f.occurred_from, datetime.min.time()))
     if f.occurred_to:
         q = q.where(occurred_on() < datetime.combine(f.occurred_to + timedelta(days=1), datetime.min.time()))
+    if f.contact_type:
+        q = q.where(or_(*[(Incident.category == c.value) & Incident.subcategory.in_(sorted(subs))
+                          for c, subs in CONTACT_TYPE.items()]))
+    if f.site_kind == "none":
+        q = q.where(Incident.site_id.is_(None))
+    elif f.site_kind:
+        q = q.where(Incident.site_id.in_(select(Site.id).where(Site.kind == f.site_kind)))
+    if f.volunteer_role:
+        q = q.where(exists().where(IncidentVolunteer.incident_id == Incident.id,
+                                   IncidentVolunteer.role == f.volunteer_role))
     if f.with_volunteers is not None:
         helped = exists().where(IncidentVolunteer.incident_id == Incident.id)
         q = q.where(helped if f.with_volunteers else ~helped)

@@ -64,6 +64,9 @@ class IncidentFilter:
     categories: tuple[str, ...] = ()
     occurred_from: date | None = None
     occurred_to: date | None = None
+    contact_type: bool = False  # only contact-type incidents (接触性警情, domain.incidents.CONTACT_TYPE)
+    site_kind: str = ""  # a SiteKind code, or "none" for incidents at no site
+    volunteer_role: str = ""  # only incidents a volunteer took this role in ("reported", "assisted")
 
 
 @dataclass(frozen=True)

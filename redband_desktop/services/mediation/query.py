@@ -56,6 +56,12 @@ def conditions(f: MediationFilter, today: date) -> list:
         out += [c.status.in_(_AGREED), c.outcome_on <= today - timedelta(days=FOLLOW_UP_AFTER_DAYS), ~visited]
     if f.volunteer_id is not None:
         out.append(mediated_by(f.volunteer_id))
+    if f.volunteer_mediated:
+        out.append(exists().where(MediationSession.case_id == c.id, MediationSession.mediator_ids != ""))
+    if f.agreed:
+        out.append(c.outcome_kind.in_(("written", "oral")))
+    if f.prevented_criminal:
+        out.append(c.prevented_criminal.is_(True))
     if text := search_text(f.text):
         named = exists().where(MediationParty.case_id == c.id, contains(MediationParty.name, text))
         out.append(contains(c.number, text) | contains(c.summary, text) | contains(c.facts, text) | named)

@@ -173,6 +173,11 @@ class MediationFilter:
     follow_up_due: bool = False
     text: str = ""
     volunteer_id: int | None = None  # cases the volunteer mediated in (a session's mediator_ids)
+    # What a statistics figure counts: a volunteer among a session's mediators; settled by
+    # a written or oral agreement; kept from turning criminal (防止民转刑).
+    volunteer_mediated: bool = False
+    agreed: bool = False
+    prevented_criminal: bool = False
     sort: str = "registered_on"  # a key of mediation.query.SORTS
     descending: bool = True
 

@@ -40,6 +40,10 @@ def filter_words(s: Session, f: RosterFilter) -> list[str]:
         words.append(f"状态：{VolunteerStatus(f.status).zh}")
     if f.background:
         words.append(f"人员类别：{Background(f.background).zh}")
+    if f.joined_from or f.joined_to:
+        words.append(f"加入日期：{f.joined_from or ''}—{f.joined_to or ''}")
+    if f.status_since_from or f.status_since_to:
+        words.append(f"状态起始：{f.status_since_from or ''}—{f.status_since_to or ''}")
     return words
 
 

@@ -87,6 +87,12 @@ def filtered(query: Select, f: RosterFilter, with_status: bool = True, masked: b
         conditions.append(Volunteer.background == f.background)
     if f.status and with_status:
         conditions.append(Volunteer.status == f.status)
+    for column, first, last in ((Volunteer.joined_on, f.joined_from, f.joined_to),
+                                (Volunteer.status_since, f.status_since_from, f.status_since_to)):
+        if first is not None:
+            conditions.append(column >= first)
+        if last is not None:
+            conditions.append(column <= last)
     if f.skill_id is not None:
         conditions.append(
             exists().where(

@@ -39,6 +39,12 @@ class RosterFilter:
     skill_id: int | None = None
     sort: str = "name"
     descending: bool = False
+    # Set from a home-page figure (joined / left this month): joined in these dates, and
+    # in the present status since these dates (both ends included, None = open).
+    joined_from: date | None = None
+    joined_to: date | None = None
+    status_since_from: date | None = None
+    status_since_to: date | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import Volunteer
@@ -145,7 +145,7 @@ def _minutes(r: Attendance) -> int:
     return int((r.signed_out_at - r.signed_in_at).total_seconds() // 60)
 
 
-def _minutes_sql(s: Session):  # noqa: ANN202 - a column expression
+def minutes_sql(s: Session):  # noqa: ANN202 - a column expression
     """Minutes between signing in and out, summed by the database (a year of the station's
     attendance is 60,000 rows: adding them up in Python took seconds)."""
     if s.bind.dialect.name == "sqlite":
@@ -155,18 +155,28 @@ def _minutes_sql(s: Session):  # noqa: ANN202 - a column expression
     return func.coalesce(func.sum(func.round(spent)), 0)
 
 
+def served(q: Select, first: date, last: date, district_id: int | None) -> Select:
+    """`q` over the attendance that gives hours: served (present, late, or in a swap) with
+    both times, on shifts of the days `first`–`last` (of the district, unless None)."""
+    q = (q.select_from(Attendance)
+         .join(ShiftAssignment, ShiftAssignment.id == Attendance.assignment_id)
+         .join(Shift, Shift.id == ShiftAssignment.shift_id)
+         .where(Shift.day >= first, Shift.day <= last, Attendance.status.in_(SERVED),
+                Attendance.signed_in_at.is_not(None), Attendance.signed_out_at.is_not(None)))
+    return q if district_id is None else q.where(Shift.district_id == district_id)
+
+
+def total_minutes(s: Session, first: date, last: date, district_id: int | None) -> int:
+    """The service minutes of the period, all volunteers together."""
+    return int(s.scalar(served(select(minutes_sql(s)), first, last, district_id)) or 0)
+
+
 def hours(s: Session, first: date, last: date, district_id: int | None) -> HoursReport:
     """Service hours per volunteer from recorded attendance on shifts of the period."""
     served_by = case((Attendance.status == AttendanceStatus.SWAPPED.value, Attendance.swapped_with_id),
                      else_=ShiftAssignment.volunteer_id)
-    q = (select(served_by.label("vid"), func.count(Attendance.id), _minutes_sql(s))
-         .join(ShiftAssignment, ShiftAssignment.id == Attendance.assignment_id)
-         .join(Shift, Shift.id == ShiftAssignment.shift_id)
-         .where(Shift.day >= first, Shift.day <= last, Attendance.status.in_(SERVED),
-                Attendance.signed_in_at.is_not(None), Attendance.signed_out_at.is_not(None))
-         .group_by(served_by))
-    if district_id is not None:
-        q = q.where(Shift.district_id == district_id)
+    q = served(select(served_by.label("vid"), func.count(Attendance.id), minutes_sql(s)), first, last,
+               district_id).group_by(served_by)
     totals = {vid: (n, int(m)) for vid, n, m in s.execute(q)}
     names = {vid: name for vid, name in s.execute(
         select(Volunteer.id, Volunteer.name).where(Volunteer.id.in_(list(totals))))} if totals else {}

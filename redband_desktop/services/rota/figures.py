@@ -18,8 +18,11 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def figures(s: Session, first: date, last: date, now: datetime) -> dict:
+def figures(s: Session, first: date, last: date, now: datetime, district_id: int | None = None) -> dict:
+    """Of the district's shifts (None: the station's)."""
     in_period = (Shift.day >= first) & (Shift.day <= last)
+    if district_id is not None:
+        in_period = in_period & (Shift.district_id == district_id)
     people = (select(ShiftAssignment.shift_id, func.count().label("n"))
               .group_by(ShiftAssignment.shift_id).subquery())
     shifts, needed, filled = s.execute(
@@ -35,7 +38,7 @@ def figures(s: Session, first: date, last: date, now: datetime) -> dict:
                       .join(ShiftAssignment, ShiftAssignment.id == Attendance.assignment_id)
                       .join(Shift, Shift.id == ShiftAssignment.shift_id)
                       .where(over, Attendance.status.in_(SERVED)))
-    report = hours(s, first, last, None)
+    report = hours(s, first, last, district_id)
     return {"from": first.isoformat(), "to": last.isoformat(), "shifts": shifts, "people_needed": int(needed),
             "people_assigned": int(filled), "filled_pct": _pct(int(filled), int(needed)),
             "attendance_pct": _pct(served, due), "volunteers_served": len(report.rows),

@@ -388,13 +388,15 @@ class RotaService:
             return volunteer_duty(s, row.id, today or date.today())
 
     def figures(self, first: date | None = None, last: date | None = None) -> dict:
-        """The "duty" key of `redband stats --json` (default: this year up to today)."""
-        self._access.require(Action.STATS)
+        """The "duty" key of `redband stats --json` (default: this year up to today): an
+        officer's are their district's, as the other statistics."""
+        user = self._access.require(Action.STATS)
+        district = user.district_id if user.role is Role.OFFICER else None
         today = date.today()
         first, last = first or date(today.year, 1, 1), last or today
         check_period(first, last, longest=None)  # statistics may span years
         with self._db.read() as s:
-            return figures(s, first, last, now())
+            return figures(s, first, last, now(), district)
 
     # -- reading ---------------------------------------------------------------------
     def week(self, day: date, f: WeekFilter = EVERYWHERE) -> WeekView:

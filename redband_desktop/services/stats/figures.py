@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from redband_desktop.domain.enums import SiteKind
-from redband_desktop.domain.incidents import CONTACT_TYPE, IncidentCategory
+from redband_desktop.domain.incidents import IncidentCategory
 from redband_desktop.domain.periods import Period
 from redband_desktop.domain.stats import CASE_CATEGORIES, GROUPS, Figure, IncidentGroup
 from redband_desktop.services.stats.query import Cell, SiteInfo, site_ids_with
@@ -19,7 +19,6 @@ from redband_desktop.services.stats.types import Monthly, PlaceFigures, ZeroSite
 NO_SITE = "none"
 GROUP_OF = {category.value: group.value for group, members in GROUPS.items() for category in members}
 ZERO_KINDS = (SiteKind.COMPOUND.value, SiteKind.ORGANIZATION.value)
-CONTACT_PAIRS = frozenset((c.value, sub) for c, subs in CONTACT_TYPE.items() for sub in subs)
 CHART_CATEGORIES = tuple(sorted(GROUP_OF))  # the monthly charts show the three groups (fraud among them)
 
 
@@ -55,45 +54,56 @@ def fraud_loss(now: Sequence[Cell], before: Sequence[Cell]) -> Figure:
 
 def contact_by_site_kind(now: Sequence[Cell], before: Sequence[Cell], site_kind: dict[int, str]) -> dict[str, Figure]:
     def key(c: Cell) -> str | None:
-        if (c.category, c.subcategory) not in CONTACT_PAIRS:
+        if not c.contact:
             return None
         return site_kind.get(c.site_id, NO_SITE) if c.site_id is not None else NO_SITE
     return pair(_sum(now, key), _sum(before, key), [k.value for k in SiteKind] + [NO_SITE])
 
 
-def _place_figures(key: Callable[[Cell], int | None], now: Sequence[Cell], before: Sequence[Cell]
+GROUP_CODES = tuple(g.value for g in IncidentGroup)
+# A place's counters: total, each group (in GROUP_CODES order), contact-type — now, then before.
+_SLOT = {category: 1 + GROUP_CODES.index(group) for category, group in GROUP_OF.items()}
+_WIDTH = 2 + len(GROUP_CODES)
+
+
+def _place_figures(key: str, now: Sequence[Cell], before: Sequence[Cell]
                    ) -> Callable[[int], tuple[Figure, dict[str, Figure], Figure]]:
-    """One pass over the grouped rows: per place, its total, groups and contact-type
-    incidents now (index 0) and before (index 1)."""
-    acc: dict[int, tuple[list[int], dict[str, list[int]], list[int]]] = {}
-    for which, cells in ((0, now), (1, before)):
+    """One pass over the grouped rows: per place (the cells' `key` attribute), its total,
+    groups and contact-type incidents now and before, in one flat list of counters."""
+    acc: dict[int, list[int]] = {}
+    contact = _WIDTH - 1
+    for offset, cells in ((0, now), (_WIDTH, before)):
         for c in cells:
-            k = key(c)
+            k = getattr(c, key)
             if k is None:
                 continue
-            total, groups, contact = acc.setdefault(k, ([0, 0], {g.value: [0, 0] for g in IncidentGroup}, [0, 0]))
-            total[which] += c.count
-            group = GROUP_OF.get(c.category)
-            if group:
-                groups[group][which] += c.count
-            if (c.category, c.subcategory) in CONTACT_PAIRS:
-                contact[which] += c.count
-    empty = ([0, 0], {g.value: [0, 0] for g in IncidentGroup}, [0, 0])
+            counts = acc.get(k)
+            if counts is None:
+                counts = acc[k] = [0] * (2 * _WIDTH)
+            n = c.count
+            counts[offset] += n
+            slot = _SLOT.get(c.category)
+            if slot:
+                counts[offset + slot] += n
+            if c.contact:
+                counts[offset + contact] += n
+    empty = [0] * (2 * _WIDTH)
 
     def of(k: int) -> tuple[Figure, dict[str, Figure], Figure]:
-        total, groups, contact = acc.get(k, empty)
-        return Figure(*total), {g: Figure(*v) for g, v in groups.items()}, Figure(*contact)
+        v = acc.get(k, empty)
+        return (Figure(v[0], v[_WIDTH]), {g: Figure(v[1 + i], v[_WIDTH + 1 + i]) for i, g in enumerate(GROUP_CODES)},
+                Figure(v[contact], v[_WIDTH + contact]))
     return of
 
 
 def by_district(now: Sequence[Cell], before: Sequence[Cell], districts: Sequence[tuple[int, str]]
                 ) -> tuple[PlaceFigures, ...]:
-    of = _place_figures(lambda c: c.district_id, now, before)
+    of = _place_figures("district_id", now, before)
     return tuple(PlaceFigures(d, name, "", name, *of(d)) for d, name in districts)
 
 
 def by_site(now: Sequence[Cell], before: Sequence[Cell], sites: Sequence[SiteInfo]) -> tuple[PlaceFigures, ...]:
-    of = _place_figures(lambda c: c.site_id, now, before)
+    of = _place_figures("site_id", now, before)
     return tuple(PlaceFigures(x.id, x.name, x.kind, x.district, *of(x.id)) for x in sites)
 
 
@@ -111,14 +121,22 @@ def zero_sites(now: Sequence[Cell], before: Sequence[Cell], sites: Sequence[Site
     return listed, previous
 
 
-def monthly(counts: dict[tuple[str, str], int], year: int, last_month: int) -> Monthly:
+def monthly(counts: dict[tuple[str, str], int], year: int, last_month: int, partial_day: int | None = None
+            ) -> Monthly:
     def series(y: int, categories: frozenset[str]) -> tuple[int, ...]:
         return tuple(sum(counts.get((f"{y:04d}-{m:02d}", c), 0) for c in categories) for m in range(1, 13))
 
     groups = {g.value: frozenset(c.value for c in members) for g, members in GROUPS.items()}
     fraud = frozenset({IncidentCategory.FRAUD.value})
     return Monthly(year, last_month, {g: series(year, cs) for g, cs in groups.items()},
-                   {g: series(year - 1, cs) for g, cs in groups.items()}, series(year, fraud), series(year - 1, fraud))
+                   {g: series(year - 1, cs) for g, cs in groups.items()}, series(year, fraud), series(year - 1, fraud),
+                   partial_day)
+
+
+def partial_day(end: date) -> int | None:
+    """The day a period ending on `end` stops at inside its last month, or None when it
+    runs to the month's end."""
+    return None if (end + timedelta(days=1)).day == 1 else end.day
 
 
 def chart_span(period: Period) -> Period:

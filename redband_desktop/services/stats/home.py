@@ -52,6 +52,7 @@ class HomeFigures:
     follow_ups_due: int
     cards_expiring: int
     heads_without_card: int
+    district_id: int | None = None  # the scope's id, for the lists the figures open
 
 
 def _scoped(q: Select, column: ColumnElement, district: int | None) -> Select:
@@ -99,7 +100,7 @@ def home_figures(s: Session, today: date, district: int | None, scope: str) -> H
                               .where(Card.status == "valid", Card.valid_until >= today,
                                      Card.valid_until <= today + timedelta(days=EXPIRING_DAYS),
                                      Volunteer.status == "active"), Site.district_id, district),
-        heads_without_card=gaps,
+        heads_without_card=gaps, district_id=district,
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, distinct, exists, func, select
+from sqlalchemy import ColumnElement, Float, Select, case, distinct, exists, func, select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import District, Site
@@ -29,15 +29,18 @@ from redband_desktop.db.models.incidents import (
     occurred_on,
 )
 from redband_desktop.db.models.mediation import MediationCase, MediationSession
+from redband_desktop.domain.incidents import CONTACT_TYPE
 from redband_desktop.domain.periods import Period
+from redband_desktop.services.rota.attendance import total_minutes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
-    """Incidents of one category, subtype, district and site in a period."""
+    """Incidents of one category, district and site in a period, contact-type (接触性:
+    `domain.incidents.CONTACT_TYPE`) or not."""
 
     category: str
-    subcategory: str
+    contact: bool
     district_id: int
     site_id: int | None
     count: int
@@ -88,32 +91,55 @@ def _month_after(day: date) -> date:
     return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
 
 
-def cells(s: Session, period: Period, district: int | None) -> list[Cell]:
+Ends = dict[Period, list[Cell]]
+
+
+def cells(s: Session, period: Period, district: int | None, ends: Ends | None = None) -> list[Cell]:
     """Whole months from the per-month table (kept by triggers), the days at the ends
-    from the incidents themselves."""
-    months, ends = split_months(period)
+    from the incidents themselves; the cells of each end are also put into `ends` (the
+    monthly chart reuses them instead of reading those days again)."""
+    months, parts = split_months(period)
     out = _month_cells(s, months, district) if months else []
-    for part in ends:
-        out += _day_cells(s, part, district)
+    for part in parts:
+        found = _day_cells(s, part, district)
+        if ends is not None:
+            ends[part] = found
+        out += found
     return out
+
+
+def _contact(category: ColumnElement, subcategory: ColumnElement) -> ColumnElement:
+    """1 for a contact-type incident (the category and subtype pairs of CONTACT_TYPE), else 0."""
+    return case(*[((category == c.value) & subcategory.in_(sorted(subs)), 1) for c, subs in CONTACT_TYPE.items()],
+                else_=0)
+
+
+def _cells_of(rows: Sequence) -> list[Cell]:  # noqa: ANN001 - result rows
+    """Rows of (category, contact, district, site, count, loss). The losses are summed as
+    money (Decimal, two places) whether the database gives a float (SQLite) or a decimal."""
+    zero = Decimal(0)
+    return [Cell(c, bool(k), d, site or None, int(n),
+                 zero if not loss else loss if isinstance(loss, Decimal) else Decimal(f"{loss:.2f}"))
+            for c, k, d, site, n, loss in rows if n]
 
 
 def _month_cells(s: Session, months: list[str], district: int | None) -> list[Cell]:
     m = IncidentMonth
-    q = (select(m.category, m.subcategory, m.district_id, m.site_id, func.sum(m.incidents), func.sum(m.loss))
+    contact = _contact(m.category, m.subcategory).label("contact")
+    q = (select(m.category, contact, m.district_id, m.site_id, func.sum(m.incidents),
+                func.sum(m.loss, type_=Float))
          .where(m.month >= months[0], m.month <= months[-1])
-         .group_by(m.category, m.subcategory, m.district_id, m.site_id))
-    return [Cell(c, sub or "", d, site or None, int(n), Decimal(loss or 0))
-            for c, sub, d, site, n, loss in s.execute(_scoped(q, m.district_id, district)) if n]
+         .group_by(m.category, contact, m.district_id, m.site_id))
+    return _cells_of(s.execute(_scoped(q, m.district_id, district)).all())
 
 
 def _day_cells(s: Session, period: Period, district: int | None) -> list[Cell]:
-    q = (select(Incident.category, Incident.subcategory, Incident.district_id, Incident.site_id,
-                func.count(), func.sum(Incident.loss_yuan))
+    contact = _contact(Incident.category, Incident.subcategory).label("contact")
+    q = (select(Incident.category, contact, Incident.district_id, Incident.site_id,
+                func.count(), func.sum(Incident.loss_yuan, type_=Float))
          .where(in_period(occurred_on(), period))
-         .group_by(Incident.category, Incident.subcategory, Incident.district_id, Incident.site_id))
-    return [Cell(c, sub or "", d, site, n, Decimal(loss or 0))
-            for c, sub, d, site, n, loss in s.execute(_scoped(q, Incident.district_id, district))]
+         .group_by(Incident.category, contact, Incident.district_id, Incident.site_id))
+    return _cells_of(s.execute(_scoped(q, Incident.district_id, district)).all())
 
 
 def districts(s: Session, district: int | None) -> list[tuple[int, str]]:
@@ -128,9 +154,11 @@ def sites(s: Session, district: int | None) -> list[SiteInfo]:
     return [SiteInfo(*r) for r in s.execute(_scoped(q, Site.district_id, district))]
 
 
-def monthly(s: Session, period: Period, district: int | None, categories: Sequence[str]
+def monthly(s: Session, period: Period, district: int | None, categories: Sequence[str], known: Ends | None = None
             ) -> dict[tuple[str, str], int]:
-    """(YYYY-MM, category) -> incidents of `categories`, over `period`."""
+    """(YYYY-MM, category) -> incidents of `categories`, over `period`. Days at its ends
+    that `known` holds the cells of (from `cells`) are not read again."""
+    known = known or {}
     months, ends = split_months(period)
     out: dict[tuple[str, str], int] = {}
     if months:
@@ -140,9 +168,14 @@ def monthly(s: Session, period: Period, district: int | None, categories: Sequen
         out = {(month, c): int(n) for month, c, n in s.execute(_scoped(q, m.district_id, district))
                if c in categories}
     for part in ends:  # within one month
-        # no category in the WHERE: SQLite would then pick the category index over the date's
-        q = select(Incident.category, func.count()).where(in_period(occurred_on(), part)).group_by(Incident.category)
-        for c, n in s.execute(_scoped(q, Incident.district_id, district)):
+        if part in known:
+            counted: list = [(c.category, c.count) for c in known[part]]
+        else:
+            # no category in the WHERE: SQLite would then pick the category index over the date's
+            q = (select(Incident.category, func.count()).where(in_period(occurred_on(), part))
+                 .group_by(Incident.category))
+            counted = s.execute(_scoped(q, Incident.district_id, district)).all()
+        for c, n in counted:
             if c not in categories:
                 continue
             key = (f"{part.start:%Y-%m}", c)
@@ -151,11 +184,14 @@ def monthly(s: Session, period: Period, district: int | None, categories: Sequen
 
 
 def volunteer_roles(s: Session, period: Period, district: int | None) -> dict[str, int]:
-    """Role -> incidents of the period a volunteer took that role in."""
+    """Role -> incidents of the period a volunteer took that role in. Read from the
+    volunteers' part (a few rows per incident they took part in), each incident looked up
+    by its key — not from every incident of the period."""
+    of_period = _scoped(select(Incident.id).where(Incident.id == IncidentVolunteer.incident_id,
+                                                  in_period(occurred_on(), period)), Incident.district_id, district)
     q = (select(IncidentVolunteer.role, func.count(distinct(IncidentVolunteer.incident_id)))
-         .join(Incident, Incident.id == IncidentVolunteer.incident_id)
-         .where(in_period(occurred_on(), period)).group_by(IncidentVolunteer.role))
-    return dict(s.execute(_scoped(q, Incident.district_id, district)).all())
+         .where(of_period.exists()).group_by(IncidentVolunteer.role))
+    return dict(s.execute(q).all())
 
 
 def clue_counts(s: Session, period: Period, district: int | None) -> tuple[int, int]:
@@ -177,6 +213,12 @@ def mediation_counts(s: Session, period: Period, district: int | None) -> tuple[
                 with_volunteer))
     cases, agreements, amount, prevented = s.execute(_scoped(q, MediationCase.district_id, district)).one()
     return cases, agreements, Decimal(amount or 0), prevented
+
+
+def duty_minutes(s: Session, period: Period, district: int | None) -> int:
+    """Service minutes from the duty rota's attendance on shifts of the period (as the
+    rota's hours count them: attendance only)."""
+    return total_minutes(s, period.start, period.end, district)
 
 
 def site_ids_with(cells_: Sequence[Cell], categories: frozenset[str]) -> set[int]:

@@ -141,15 +141,17 @@ def charts(f: StationFigures) -> tuple[Chart, ...]:
 
     def upto(values: tuple[int, ...]) -> tuple[int | None, ...]:
         return tuple(v if i < m.last_month else None for i, v in enumerate(values))
+    part = (m.last_month - 1, f"※ {m.last_month}月截至{m.partial_day}日，未满月") if m.partial_day else (None, "")
     out = [Chart(f"{g.zh}警情月度对比", "line", MONTHS,
                  (Series(this_name, upto(m.groups_this[g.value])), Series(last_name, m.groups_last[g.value])),
-                 "月份", "警情（起）") for g in IncidentGroup]
+                 "月份", "警情（起）", *part) for g in IncidentGroup]
     now, then = ("本期", _earlier(f))
     out.append(Chart("各片区警情", "bar", tuple(x.name for x in f.by_district),
                      (Series(now, tuple(x.total.current for x in f.by_district)),
                       Series(then, tuple(x.total.previous for x in f.by_district))), "片区", "警情（起）"))
     out.append(Chart("电信网络诈骗警情月度对比", "bar", MONTHS,
-                     (Series(this_name, upto(m.fraud_this)), Series(last_name, m.fraud_last)), "月份", "警情（起）"))
+                     (Series(this_name, upto(m.fraud_this)), Series(last_name, m.fraud_last)), "月份", "警情（起）",
+                     *part))
     return tuple(out)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -97,9 +98,10 @@ class StatsService:
         earlier = compared_period(period, comparison)
         district = _scope(actor)
         with self._db.read() as s:
-            now, before = query.cells(s, period, district), query.cells(s, earlier, district)
+            ends: query.Ends = {}
+            now, before = query.cells(s, period, district, ends), query.cells(s, earlier, district, ends)
             districts, sites = query.districts(s, district), query.sites(s, district)
-            months = query.monthly(s, build.chart_span(period), district, build.CHART_CATEGORIES)
+            months = query.monthly(s, build.chart_span(period), district, build.CHART_CATEGORIES, ends)
             work = _volunteer_work(s, period, earlier, district)
         zero, zero_before = build.zero_sites(now, before, sites)
         return StationFigures(
@@ -111,7 +113,8 @@ class StatsService:
             by_district=build.by_district(now, before, districts), by_site=build.by_site(now, before, sites),
             contact_by_site_kind=build.contact_by_site_kind(now, before, {x.id: x.kind for x in sites}),
             zero_sites=zero, zero_sites_previous=zero_before, volunteers=work,
-            monthly=build.monthly(months, period.end.year, period.end.month),
+            monthly=build.monthly(months, period.end.year, period.end.month, build.partial_day(period.end)),
+            scope_id=district,
         )
 
     def headline(self, f: StationFigures, lang: str = "zh_CN") -> str:
@@ -187,6 +190,7 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
     roles = [query.volunteer_roles(s, p, district) for p in (period, earlier)]
     clues = [query.clue_counts(s, p, district) for p in (period, earlier)]
     cases = [query.mediation_counts(s, p, district) for p in (period, earlier)]
+    duty = [hours_of(query.duty_minutes(s, p, district)) for p in (period, earlier)]
 
     def fig(values: list, i: int) -> Figure:
         return Figure(values[0][i], values[1][i])
@@ -194,4 +198,10 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
         incidents_reported=Figure(roles[0].get("reported", 0), roles[1].get("reported", 0)),
         incidents_assisted=Figure(roles[0].get("assisted", 0), roles[1].get("assisted", 0)),
         clues=fig(clues, 0), clues_to_incidents=fig(clues, 1), mediated=fig(cases, 0),
-        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3))
+        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3),
+        duty_hours=Figure(*duty))
+
+
+def hours_of(minutes: int) -> Decimal:
+    """Minutes as hours to a tenth, as the rota's hours report them."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.1"))

@@ -49,8 +49,9 @@ class VolunteerWork:
     agreements: Figure  # of those, settled by agreement (written or oral)
     amount_yuan: Figure  # money covered by those agreements
     prevented_criminal: Figure  # of those, kept from turning criminal (防止民转刑)
-    # Duty hours and outreach audiences come from the duty and activity records, which
-    # this version does not keep yet: None means "not recorded", not zero.
+    # Service hours from the duty rota's attendance (Decimal, to a tenth). Outreach
+    # audiences come from the activity records, which this version does not keep yet:
+    # None means "not recorded", not zero.
     duty_hours: Figure | None = None
     outreach_audience: Figure | None = None
 
@@ -65,6 +66,9 @@ class Monthly:
     groups_last: dict[str, tuple[int, ...]] = field(default_factory=dict)
     fraud_this: tuple[int, ...] = ()
     fraud_last: tuple[int, ...] = ()
+    # The period ends inside `last_month` (the month in progress): its figure counts the
+    # days up to this one only, and the charts draw it as a part month, not as a drop.
+    partial_day: int | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class StationFigures:
     zero_sites_previous: int
     volunteers: VolunteerWork
     monthly: Monthly
+    scope_id: int | None = None  # the district's id (None = the station): the lists the figures open
 
     def zero_sites_of(self, kind: str) -> tuple[ZeroSite, ...]:
         return tuple(z for z in self.zero_sites if z.kind == kind)

@@ -27,6 +27,7 @@ from redband_desktop.services.cards.types import CardFilter
 from redband_desktop.ui.table_model import DANGER, WARNING, flag_icon
 from redband_desktop.ui.widgets.exporting import save_export
 from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.preset_note import PresetNote
 
 if TYPE_CHECKING:
     from redband_desktop.services.cards.service import CardService
@@ -57,13 +58,16 @@ class CardRegisterPanel(QWidget):
         self.export_button = QPushButton(self.tr("Export…"), objectName="export_cards")
         self.export_button.setEnabled(can_export)
         self.export_note = QLabel(objectName="card_export_note")
+        self.district_id: int | None = None  # set with a home-page figure, until "Show all"
+        self.preset_note = PresetNote("card_preset")
         self._timer = QTimer(self, singleShot=True, interval=200, timeout=self.refresh)
         self._build()
         self.refresh()
 
     def _status_texts(self) -> list[tuple[str | None, str]]:
         return [(None, self.tr("All statuses")), ("valid", self.tr("Valid")), ("expired", self.tr("Expired")),
-                ("revoked", self.tr("Revoked")), ("lost", self.tr("Lost")), ("replaced", self.tr("Replaced"))]
+                ("revoked", self.tr("Revoked")), ("lost", self.tr("Lost")), ("replaced", self.tr("Replaced")),
+                ("expiring", self.tr("Running out within 30 days"))]
 
     def _build(self) -> None:
         self.table.setHorizontalHeaderLabels([
@@ -94,10 +98,12 @@ class CardRegisterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.preset_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.search.textChanged.connect(self._timer.start)
         self.status.currentIndexChanged.connect(self.refresh)
+        self.preset_note.cleared.connect(lambda: self.show_preset(None, None, ""))
         self.reissue_button.clicked.connect(self.reissue)
         self.revoke_button.clicked.connect(lambda: self.revoke(lost=False))
         self.lost_button.clicked.connect(lambda: self.revoke(lost=True))
@@ -105,8 +111,23 @@ class CardRegisterPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._enable)
         self._enable()
 
+    def current_filter(self) -> CardFilter:
+        return CardFilter(text=self.search.text(), status=self.status.currentData(), district_id=self.district_id)
+
+    def show_preset(self, status: str | None, district_id: int | None, label: str) -> None:
+        """From a home-page figure: the cards in `status` of the district (the search emptied)."""
+        self.district_id = district_id
+        for w in (self.search, self.status):
+            w.blockSignals(True)
+        self.search.clear()
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+        for w in (self.search, self.status):
+            w.blockSignals(False)
+        self.preset_note.show_label(label)
+        self.refresh()
+
     def refresh(self) -> None:
-        self.rows = self._cards.register(CardFilter(text=self.search.text(), status=self.status.currentData()))
+        self.rows = self._cards.register(self.current_filter())
         self.table.setSortingEnabled(False)  # rows stay where they are put while filling
         self.table.setRowCount(len(self.rows))
         texts = dict(self._status_texts())
@@ -131,7 +152,7 @@ class CardRegisterPanel(QWidget):
 
     def export(self, path: str | None = None) -> None:
         """The cards the register shows, in the order it shows them."""
-        f = CardFilter(text=self.search.text(), status=self.status.currentData())
+        f = self.current_filter()
         order = [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
         save_export(self, self.tr("Export the card register"), self.tr("cards.xlsx"),
                     lambda: self._cards.export(f, order), self.export_note, path)

@@ -30,7 +30,7 @@ from redband_desktop.domain.clues import (
     ClueUrgency,
     step_allowed,
 )
-from redband_desktop.services.clues.types import ClueFilter, ClueRow
+from redband_desktop.services.clues.types import AWAITING_FEEDBACK, ClueFilter, ClueRow
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.clues.clue_dialog import ClueDialog
 from redband_desktop.ui.clues.flow_dialogs import (
@@ -46,6 +46,7 @@ from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.date_range import DateRange
 from redband_desktop.ui.widgets.page_keys import add_page_keys
 from redband_desktop.ui.widgets.place_filter import PlaceFilter
+from redband_desktop.ui.widgets.preset_note import PresetNote
 from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
@@ -76,6 +77,10 @@ class CluesPage(RegisterPage):
         self.places = PlaceFilter(self)
         self.district, self.site = self.places.district, self.places.site
         self.status = enum_combo(ClueStatus, "filter_status", self.tr("Any status"))
+        self.status.addItem(self.tr("Waiting for feedback"), AWAITING_FEEDBACK)
+        self._preset: ClueFilter | None = None
+        self.preset_note = PresetNote("clue_preset")
+        self.preset_note.cleared.connect(lambda: self.show_preset(None, ""))
         self.new_button = QPushButton(self.tr("New clue…"), objectName="new_clue")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit_clue")
         self.verify_button = QPushButton(self.tr("Verify…"), objectName="verify_clue")
@@ -129,6 +134,7 @@ class CluesPage(RegisterPage):
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addLayout(more)
+        layout.addWidget(self.preset_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         layout.addLayout(bottom)
@@ -154,10 +160,31 @@ class CluesPage(RegisterPage):
         self._tree = self._services.sites.tree()
         self.places.reload(self._tree)
 
+    def show_preset(self, preset: ClueFilter | None, label: str) -> None:
+        """What a figure counts (home page, statistics): its status, dates and district set
+        the filters (the others cleared), "led to an incident" stays on top of them until
+        "Show all"."""
+        self._preset = preset
+        status, district_id = (preset.status, preset.district_id) if preset else ("", None)
+        widgets = (self.search, self.clue_type, self.urgency, self.status)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        self.clue_type.setCurrentIndex(0)
+        self.urgency.setCurrentIndex(0)
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+        for w in widgets:
+            w.blockSignals(False)
+        self.dates.set_range(preset.date_from if preset else None, preset.date_to if preset else None)
+        self.places.select(district_id, None)
+        self.preset_note.show_label(label if preset else "")
+        self.refresh()
+
     def current_filter(self) -> ClueFilter:
         date_from, date_to = self.dates.bounds()
+        led = self._preset is not None and self._preset.led_to_incident
         return ClueFilter(
-            text=self.search.text(), clue_type=self.clue_type.currentData() or "",
+            led_to_incident=led, text=self.search.text(), clue_type=self.clue_type.currentData() or "",
             urgency=self.urgency.currentData() or "", district_id=self.places.district_id(),
             site_id=self.places.site_id(), status=self.status.currentData() or "",
             date_from=date_from, date_to=date_to, sort=self.model.sort_order[0], descending=self.model.sort_order[1],

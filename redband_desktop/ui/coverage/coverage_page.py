@@ -30,6 +30,7 @@ from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import label
 from redband_desktop.ui.widgets.feedback import show_error
+from redband_desktop.ui.widgets.preset_note import PresetNote
 from redband_desktop.ui.widgets.sorted_cell import SortedCell
 
 if TYPE_CHECKING:
@@ -78,12 +79,18 @@ class CoveragePage(QWidget):
         self.sites = _table([self.tr("Site"), self.tr("District"), *line_columns], "sites")
         self.gaps = _table([self.tr("District"), self.tr("Site"), self.tr("Building / zone"),
                             self.tr("Head"), self.tr("Gap")], "gaps")
+        # Set from a home-page figure until "Show all": only gaps of this reason (GapReason
+        # code) in this district.
+        self.gap_reason: str | None = None
+        self.gap_district: int | None = None
+        self.preset_note = PresetNote("gaps_preset")
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self._build()
         self.refresh_button.clicked.connect(self.reload)
         self.export_button.clicked.connect(self.export)
+        self.preset_note.cleared.connect(lambda: self.show_gaps(None, None, ""))
         self.gaps.activated.connect(lambda index: self._fix(index.row()))
         self.gaps.doubleClicked.connect(lambda index: self._fix(index.row()))
         self.reload()
@@ -102,6 +109,7 @@ class CoveragePage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.gaps_title = QLabel(objectName="gaps_title")
         column.addWidget(self.gaps_title)
+        column.addWidget(self.preset_note)
         column.addWidget(self.gaps, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -129,12 +137,21 @@ class CoveragePage(QWidget):
         self._fill(self.sites, [[SortedCell(x.name), SortedCell(x.district_name), *_figures(x)] for x in report.sites])
         rows = []
         for g in report.gaps:
+            if (self.gap_reason and g.reason.value != self.gap_reason) or (
+                    self.gap_district is not None and g.place.district_id != self.gap_district):
+                continue
             first = SortedCell(g.place.district_name)
             first.setData(GAP_ROLE, (g.place.kind.value, g.place.place_id))
             rows.append([first, *(SortedCell(t) for t in (g.place.site_name, g.place.label, g.place.head_name,
                                                       label(g.reason)))])
         self._fill(self.gaps, rows)
         self.gaps_title.setText(self.tr("{n} gaps — double-click one to assign a head").format(n=len(rows)))
+
+    def show_gaps(self, reason: str | None, district_id: int | None, label: str) -> None:
+        """From a home-page figure: only the gaps of `reason` (a GapReason code) in the district."""
+        self.gap_reason, self.gap_district = reason, district_id
+        self.preset_note.show_label(label)
+        self.reload()
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[list[SortedCell]]) -> None:

@@ -59,6 +59,7 @@ class HomePage(QWidget):
         self.title.setStyleSheet("font-size:18px;font-weight:bold")
         self.figures: dict[str, FigureButton] = {}
         self.figure_values: dict[str, int | float | None] = {}
+        self.shown: HomeFigures | None = None  # the figures on show (their day and district scope)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         groups = [
@@ -88,7 +89,7 @@ class HomePage(QWidget):
         watch(self, services.changes, SHOWS, lambda _kinds: self.refresh())
 
     def refresh(self) -> None:
-        h = self._services.stats.home()
+        h = self.shown = self._services.stats.home()
         scope = self.tr(" — {district}").format(district=h.scope) if h.scope else ""
         self.title.setText(self.tr("Today's work, {day}").format(day=f"{h.today:%Y-%m-%d}") + scope)
         for key, value in self._values(h).items():

@@ -171,7 +171,8 @@ class IncidentsPage(RegisterPage):
         if self._preset is None:
             return f
         p = self._preset
-        return replace(f, categories=p.categories, occurred_from=p.occurred_from, occurred_to=p.occurred_to)
+        return replace(f, categories=p.categories, occurred_from=p.occurred_from, occurred_to=p.occurred_to,
+                       contact_type=p.contact_type, site_kind=p.site_kind, volunteer_role=p.volunteer_role)
 
     def _own_filter(self) -> IncidentFilter:
         date_from, date_to = self.dates.bounds()

@@ -35,6 +35,7 @@ from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.date_range import DateRange
 from redband_desktop.ui.widgets.page_keys import add_page_keys
 from redband_desktop.ui.widgets.place_filter import PlaceFilter
+from redband_desktop.ui.widgets.preset_note import PresetNote
 from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
@@ -62,6 +63,9 @@ class MediationPage(RegisterPage):
         self.overdue = QCheckBox(self.tr("Overdue"), objectName="filter_overdue")
         self.follow_up_due = QCheckBox(self.tr("Follow-up due"), objectName="filter_follow_up")
         self.search = QLineEdit(objectName="filter_text", placeholderText=self.tr("Name or case number"))
+        self._preset: MediationFilter | None = None
+        self.preset_note = PresetNote("case_preset")
+        self.preset_note.cleared.connect(lambda: self.show_preset(None, ""))
         self.register_button = QPushButton(self.tr("Register a dispute…"), objectName="register")
         self.open_button = QPushButton(self.tr("Open…"), objectName="open_case")
         self.windows: dict[int, CaseWindow] = {}
@@ -113,6 +117,7 @@ class MediationPage(RegisterPage):
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addLayout(more)
+        layout.addWidget(self.preset_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
@@ -135,9 +140,31 @@ class MediationPage(RegisterPage):
     def reload_choices(self) -> None:
         self.places.reload(self._services.sites.tree())
 
+    def show_preset(self, preset: MediationFilter | None, label: str) -> None:
+        """What a statistics figure counts: its dates and district set the filters (the others
+        cleared); "a volunteer mediated", "agreed" and "kept from turning criminal" stay on
+        top of them until "Show all"."""
+        self._preset = preset
+        widgets = (self.search, self.dispute_type, self.status, self.source, self.overdue, self.follow_up_due)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        for combo in (self.dispute_type, self.status, self.source):
+            combo.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.follow_up_due.setChecked(False)
+        for w in widgets:
+            w.blockSignals(False)
+        self.dates.set_range(preset.date_from if preset else None, preset.date_to if preset else None)
+        self.places.select(preset.district_id if preset else None, None)
+        self.preset_note.show_label(label if preset else "")
+        self.refresh()
+
     def current_filter(self) -> MediationFilter:
         date_from, date_to = self.dates.bounds()
-        return MediationFilter(dispute_type=self.dispute_type.currentData(), status=self.status.currentData(),
+        p = getattr(self, "_preset", None)
+        return MediationFilter(volunteer_mediated=bool(p and p.volunteer_mediated), agreed=bool(p and p.agreed),
+                               prevented_criminal=bool(p and p.prevented_criminal),dispute_type=self.dispute_type.currentData(), status=self.status.currentData(),
                                source=self.source.currentData(), date_from=date_from, date_to=date_to,
                                district_id=self.places.district_id(), site_id=self.places.site_id(),
                                overdue=self.overdue.isChecked(), follow_up_due=self.follow_up_due.isChecked(),

@@ -7,6 +7,7 @@ filtered set by status. The page refreshes when volunteers or places change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -34,6 +35,7 @@ from redband_desktop.ui.table_model import Column
 from redband_desktop.ui.widgets.exporting import save_export
 from redband_desktop.ui.widgets.feedback import show_error
 from redband_desktop.ui.widgets.page_keys import add_page_keys
+from redband_desktop.ui.widgets.preset_note import PresetNote
 from redband_desktop.ui.widgets.register_table import set_up_register_table
 
 if TYPE_CHECKING:
@@ -63,6 +65,8 @@ class RosterPage(RegisterPage):
         self.export_button = QPushButton(self.tr("Export…"), objectName="export")
         self.export_button.setEnabled(services.access.can(Action.EXPORT))
         self.export_note = QLabel(objectName="export_note")
+        self._preset: RosterFilter | None = None
+        self.preset_note = PresetNote("roster_preset")
         self._set_up_table()
         self._layout()
         self._connect()
@@ -102,11 +106,13 @@ class RosterPage(RegisterPage):
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
+        layout.addWidget(self.preset_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
         self.filters.changed.connect(self.refresh)
+        self.preset_note.cleared.connect(lambda: self.show_preset(None, ""))
         self.add_button.clicked.connect(self.add_volunteer)
         self.edit_button.clicked.connect(self.edit_selected)
         self.status_button.clicked.connect(self.change_status)
@@ -118,7 +124,32 @@ class RosterPage(RegisterPage):
 
     # -- loading -----------------------------------------------------------------
     def current_filter(self) -> RosterFilter:
-        return self.filters.current(*self.model.sort_order)
+        f = self.filters.current(*self.model.sort_order)
+        p = self._preset
+        if p is None:
+            return f
+        return replace(f, joined_from=p.joined_from, joined_to=p.joined_to, status_since_from=p.status_since_from,
+                       status_since_to=p.status_since_to)
+
+    def show_preset(self, preset: RosterFilter | None, label: str) -> None:
+        """Show what a home-page figure counts: its status and district set the combos (the
+        search is emptied), its dates stay on top of them until "Show all"."""
+        self._preset = preset
+        bar = self.filters
+        widgets = (bar.search, bar.district, bar.kind, bar.site, bar.status, bar.background, bar.skill)
+        for w in widgets:
+            w.blockSignals(True)
+        bar.search.clear()
+        for combo in (bar.kind, bar.background, bar.skill):
+            combo.setCurrentIndex(0)
+        bar.status.setCurrentIndex(max(0, bar.status.findData(preset.status)) if preset else 0)
+        bar.district.setCurrentIndex(max(0, bar.district.findData(preset.district_id)) if preset else 0)
+        bar.reload_choices()
+        bar.site.setCurrentIndex(0)
+        for w in widgets:
+            w.blockSignals(False)
+        self.preset_note.show_label(label if preset else "")
+        self.refresh()
 
     def reload_choices(self) -> None:
         self.filters.reload_choices()

@@ -2,7 +2,9 @@
 against last year, a bar per district, telecom fraud by month. Every chart has a title,
 axis titles and a legend, and reads in grey print: this year black and solid with round
 markers or dark bars, the comparison grey and dashed with square markers or light bars
-with a dark edge."""
+with a dark edge. A month in progress (`partial`, the index of its category) is drawn as a
+part of a month, not as a drop: the line reaches it dotted, to an open marker; its bar is
+hollow; the x axis's title says up to which day it counts (`note`)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtCharts import (
     QChartView,
     QLegend,
     QLineSeries,
+    QScatterSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
@@ -65,10 +68,32 @@ def _square(size: int, colour: QColor) -> QImage:
     return image
 
 
+def _noted(x_title: str, note: str) -> str:
+    return f"{x_title} — {note}" if note else x_title
+
+
 def line_chart(title: str, categories: list[str], series: list[tuple[str, list[int | None]]], x_title: str,
-               y_title: str) -> QChart:
+               y_title: str, partial: int | None = None, note: str = "") -> QChart:
     """Lines over the categories; a None value (a month to come) ends the line."""
     chart = _chart(title)
+    if partial is not None and series:
+        name, values = series[0]
+        part = QLineSeries(name=note)
+        pen = QPen(DARK, 2.0)
+        pen.setStyle(Qt.PenStyle.DotLine)
+        part.setPen(pen)
+        for x in (partial - 1, partial):
+            if x >= 0 and values[x] is not None:
+                part.append(QPointF(x, values[x]))
+        end = QScatterSeries(name=note)  # an open circle on the part month only
+        end.setMarkerSize(9)
+        end.setBrush(QBrush(QColor("white")))
+        end.setPen(QPen(DARK, 2))
+        if values[partial] is not None:
+            end.append(QPointF(partial, values[partial]))
+        series = [(name, [None if x == partial else v for x, v in enumerate(values)]), *series[1:]]
+    else:
+        part = None
     for i, (name, values) in enumerate(series):
         line = QLineSeries(name=name)
         pen = QPen(DARK if i == 0 else MID, 2.4 if i == 0 else 1.8)
@@ -83,14 +108,19 @@ def line_chart(title: str, categories: list[str], series: list[tuple[str, list[i
             if v is not None:
                 line.append(QPointF(x, v))
         chart.addSeries(line)
-    top = max([v for _, vs in series for v in vs if v is not None] or [0])
-    _axes(chart, categories, top, x_title, y_title)
+    if part is not None:
+        for extra in (part, end):
+            chart.addSeries(extra)
+            chart.legend().markers(extra)[0].setVisible(False)  # the axis title says what it is
+    top = max([v for _, vs in series for v in vs if v is not None] + [p.y() for p in (part.points() if part else [])]
+              or [0])
+    _axes(chart, categories, top, _noted(x_title, note), y_title)
     chart.axes(Qt.Orientation.Horizontal)[0].setRange(categories[0], categories[-1])
     return chart
 
 
 def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[int | None]]], x_title: str,
-              y_title: str) -> QChart:
+              y_title: str, partial: int | None = None, note: str = "") -> QChart:
     chart = _chart(title)
     bars = QBarSeries()
     for i, (name, values) in enumerate(series):
@@ -98,10 +128,13 @@ def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[in
         bar.append([float(v or 0) for v in values])
         bar.setBrush(QBrush(DARK if i == 0 else LIGHT))
         bar.setPen(QPen(DARK, 1))
+        if i == 0 and partial is not None:  # the month in progress: a hollow bar
+            bar.setSelectedColor(QColor("white"))
+            bar.selectBar(partial)
         bars.append(bar)
     chart.addSeries(bars)
     top = max([v or 0 for _, vs in series for v in vs] or [0])
-    _axes(chart, categories, top, x_title, y_title)
+    _axes(chart, categories, top, _noted(x_title, note), y_title)
     return chart
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from redband_desktop.domain.periods import Comparison, PeriodKind
 from redband_desktop.errors import ValidationError
@@ -32,6 +33,8 @@ from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.stats.stats_tabs import StatsTabs
 from redband_desktop.ui.widgets.feedback import run_in_background, show_error
+from redband_desktop.ui.widgets.pdf_preview import PdfPreview
+from redband_desktop.ui.widgets.pdf_printing import print_document
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -48,6 +51,8 @@ class _Progress(QObject):
 
 class StatsPage(QWidget):
     open_incidents = Signal(object, str)  # an IncidentFilter, and what it shows (for the register's note)
+    open_clues = Signal(object, str)  # a ClueFilter, and what it shows
+    open_cases = Signal(object, str)  # a MediationFilter, and what it shows
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,13 +72,23 @@ class StatsPage(QWidget):
             self.compare.addItem(c.label(ui_lang()), c.value)
         self.pdf_button = QPushButton(self.tr("Save report (PDF)…"), objectName="report_pdf")
         self.xlsx_button = QPushButton(self.tr("Save as Excel…"), objectName="report_xlsx")
+        self.print_button = QPushButton(self.tr("Print report…"), objectName="report_print")
+        self.preview = PdfPreview(self)  # what is printed; never shown (the PDF is what prints)
+        self.preview.hide()
         self.error = QLabel(objectName="stats_error", wordWrap=True)
         self.error.setStyleSheet("color:#b00020")
         self.headline = QLabel(objectName="stats_headline", wordWrap=True)
         self.headline.setStyleSheet("font-size:15px;font-weight:bold")
         self.tabs = StatsTabs(self)
         self.tabs.open_incidents.connect(self.open_incidents)
+        self.tabs.open_clues.connect(self.open_clues)
+        self.tabs.open_cases.connect(self.open_cases)
         self._busy: QProgressDialog | None = None
+        self._computing = False
+        self._pending: tuple | None = None
+        self.calculating = QLabel(self.tr("Calculating…"), objectName="stats_calculating")
+        self.calculating.setStyleSheet("color:#8a6d00;font-weight:bold")
+        self.calculating.hide()
         self._layout()
         self._connect()
         self._dates_enabled()
@@ -89,8 +104,10 @@ class StatsPage(QWidget):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.calculating)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
+        bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
@@ -107,6 +124,7 @@ class StatsPage(QWidget):
         self.date_to.dateChanged.connect(self.refresh)
         self.pdf_button.clicked.connect(lambda: self.save_report("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.save_report("xlsx"))
+        self.print_button.clicked.connect(self.print_report)
 
     def _dates_enabled(self) -> None:
         custom = self.kind.currentData() == PeriodKind.CUSTOM.value
@@ -126,6 +144,7 @@ class StatsPage(QWidget):
             lang = ui_lang()
             self.error.setText("；".join(f"{field_label(p.field, lang)}：{render(p.code, p.params, lang)}"
                                         for p in exc.problems))
+            self.error.setStyleSheet("color:#b00020")
             self.error.show()
             return
         self.error.hide()
@@ -134,9 +153,51 @@ class StatsPage(QWidget):
                 edit.blockSignals(True)
                 edit.setDate(QDate(day.year, day.month, day.day))
                 edit.blockSignals(False)
-        self.figures = self._services.stats.figures(period, self.compare.currentData())
-        self.headline.setText(self._services.stats.headline(self.figures, ui_lang()))
+        self._calculate((period, self.compare.currentData()))
+
+    def _calculate(self, asked: tuple) -> None:  # noqa: ANN001 - (Period, comparison code)
+        """Compute the figures on a worker; the page stays usable and says it is counting.
+        While one computation runs, only the last asked for follows it."""
+        self.calculating.show()
+        self._enable_reports()
+        if self._computing:
+            self._pending = asked
+            return
+        self._computing, self._pending = True, None
+        stats, lang = self._services.stats, ui_lang()
+
+        def work() -> tuple:
+            f = stats.figures(*asked)
+            return f, stats.headline(f, lang)
+
+        run_in_background(work, lambda result: self._computed(result, None),
+                          lambda exc: self._computed(None, exc))
+
+    def _computed(self, result: tuple | None, exc: BaseException | None) -> None:
+        if not isValid(self):  # the page went (signed out) while the worker counted
+            return
+        self._computing = False
+        if self._pending is not None:  # asked for other figures meanwhile: those count, not these
+            self._calculate(self._pending)
+            return
+        self.calculating.hide()
+        if exc is not None:
+            self._enable_reports()
+            show_error(self, exc)
+            return
+        self.figures, headline = result
+        self.headline.setText(headline)
         self.tabs.show_figures(self.figures)
+        self._enable_reports()
+
+    def _enable_reports(self) -> None:
+        ready = self.figures is not None and self.calculating.isHidden() and self._busy is None
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+            button.setEnabled(ready)
+
+    @property
+    def computing(self) -> bool:
+        return self._computing
 
     def save_report(self, fmt: str) -> None:
         if self.figures is None:
@@ -151,8 +212,25 @@ class StatsPage(QWidget):
             path += f".{fmt}"
         self.generate(fmt, Path(path))
 
-    def generate(self, fmt: str, path: Path) -> None:
-        """Make the report in the background with a progress dialog; Cancel discards it."""
+    def print_report(self) -> None:
+        """Make the report's PDF in the background, then print it through the system's print
+        dialog as the other documents are printed (true size, on a worker)."""
+        if self.figures is not None:
+            self.generate("pdf", None)
+
+    def _print(self, data: bytes) -> None:
+        f = self.figures
+        self.preview.show_pdf(data)
+        print_document(self.preview, self, f"治安成绩单_{f.period.start:%Y%m%d}-{f.period.end:%Y%m%d}", self._say)
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setStyleSheet("color:#1b5e20")
+        self.error.show()
+
+    def generate(self, fmt: str, path: Path | None) -> None:
+        """Make the report in the background with a progress dialog; Cancel discards it.
+        Saved to `path`, or (None) printed."""
         f = self.figures
         progress = _Progress(self)
         dialog = QProgressDialog(self.tr("Making the report…"), self.tr("Cancel"), 0, 100, self)
@@ -160,17 +238,19 @@ class StatsPage(QWidget):
         dialog.setMinimumDuration(0)
         progress.step.connect(dialog.setValue)
         self._busy = dialog
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(False)
 
         def done(data: bytes) -> None:
             cancelled = dialog.wasCanceled()  # read first: closing the dialog counts as a cancel
             self._finish()
-            if not cancelled:
-                path.write_bytes(data)
-                self.error.setText(self.tr("Report saved: {path}").format(path=path))
-                self.error.setStyleSheet("color:#1b5e20")
-                self.error.show()
+            if cancelled:
+                return
+            if path is None:
+                self._print(data)
+                return
+            path.write_bytes(data)
+            self._say(self.tr("Report saved: {path}").format(path=path))
 
         def failed(exc: BaseException) -> None:
             self._finish()
@@ -183,8 +263,7 @@ class StatsPage(QWidget):
         if self._busy is not None:
             self._busy.close()
             self._busy = None
-        for button in (self.pdf_button, self.xlsx_button):
-            button.setEnabled(True)
+        self._enable_reports()
 
     @property
     def busy(self) -> bool:

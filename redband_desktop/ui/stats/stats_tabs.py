@@ -6,6 +6,7 @@ asks for the incident register filtered to exactly those incidents."""
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -15,13 +16,16 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QTabWidget, QVBoxLay
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.domain.incidents import IncidentCategory
 from redband_desktop.domain.stats import (
+    CASE_CATEGORIES,
     GROUPS,
     Figure,
     IncidentGroup,
     change_text,
     count_change_text,
 )
+from redband_desktop.services.clues.types import ClueFilter
 from redband_desktop.services.incidents.types import IncidentFilter
+from redband_desktop.services.mediation.types import MediationFilter
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.stats import charts
 from redband_desktop.ui.stats.figure_table import FigureTable
@@ -34,7 +38,11 @@ ALL = tuple(c.value for c in IncidentCategory)
 
 
 class StatsTabs(QTabWidget):
+    # What a row counts, and what it shows (for the register's note): an IncidentFilter,
+    # a ClueFilter or a MediationFilter.
     open_incidents = Signal(object, str)
+    open_clues = Signal(object, str)
+    open_cases = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="stats_tabs")
@@ -53,8 +61,8 @@ class StatsTabs(QTabWidget):
         self.chart_choice = QComboBox(objectName="stats_chart_choice")
         self.chart_view = charts.view(charts.bar_chart("", [""], [], "", ""))
         self._build()
-        for table in (self.categories, self.contact, self.districts, self.sites):
-            table.open_requested.connect(lambda target: self.open_incidents.emit(*target))
+        for table in (self.categories, self.contact, self.districts, self.sites, self.zero, self.volunteers):
+            table.open_requested.connect(self._open)
         self.chart_choice.currentIndexChanged.connect(self._show_chart)
         self._f: StationFigures | None = None
 
@@ -82,18 +90,28 @@ class StatsTabs(QTabWidget):
         box.addWidget(self.chart_view, 1)
         self.addTab(chart_tab, self.tr("Charts"))
 
-    def _change(self, fig: Figure) -> list[SortedCell]:
+    def _change(self, fig: Figure, digits: int = 0) -> list[SortedCell]:
         f = self._f
         pct = fig.pct if fig.pct is not None else (10**6 if fig.current else 0)
-        now, before = (f"{v:,.0f}" if isinstance(v, Decimal) else f"{v:,}" for v in (fig.current, fig.previous))
+        now, before = (f"{v:,.{digits}f}" if isinstance(v, Decimal) else f"{v:,}" for v in (fig.current, fig.previous))
         return [SortedCell(now, fig.current), SortedCell(before, fig.previous),
                 SortedCell(change_text(fig.current, fig.previous, f.comparison, ui_lang()), pct)]
 
+    def _open(self, target: tuple[object, str]) -> None:
+        preset, label = target
+        signal = (self.open_clues if isinstance(preset, ClueFilter) else self.open_cases
+                  if isinstance(preset, MediationFilter) else self.open_incidents)
+        signal.emit(preset, label)
+
     def _target(self, what: str, categories: tuple[str, ...], district: int | None = None,
-                site: int | None = None) -> tuple[IncidentFilter, str]:
-        p = self._f.period
+                site: int | None = None, earlier: bool = False, **more: object) -> tuple[IncidentFilter, str]:
+        """The incidents a row counts: of the period (or, `earlier`, the comparison period), in
+        the statistics' district scope unless the row names a district or site."""
+        p = self._f.compare_to if earlier else self._f.period
+        if district is None and site is None:
+            district = self._f.scope_id
         preset = IncidentFilter(categories=categories, occurred_from=p.start, occurred_to=p.end,
-                                district_id=district, site_id=site)
+                                district_id=district, site_id=site, **more)
         return preset, f"{what} · {p.start} — {p.end}"
 
     def show_figures(self, f: StationFigures) -> None:
@@ -110,7 +128,10 @@ class StatsTabs(QTabWidget):
             now=f"{loss.current:,.0f}", before=f"{loss.previous:,.0f}",
             change=change_text(loss.current, loss.previous, f.comparison, lang)))
         kinds = {k.value: k.label(lang) for k in SiteKind} | {"none": self.tr("No site")}
-        self.contact.fill([([SortedCell(kinds[k]), *self._change(fig)], None) for k, fig in f.contact_by_site_kind.items()])
+        contact = self.tr("Contact-type incidents")
+        self.contact.fill([([SortedCell(kinds[k]), *self._change(fig)],
+                            self._target(f"{contact} · {kinds[k]}", ALL, contact_type=True, site_kind=k))
+                           for k, fig in f.contact_by_site_kind.items()])
         self.districts.fill([(self._place(x, False), self._target(x.name, ALL, district=x.id)) for x in f.by_district])
         self.sites.fill([(self._place(x, True), self._target(x.name, ALL, site=x.id)) for x in f.by_site])
         self._zero(f)
@@ -130,8 +151,11 @@ class StatsTabs(QTabWidget):
                                        "incident); {before} in the comparison period ({change})").format(
             now=len(f.zero_sites), before=f.zero_sites_previous,
             change=count_change_text(len(f.zero_sites), f.zero_sites_previous, lang)))
+        cases = tuple(sorted(c.value for c in CASE_CATEGORIES))  # what the previous count counts
         self.zero.fill([([SortedCell(z.name), SortedCell(SiteKind(z.kind).label(lang)), SortedCell(z.district),
-                          SortedCell(str(z.previous), z.previous)], None) for z in f.zero_sites])
+                          SortedCell(str(z.previous), z.previous)],
+                         self._target(self.tr("{site}: cases in the comparison period").format(site=z.name), cases,
+                                      site=z.id, earlier=True)) for z in f.zero_sites])
 
     def _volunteers(self, f: StationFigures) -> None:
         w = f.volunteers
@@ -140,9 +164,18 @@ class StatsTabs(QTabWidget):
                  w.clues_to_incidents), (self.tr("Mediation cases with a volunteer mediator"), w.mediated),
                  (self.tr("Of these, settled by agreement"), w.agreements), (self.tr("Money the agreements cover (yuan)"),
                  w.amount_yuan), (self.tr("Kept from turning criminal"), w.prevented_criminal)]
-        rows = [([SortedCell(label), *self._change(fig)], None) for label, fig in items]
+        p, scope = f.period, f.scope_id
+        clues = ClueFilter(date_from=p.start, date_to=p.end, district_id=scope)
+        cases = MediationFilter(date_from=p.start, date_to=p.end, district_id=scope, volunteer_mediated=True)
+        opens = [self._target(items[0][0], ALL, volunteer_role="reported"),
+                 self._target(items[1][0], ALL, volunteer_role="assisted"), clues,
+                 replace(clues, led_to_incident=True), cases, replace(cases, agreed=True), replace(cases, agreed=True),
+                 replace(cases, prevented_criminal=True)]
+        when = f" · {p.start} — {p.end}"
+        rows = [([SortedCell(label), *self._change(fig)], target if isinstance(target, tuple) else (target, label + when))
+                for (label, fig), target in zip(items, opens, strict=True)]
         for label, fig in ((self.tr("Duty hours"), w.duty_hours), (self.tr("Outreach audience"), w.outreach_audience)):
-            rows.append(([SortedCell(label), *self._change(fig)] if fig is not None else
+            rows.append(([SortedCell(label), *self._change(fig, 1)] if fig is not None else
                          [SortedCell(label), SortedCell(self.tr("not recorded yet")), SortedCell(""), SortedCell("")], None))
         self.volunteers.fill(rows)
 
@@ -153,10 +186,12 @@ class StatsTabs(QTabWidget):
 
         def upto(values: tuple[int, ...]) -> list[int | None]:
             return [v if i < m.last_month else None for i, v in enumerate(values)]
+        part = (m.last_month - 1, self.tr("{month}: to day {day} only (month in progress)").format(
+            month=months[m.last_month - 1], day=m.partial_day)) if m.partial_day else (None, "")
         made = [(self.tr("{group} by month").format(group=g.label(lang)), lambda g=g: charts.line_chart(
             self.tr("{group} incidents by month, {this} against {last}").format(group=g.label(lang), this=this, last=last),
             months, [(this, upto(m.groups_this[g.value])), (last, list(m.groups_last[g.value]))],
-            self.tr("Month"), self.tr("Incidents"))) for g in IncidentGroup]
+            self.tr("Month"), self.tr("Incidents"), *part)) for g in IncidentGroup]
         names = [x.name for x in f.by_district]
         made.append((self.tr("Districts"), lambda: charts.bar_chart(
             self.tr("Incidents by district"), names, [(self.tr("Now"), [x.total.current for x in f.by_district]),
@@ -164,7 +199,7 @@ class StatsTabs(QTabWidget):
             self.tr("District"), self.tr("Incidents"))))
         made.append((self.tr("Telecom fraud by month"), lambda: charts.bar_chart(
             self.tr("Telecom fraud incidents by month, {this} against {last}").format(this=this, last=last), months,
-            [(this, upto(m.fraud_this)), (last, list(m.fraud_last))], self.tr("Month"), self.tr("Incidents"))))
+            [(this, upto(m.fraud_this)), (last, list(m.fraud_last))], self.tr("Month"), self.tr("Incidents"), *part)))
         self._makers = [maker for _, maker in made]
         current = max(0, self.chart_choice.currentIndex())
         self.chart_choice.blockSignals(True)

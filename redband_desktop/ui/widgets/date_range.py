@@ -45,6 +45,29 @@ class DateRange(QWidget):
         if self.use_dates.isChecked():
             self.changed.emit()
 
+    def set_range(self, first, last) -> None:  # noqa: ANN001 - dates or None
+        """These dates (both None: no range), quietly (the page refreshes itself after)."""
+        if first is None and last is None:
+            self.switch_off()
+            return
+        for edit, day in ((self.date_from, first), (self.date_to, last)):
+            edit.blockSignals(True)
+            if day is not None:
+                edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setEnabled(True)
+            edit.blockSignals(False)
+        self.use_dates.blockSignals(True)
+        self.use_dates.setChecked(True)
+        self.use_dates.blockSignals(False)
+
+    def switch_off(self) -> None:
+        """No date range, quietly (the page refreshes itself after setting its filters)."""
+        self.use_dates.blockSignals(True)
+        self.use_dates.setChecked(False)
+        self.use_dates.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(False)
+
     def bounds(self) -> tuple[date | None, date | None]:
         """(from, to), both None while the range is switched off."""
         if not self.use_dates.isChecked():
