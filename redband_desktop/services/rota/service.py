@@ -40,6 +40,7 @@ from redband_desktop.services.rota.attendance import (
     hours,
     shift_attendance,
     store,
+    total_minutes,
 )
 from redband_desktop.services.rota.copying import Tally, copy_day
 from redband_desktop.services.rota.figures import figures
@@ -397,6 +398,14 @@ class RotaService:
         check_period(first, last, longest=None)  # statistics may span years
         with self._db.read() as s:
             return figures(s, first, last, now(), district)
+
+    def service_minutes(self, first: date, last: date) -> int:
+        """Service minutes from attendance on shifts of `first`–`last`, all volunteers
+        together (the statistics' duty hours), in the same district scope as figures()."""
+        user = self._access.require(Action.STATS)
+        check_period(first, last, longest=None)
+        with self._db.read() as s:
+            return total_minutes(s, first, last, user.district_id if user.role is Role.OFFICER else None)
 
     # -- reading ---------------------------------------------------------------------
     def week(self, day: date, f: WeekFilter = EVERYWHERE) -> WeekView:

@@ -31,7 +31,6 @@ from redband_desktop.db.models.incidents import (
 from redband_desktop.db.models.mediation import MediationCase, MediationSession
 from redband_desktop.domain.incidents import CONTACT_TYPE
 from redband_desktop.domain.periods import Period
-from redband_desktop.services.rota.attendance import total_minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,12 +212,6 @@ def mediation_counts(s: Session, period: Period, district: int | None) -> tuple[
                 with_volunteer))
     cases, agreements, amount, prevented = s.execute(_scoped(q, MediationCase.district_id, district)).one()
     return cases, agreements, Decimal(amount or 0), prevented
-
-
-def duty_minutes(s: Session, period: Period, district: int | None) -> int:
-    """Service minutes from the duty rota's attendance on shifts of the period (as the
-    rota's hours count them: attendance only)."""
-    return total_minutes(s, period.start, period.end, district)
 
 
 def site_ids_with(cells_: Sequence[Cell], categories: frozenset[str]) -> set[int]:

@@ -11,6 +11,7 @@ status and site-kind codes, district names) so scripts can read them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -103,6 +104,8 @@ class StatsService:
             districts, sites = query.districts(s, district), query.sites(s, district)
             months = query.monthly(s, build.chart_span(period), district, build.CHART_CATEGORIES, ends)
             work = _volunteer_work(s, period, earlier, district)
+        work = replace(work, duty_hours=Figure(*(hours_of(self._rota.service_minutes(p.start, p.end))
+                                                  for p in (period, earlier))))
         zero, zero_before = build.zero_sites(now, before, sites)
         return StationFigures(
             period=period, compare_to=earlier, comparison=comparison,
@@ -190,7 +193,6 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
     roles = [query.volunteer_roles(s, p, district) for p in (period, earlier)]
     clues = [query.clue_counts(s, p, district) for p in (period, earlier)]
     cases = [query.mediation_counts(s, p, district) for p in (period, earlier)]
-    duty = [hours_of(query.duty_minutes(s, p, district)) for p in (period, earlier)]
 
     def fig(values: list, i: int) -> Figure:
         return Figure(values[0][i], values[1][i])
@@ -198,8 +200,7 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
         incidents_reported=Figure(roles[0].get("reported", 0), roles[1].get("reported", 0)),
         incidents_assisted=Figure(roles[0].get("assisted", 0), roles[1].get("assisted", 0)),
         clues=fig(clues, 0), clues_to_incidents=fig(clues, 1), mediated=fig(cases, 0),
-        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3),
-        duty_hours=Figure(*duty))
+        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3))
 
 
 def hours_of(minutes: int) -> Decimal:
