@@ -28,7 +28,15 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from redband_desktop.db.models import Building, District, Incident, IncidentVolunteer, MarketZone, Site, Volunteer
+from redband_desktop.db.models import (
+    Building,
+    District,
+    Incident,
+    IncidentVolunteer,
+    MarketZone,
+    Site,
+    Volunteer,
+)
 from redband_desktop.db.models.clues import Clue
 from redband_desktop.db.models.rota import (
     Attendance,
@@ -40,7 +48,14 @@ from redband_desktop.db.models.rota import (
 )
 from redband_desktop.domain.enums import SiteKind
 from redband_desktop.domain.enums import VolunteerStatus as Status
-from redband_desktop.domain.rota import EVERY_DAY, WORK_DAYS, AttendanceStatus, DutyType, span_on, weekday_mask
+from redband_desktop.domain.rota import (
+    EVERY_DAY,
+    WORK_DAYS,
+    AttendanceStatus,
+    DutyType,
+    span_on,
+    weekday_mask,
+)
 
 # 除夕 (New Year's Eve of the lunar calendar) of each year: markets and units close from it.
 NEW_YEARS_EVE = {2021: date(2021, 2, 11), 2022: date(2022, 1, 31), 2023: date(2023, 1, 21),
@@ -374,9 +389,9 @@ def _assign(s: Session, rng: random.Random, shifts: list[_Shift], pools: dict, w
             if count > 1 and random_() < SHORT_HANDED:
                 count -= 1
         elif sh.day >= next_week:
-            if random_() < 0.3:  # next week is still being filled in
+            if random_() < 0.08 + 0.05 * sh.day.weekday():  # next week is being filled in, Monday first
                 count = int(random_() * count)
-        elif sh.day > today and random_() < 0.04:
+        elif sh.day > today and random_() < 0.02:
             count -= 1
         happening = wanted.get(sh.id)
         keep = [happening.volunteer] if (

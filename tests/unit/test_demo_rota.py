@@ -19,7 +19,14 @@ from redband_desktop.db.engine import Database, database_url
 from redband_desktop.db.migrate import migrate
 from redband_desktop.db.models import Incident, Site, Volunteer
 from redband_desktop.db.models.clues import Clue
-from redband_desktop.db.models.rota import Attendance, PatrolLog, Shift, ShiftAssignment, ShiftTemplate, SkippedDate
+from redband_desktop.db.models.rota import (
+    Attendance,
+    PatrolLog,
+    Shift,
+    ShiftAssignment,
+    ShiftTemplate,
+    SkippedDate,
+)
 from redband_desktop.demo.station import load_demo
 from redband_desktop.services import build_services
 from redband_desktop.services.rota.figures import figures
