@@ -300,15 +300,18 @@ def _shifts(s: Session, plans: list[_Plan], template_ids: list[int], skips: set,
     st = _Stamps(s)
     out: list[_Shift] = []
     rows = []
+    # each template's start and end as offsets from midnight (span_on once, not per day)
+    offsets = [tuple(x - datetime.combine(first, time()) for x in span_on(first, p.start, p.end)) for p in plans]
     day = first
     while day <= last:
         bit = 1 << day.weekday()
         made = st(datetime.combine(day - timedelta(days=day.weekday() + 4), time(9)))  # the Thursday before
         on = st(day)
-        for p, tid in zip(plans, template_ids, strict=True):
+        midnight = datetime.combine(day, time())
+        for p, tid, (start, end) in zip(plans, template_ids, offsets, strict=True):
             if not p.weekdays & bit or (day, p.site) in skips:
                 continue
-            starts, ends = span_on(day, p.start, p.end)
+            starts, ends = midnight + start, midnight + end
             sh = _Shift(base + len(out) + 1, p.site, p.zone, p.duty, day, starts, ends, p.needed,
                         (st(starts), st(ends)))
             out.append(sh)
@@ -417,7 +420,7 @@ def _assign(s: Session, rng: random.Random, shifts: list[_Shift], pools: dict, w
 
 PRESENT, LATE, ABSENT, SWAPPED = (a.value for a in AttendanceStatus)
 _TOTAL = sum(w for _, w in OUTCOMES)
-CUTS = tuple((sum(w for _, w in OUTCOMES[: i + 1]) / _TOTAL, o.value) for i, (o, _) in enumerate(OUTCOMES))
+CUTS = tuple(sum(w for _, w in OUTCOMES[: i + 1]) / _TOTAL for i in range(len(OUTCOMES)))  # in OUTCOMES' order
 MINUTE = timedelta(minutes=1)
 
 
@@ -428,7 +431,7 @@ def _attendance(random_, st: _Stamps, sh: _Shift, on_shift: list[tuple[int, int]
     stand_ins: list[int] = []
     for assignment, vid in on_shift:
         r = 0.0 if vid in keep else random_()
-        status = PRESENT if r < CUTS[0][0] else next(code for cut, code in CUTS if r < cut)
+        status = PRESENT if r < CUTS[0] else LATE if r < CUTS[1] else ABSENT if r < CUTS[2] else SWAPPED
         if status == PRESENT:  # the clerk keeps the shift's own times, as the form offers them
             served.append(vid)
             records.append((assignment, status, None, *sh.span, *recorded))
