@@ -76,4 +76,6 @@ ROTA_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "route": ("巡逻路线／范围", "Route or places covered"),
     "note": ("所见情况", "What was seen"),
     "clue_id": ("上报的线索", "Clue reported"),
+    "attendance_days_back": ("考勤补录天数", "Days to record attendance"),
+    "rota.attendance_days_back": ("考勤补录天数", "Days to record attendance"),
 }

@@ -3,9 +3,9 @@
 `load_demo` fills an empty database with the station described in the news report the
 project started from: 6 districts each with a community officer, 43 residential
 compounds with their buildings, 2 markets (大商汇 with 5 zones), 11 organs (10余家党政机关)
-and 6 enterprises, a skill list, and volunteers with checksum-valid ID numbers, phones, status
-histories and placeholder portraits. Everything comes from one `random.Random(seed)` and
-from `today`, so a seed and a date always give the same database (tests rely on it).
+and 6 enterprises, a skill list, volunteers with checksum-valid ID numbers, phones, status
+histories and placeholder portraits, and a year of the duty rota (`demo.rota`). Everything
+comes from one `random.Random(seed)` and from `today`, so a seed and a date always give the same database (tests rely on it).
 Names and places live in `demo.names`; the station's name and settings are written by the
 station service, not here.
 """
@@ -40,6 +40,7 @@ from redband_desktop.demo.incidents import add_incidents
 from redband_desktop.demo.mediation import add_mediation
 from redband_desktop.demo.names import SPECIALS, Special
 from redband_desktop.demo.portraits import Painter
+from redband_desktop.demo.rota import add_rota
 from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
 from redband_desktop.domain.enums import VolunteerStatus as Status
 from redband_desktop.domain.idnumber import make_id_number
@@ -117,6 +118,8 @@ def load_demo(
         add_incidents(s, random.Random(f"incidents:{seed}"), today)
         add_clues(s, random.Random(f"clues:{seed}"), today)
         add_mediation(s, random.Random(f"mediation:{seed}"), today)
+        s.flush()
+        add_rota(s, random.Random(f"rota:{seed}"), today, FIRST_JOIN)
         return _summary(places, skills, [v for v, _ in people])
 
 

@@ -2960,62 +2960,62 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
         <source>Home</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="149"/>
         <source>Statistics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="155"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
@@ -3025,97 +3025,97 @@ in File → Station settings….</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="167"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="211"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
         <source>Import portraits…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="225"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="229"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="235"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="239"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="244"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="248"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="269"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="277"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="315"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -5532,37 +5532,47 @@ in File → Station settings….</source>
 <context>
     <name>StationSettingsDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="32"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="35"/>
         <source>Station settings</source>
         <translation>派出所设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="37"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="40"/>
         <source>{station}人民调解委员会</source>
         <translation>{station}人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="46"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="44"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="53"/>
         <source>Station name</source>
         <translation>派出所名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="54"/>
         <source>Incident number prefix</source>
         <translation>警情编号前缀</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="56"/>
         <source>Mediation committee</source>
         <translation>人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="54"/>
-        <source>Numbers already given keep their prefix. Leave the committee empty to print the station&apos;s name followed by 人民调解委员会.</source>
-        <translation>已编的警情号保持原前缀。人民调解委员会名称留空时，文书上印“派出所名称＋人民调解委员会”。</translation>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="57"/>
+        <source>Attendance may be recorded for</source>
+        <translation>考勤补录天数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="67"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="62"/>
+        <source>Numbers already given keep their prefix. Leave the committee empty to print the station&apos;s name followed by 人民调解委员会. Attendance on a shift can be recorded from its start until this many days after its day (0–60; 0: only on the day).</source>
+        <translation>已发出的编号保留原前缀。调解委员会名称留空时，文书上印派出所名称加“人民调解委员会”。班次开始后即可登记考勤，最晚可在班次当天之后这么多天内补录（0–60 天；0 表示只能当天登记）。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="77"/>
         <source>New numbers look like {number}</source>
         <translation>新编号示例：{number}</translation>
     </message>

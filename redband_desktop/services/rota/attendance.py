@@ -29,7 +29,6 @@ from redband_desktop.services.rota.types import (
 )
 from redband_desktop.services.shared.values import checked_choice, checked_id
 
-DAYS_BACK_KEY = "rota.attendance_days_back"
 SLACK = timedelta(hours=6)  # how far actual times may lie outside the planned span
 SERVED = (AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value, AttendanceStatus.SWAPPED.value)
 

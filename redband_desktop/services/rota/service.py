@@ -34,7 +34,6 @@ from redband_desktop.domain.access import Action, Role
 from redband_desktop.domain.rota import DutyType, week_start
 from redband_desktop.errors import PermissionDenied, Problem, ValidationError
 from redband_desktop.services.rota.attendance import (
-    DAYS_BACK_KEY,
     check_window,
     checked_entries,
     hours,
@@ -80,7 +79,7 @@ from redband_desktop.services.rota.wording import clash_problem, shift_text
 from redband_desktop.services.shared.access import AccessControl, Actor
 from redband_desktop.services.shared.audit_log import diff, record
 from redband_desktop.services.shared.rules import check_version, clean_text, fetch
-from redband_desktop.services.shared.settings import read_settings
+from redband_desktop.services.shared.settings import DAYS_BACK_KEY, read_settings
 from redband_desktop.services.shared.values import checked_id, raise_problems
 
 EVERYWHERE = WeekFilter()

@@ -16,6 +16,7 @@ from redband_desktop.db.models import Setting
 from redband_desktop.documents.card_types import CARD_DEFAULTS
 
 COMMITTEE_KEY = "mediation.committee"
+DAYS_BACK_KEY = "rota.attendance_days_back"
 
 DEFAULTS: dict[str, Any] = {
     "station.name": "",
@@ -23,7 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "security.idle_minutes": 15,
     "privacy.purge_after_years": 3,
     COMMITTEE_KEY: "",  # name on mediation documents; "" means "<station>人民调解委员会"
-    "rota.attendance_days_back": 7,  # how many days after a shift its attendance may still be recorded
+    DAYS_BACK_KEY: 7,  # how many days after a shift its attendance may still be recorded
     **CARD_DEFAULTS,
 }
 

@@ -12,9 +12,16 @@ from redband_desktop.errors import DatabaseError, Problem, ValidationError
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import record
 from redband_desktop.services.shared.rules import clean_text
-from redband_desktop.services.shared.settings import COMMITTEE_KEY, read_settings, write_setting
+from redband_desktop.services.shared.settings import (
+    COMMITTEE_KEY,
+    DAYS_BACK_KEY,
+    read_settings,
+    write_setting,
+)
 from redband_desktop.services.shared.values import checked_int, raise_problems
 from redband_desktop.services.station.types import StationSettings
+
+MAX_DAYS_BACK = 60
 
 
 class StationService:
@@ -29,6 +36,7 @@ class StationService:
             name=v["station.name"], initialised_at=v["station.initialised_at"],
             idle_minutes=int(v["security.idle_minutes"]), purge_after_years=int(v["privacy.purge_after_years"]),
             incident_prefix=str(v.get(NUMBER_PREFIX_KEY) or DEFAULT_PREFIX), committee=str(v.get(COMMITTEE_KEY) or ""),
+            attendance_days_back=int(v[DAYS_BACK_KEY]),
         )
 
     def update_security(self, idle_minutes: int, purge_after_years: int) -> StationSettings:
@@ -66,9 +74,12 @@ class StationService:
         current = self.settings()
         return self.update_station(station_name, current.incident_prefix, current.committee)
 
-    def update_station(self, station_name: str, incident_prefix: str, committee: str) -> StationSettings:
+    def update_station(self, station_name: str, incident_prefix: str, committee: str,
+                       attendance_days_back: int | None = None) -> StationSettings:
         """The station's name, the prefix of new incident numbers (numbers already given
-        keep theirs) and the mediation committee's name printed on mediation documents."""
+        keep theirs), the mediation committee's name printed on mediation documents and,
+        when given, how many days after a shift its attendance may still be recorded
+        (0–60; 0: only on the shift's own day)."""
         self._access.require(Action.SETTINGS)
         problems = []
         try:
@@ -79,9 +90,11 @@ class StationService:
         if prefix is None:
             problems.append(Problem("incident_prefix", "prefix_invalid"))
         committee = clean_text(committee, "committee", 40, problems=problems)
+        new = {"station.name": name, NUMBER_PREFIX_KEY: prefix, COMMITTEE_KEY: committee}
+        if attendance_days_back is not None:
+            new[DAYS_BACK_KEY] = checked_int(attendance_days_back, "attendance_days_back", problems, 0, MAX_DAYS_BACK)
         if problems:
             raise ValidationError(problems)
-        new = {"station.name": name, NUMBER_PREFIX_KEY: prefix, COMMITTEE_KEY: committee}
         with self._db.write() as s:
             old = read_settings(s)
             changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}

@@ -15,6 +15,7 @@ class StationSettings:
     purge_after_years: int = 3
     incident_prefix: str = DEFAULT_PREFIX
     committee: str = ""  # mediation committee's own name; "" = "<station>人民调解委员会"
+    attendance_days_back: int = 7  # days after a shift its attendance may still be recorded
 
     @property
     def initialised(self) -> bool:

@@ -1,6 +1,7 @@
 """File → Station settings… (administrators): the station's name, the prefix of new
-incident numbers (JJH-2026-000123) and the mediation committee's name printed on
-agreements and case files. Wrong fields are shown under themselves; nothing is saved
+incident numbers (JJH-2026-000123), the mediation committee's name printed on
+agreements and case files, and how many days after a shift its attendance may still be
+recorded (排班 考勤补录天数). Wrong fields are shown under themselves; nothing is saved
 until all are right."""
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
+from redband_desktop.services.station.service import MAX_DAYS_BACK
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.wrapping_label import help_label
 
@@ -36,6 +39,10 @@ class StationSettingsDialog(QDialog):
         self.committee = QLineEdit(current.committee, objectName="committee")
         self.committee.setPlaceholderText(self.tr("{station}人民调解委员会").format(station=current.name))
         self.example = QLabel(objectName="prefix_example")
+        self.days_back = QSpinBox(objectName="attendance_days_back", minimum=0, maximum=MAX_DAYS_BACK)
+        self.days_back.setValue(current.attendance_days_back)
+        self.days_back.setSuffix(self.tr(" days"))
+        self.days_back.setMaximumWidth(120)
         self.general = FieldErrors.make_label("general")
         self.general.hide()
         self.errors = FieldErrors()
@@ -47,12 +54,15 @@ class StationSettingsDialog(QDialog):
             (self.tr("Incident number prefix"), self.prefix, "incident_prefix"),
             ("", self.example, None),
             (self.tr("Mediation committee"), self.committee, "committee"),
+            (self.tr("Attendance may be recorded for"), self.days_back, "attendance_days_back"),
         ):
             form.addRow(title, widget)
             if field:
                 self.errors.add_to_form(field, form, widget)
         form.addRow(help_label(self.tr("Numbers already given keep their prefix. Leave the committee empty "
-                                       "to print the station's name followed by 人民调解委员会.")))
+                                       "to print the station's name followed by 人民调解委员会. Attendance on a "
+                                       "shift can be recorded from its start until this many days after its "
+                                       "day (0–60; 0: only on the day).")))
         form.addRow(self.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -68,5 +78,5 @@ class StationSettingsDialog(QDialog):
 
     def accept(self) -> None:
         if self.errors.attempt(self, self.general, lambda: self._station.update_station(
-                self.name.text(), self.prefix.text(), self.committee.text())):
+                self.name.text(), self.prefix.text(), self.committee.text(), self.days_back.value())):
             super().accept()
