@@ -6068,99 +6068,119 @@ in File → Station settings….</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="42"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="45"/>
         <source>Edit shift template</source>
         <translation>修改排班模板</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="42"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="45"/>
         <source>New shift template</source>
         <translation>新建排班模板</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="51"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="51"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="51"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="51"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="48"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="51"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="52"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="49"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="52"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="87"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="59"/>
+        <source>No leader</source>
+        <translation>不设带班人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="102"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="87"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="102"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="88"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="103"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="89"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="104"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="90"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="105"/>
         <source>Duty type</source>
         <translation>值班类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="90"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="105"/>
         <source>Weekdays</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="91"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="106"/>
         <source>Starts at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="91"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="106"/>
         <source>Ends at</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="92"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="107"/>
         <source>People needed</source>
         <translation>需要人数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="92"/>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="107"/>
+        <source>Leader</source>
+        <translation>带班人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="108"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="127"/>
+        <source>(none) — choose…</source>
+        <translation>（无）— 选择…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/rota/template_dialog.py" line="131"/>
+        <source>Leader of these shifts</source>
+        <translation>选择这些班次的带班人</translation>
     </message>
 </context>
 <context>

@@ -250,3 +250,22 @@ def test_an_empty_week_says_how_shifts_come_about(qtbot, services, place) -> Non
     services.rota.generate(NEXT_MONDAY, NEXT_MONDAY + timedelta(days=6))
     page.refresh()
     assert page.totals.text().startswith("1 places")
+
+
+def test_a_template_gets_a_leader_through_the_picker(qtbot, services, place, monkeypatch) -> None:  # noqa: ANN001
+    _auto(monkeypatch, VolunteerPicker, lambda d: d.search.setText("张洁"))
+    dialog = TemplateDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.places.set_place(place["compound"].id, None, None)
+    assert not dialog.leader_clear.isEnabled()
+    dialog.leader.click()
+    assert dialog.leader.text() == "张洁" and dialog.leader_clear.isEnabled()
+    dialog.accept()
+    saved = services.rota.templates()[0]
+    assert saved.leader == "张洁" and saved.form.leader_id is not None
+    again = TemplateDialog(services, existing=saved)  # an edit shows the leader and can drop it
+    qtbot.addWidget(again)
+    assert again.leader.text() == "张洁"
+    again.leader_clear.click()
+    again.accept()
+    assert services.rota.templates()[0].leader == ""

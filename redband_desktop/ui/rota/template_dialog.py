@@ -1,6 +1,7 @@
 """A shift template, new or edited: the place (district → site → building or zone), the duty type,
 the weekdays, the time span (the end follows the duty type's default length until it is
-changed; an end before the start runs past midnight), people needed and notes. Wrong
+changed; an end before the start runs past midnight), people needed, an optional leader
+(带班人, picked like any volunteer, the place's own first) and notes. Wrong
 fields are shown in red under the field itself; nothing is saved until every one is right.
 An edit reaches only the template's future shifts nobody is on yet (`saved_counts` says how
 many were changed, removed and added)."""
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QWidget,
@@ -30,6 +32,7 @@ from redband_desktop.ui.widgets.combos import enum_combo
 from redband_desktop.ui.widgets.field_errors import FieldErrors
 from redband_desktop.ui.widgets.place_combos import PlaceCombos
 from redband_desktop.ui.widgets.required import field_caption, required_note
+from redband_desktop.ui.widgets.volunteer_picker import VolunteerPicker
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -40,7 +43,7 @@ class TemplateDialog(QDialog):
                  existing: TemplateInfo | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit shift template") if existing else self.tr("New shift template"))
-        self._rota, self._existing = services.rota, existing
+        self._rota, self._roster, self._existing = services.rota, services.roster, existing
         self.saved: TemplateInfo | None = None
         self.saved_counts: TemplateSaved | None = None
         self.places = PlaceCombos(services.structure, self)
@@ -52,6 +55,10 @@ class TemplateDialog(QDialog):
         self.end = QTimeEdit(objectName="end_time", displayFormat="HH:mm")
         self.needed = QSpinBox(objectName="needed", minimum=1, maximum=50, value=2)
         self.notes = QLineEdit(objectName="notes", maxLength=500)
+        self.leader = QPushButton(objectName="leader")
+        self.leader_clear = QPushButton(self.tr("No leader"), objectName="no_leader")
+        self._leader_id: int | None = None
+        self._show_leader(None, "")
         self.general = FieldErrors.make_label("general")
         self.errors = FieldErrors()
         self._end_touched = False
@@ -62,11 +69,14 @@ class TemplateDialog(QDialog):
         self.start.timeChanged.connect(self._follow_default)
         self.end.editingFinished.connect(self._end_edited)
         self.places.kind_changed.connect(self._kind_changed)
+        self.leader.clicked.connect(self._pick_leader)
+        self.leader_clear.clicked.connect(lambda: self._show_leader(None, ""))
         self._kind_changed(self.places.site_kind())
         if existing is not None:
             self._fill(existing.form)
 
     def _fill(self, f: TemplateForm) -> None:
+        self._show_leader(f.leader_id, self._existing.leader if self._existing else "")
         self.places.set_place(f.site_id, f.building_id, f.zone_id)
         self.duty.setCurrentIndex(max(self.duty.findData(f.duty_type), 0))
         for n, box in enumerate(self.days):
@@ -83,13 +93,19 @@ class TemplateDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         for box in self.days:
             row.addWidget(box)
+        leader = QWidget(objectName="leader_row")
+        pick = QHBoxLayout(leader)
+        pick.setContentsMargins(0, 0, 0, 0)
+        pick.addWidget(self.leader, 1)
+        pick.addWidget(self.leader_clear)
         rows = (
             (self.tr("District"), self.places.district, "district_id"), (self.tr("Site"), self.places.site, "site_id"),
             (self.tr("Building"), self.places.building, "building_id"),
             (self.tr("Market zone"), self.places.zone, "zone_id"),
             (self.tr("Duty type"), self.duty, "duty_type"), (self.tr("Weekdays"), week, "weekdays"),
             (self.tr("Starts at"), self.start, "start_time"), (self.tr("Ends at"), self.end, "end_time"),
-            (self.tr("People needed"), self.needed, "needed"), (self.tr("Notes"), self.notes, "notes"),
+            (self.tr("People needed"), self.needed, "needed"), (self.tr("Leader"), leader, "leader_id"),
+            (self.tr("Notes"), self.notes, "notes"),
         )
         required = {"site_id", "duty_type", "weekdays", "start_time", "end_time", "needed"}
         for title, widget, field in rows:
@@ -105,6 +121,17 @@ class TemplateDialog(QDialog):
     def _kind_changed(self, kind: SiteKind | None) -> None:
         self._form.setRowVisible(self.places.building, kind is SiteKind.COMPOUND)
         self._form.setRowVisible(self.places.zone, kind is SiteKind.MARKET)
+
+    def _show_leader(self, volunteer_id: int | None, name: str) -> None:
+        self._leader_id = volunteer_id
+        self.leader.setText(name if volunteer_id is not None else self.tr("(none) — choose…"))
+        self.leader_clear.setEnabled(volunteer_id is not None)
+
+    def _pick_leader(self) -> None:
+        picker = VolunteerPicker(self._roster, self.tr("Leader of these shifts"), None, parent=self,
+                                 site_first=self.places.site_id())
+        if picker.exec() and picker.picked is not None:
+            self._show_leader(picker.picked.id, picker.picked.name)
 
     def _end_edited(self) -> None:
         self._end_touched = True
@@ -122,7 +149,8 @@ class TemplateDialog(QDialog):
         return TemplateForm(
             site_id=self.places.site_id(), duty_type=self.duty.currentData(), start_time=start, end_time=end,
             weekdays=tuple(n for n, box in enumerate(self.days) if box.isChecked()), needed=self.needed.value(),
-            building_id=self.places.building_id(), zone_id=self.places.zone_id(), notes=self.notes.text(),
+            building_id=self.places.building_id(), zone_id=self.places.zone_id(), leader_id=self._leader_id,
+            notes=self.notes.text(),
         )
 
     def accept(self) -> None:
