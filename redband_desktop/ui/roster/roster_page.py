@@ -102,8 +102,10 @@ class RosterPage(RegisterPage):
         for button in (self.add_button, self.edit_button, self.status_button, self.print_button, self.export_button):
             buttons.addWidget(button)
         buttons.addWidget(self.export_note)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count)
+        # the count takes the rest of the row (a wrapping label beside a stretch got squeezed
+        # to three lines in English), flush right
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        buttons.addWidget(self.count, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.preset_note)
