@@ -51,6 +51,17 @@ def _private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _locale_restored(request: pytest.FixtureRequest):  # noqa: ANN202 - a generator fixture
+    """A UI test that shows the window in Chinese (QLocale.setDefault) leaves the next test
+    in the same worker the language it started with (the pages' words follow the locale)."""
+    yield
+    if "ui" in request.path.parts:
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale.system())
+
+
+@pytest.fixture(autouse=True)
 def _no_unexpected_message_boxes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """UI tests: a message box (or text question) nobody expected fails the test at once,
     naming what it said, instead of waiting modally for a click that never comes (which
