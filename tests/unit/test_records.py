@@ -180,7 +180,7 @@ def test_ranking_shares_ranks_and_shows_suspended_apart(services, place) -> None
     assert {r.name for r in result.rows[:2]} == {"张洁", "李明"} and result.rows[2].name == "王芳"
     assert [(r.name, r.minutes) for r in result.apart] == [("赵强", 300)]
     assert services.records.ranking(*YEAR, district_id=place["other"].id).rows == ()
-    assert services.records.export_ranking(result)[:2] == b"PK"
+    assert services.records.export_ranking(result).data[:2] == b"PK"
 
 
 def test_inactive_lists_active_volunteers_without_recent_service(services, place) -> None:  # noqa: ANN001
@@ -194,3 +194,14 @@ def test_inactive_lists_active_volunteers_without_recent_service(services, place
     assert [r.volunteer_id for r in services.records.inactive(days=90, today=date(2026, 5, 1)).rows] == [quiet]
     with pytest.raises(ValidationError):
         services.records.inactive(days=3)
+
+
+def test_the_certificate_issuer_is_a_station_setting(services) -> None:  # noqa: ANN001
+    with pytest.raises(ValidationError) as exc:
+        services.station.update_station("金家河派出所", "JJH", "", head="王建国", phone="12", inactive_days=3)
+    assert {p.field for p in exc.value.problems} == {"station_phone", "inactive_days"}
+    assert services.station.settings().head == ""  # nothing half-saved
+    saved = services.station.update_station("金家河派出所", "JJH", "", head="王建国", phone="0871-68123456",
+                                            inactive_days=60)
+    assert (saved.head, saved.inactive_days) == ("王建国", 60) and saved.phone.startswith("0871")
+    assert services.records.inactive().days == 60

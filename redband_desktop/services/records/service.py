@@ -46,6 +46,7 @@ from redband_desktop.services.records.types import (
 )
 from redband_desktop.services.shared.access import AccessControl
 from redband_desktop.services.shared.audit_log import record
+from redband_desktop.services.shared.exports import Export
 from redband_desktop.services.shared.rules import check_version, fetch, next_in_year
 from redband_desktop.services.shared.settings import read_settings
 from redband_desktop.services.shared.values import checked_id
@@ -155,6 +156,13 @@ class RecordsService:
                    {"stars": [before[0], stars], "comment": [before[1], comment]}, f"{v.name}：{year} 年度")
             return EvaluationInfo(row.id, row.version, row.year, row.stars, row.comment, row.evaluated_by)
 
+    def period_minutes(self, volunteer_id: int, first: date, last: date) -> int:
+        """Service minutes of one volunteer in a period (what a certificate would state)."""
+        self._access.require(Action.READ)
+        first, last = rules.checked_period(first, last)
+        with self._db.read() as s:
+            return service_minutes(s, first, last, [_volunteer(s, volunteer_id).id]).get(volunteer_id, 0)
+
     # -- certificates ------------------------------------------------------------------
     def issue_certificate(self, volunteer_id: int, first: date, last: date, today: date | None = None) -> Printed:
         """Number, register and print a certificate for the period. It carries the full ID
@@ -211,7 +219,7 @@ class RecordsService:
         with self._db.read() as s:
             return ranking(s, first, last, district_id, site_id)
 
-    def export_ranking(self, result: Ranking) -> bytes:
+    def export_ranking(self, result: Ranking) -> Export:
         """The ranking as a workbook for the station's commendation list (names and
         volunteer numbers only); audited as an export."""
         from redband_desktop.documents.xlsx import table_to_xlsx
@@ -221,7 +229,7 @@ class RecordsService:
         with self._db.write() as s:
             record(s, self._access, "export", "volunteer", "",
                    summary=f"志愿服务时长排名 {result.first}–{result.last}，{len(rows)} 行")
-        return table_to_xlsx(headers, rows, "时长排名")
+        return Export(table_to_xlsx(headers, rows, "时长排名"), len(rows), False)
 
     def inactive(self, days: int | None = None, district_id: int | None = None,
                  today: date | None = None) -> Inactive:
