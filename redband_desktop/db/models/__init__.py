@@ -20,7 +20,12 @@ from redband_desktop.db.models.mediation import (
     MediationPerformance,
     MediationSession,
 )
-from redband_desktop.db.models.records import Certificate, CertificateCounter, Commendation, Evaluation
+from redband_desktop.db.models.records import (
+    Certificate,
+    CertificateCounter,
+    Commendation,
+    Evaluation,
+)
 from redband_desktop.db.models.rota import (
     Attendance,
     PatrolLog,

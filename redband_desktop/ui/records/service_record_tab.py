@@ -2,7 +2,8 @@
 Ministry of Civil Affairs' rules on volunteer service records: a line of basic information
 and hours (in all and per year, the same clock time counted once), every service newest
 first (date, kind, content, hours, whether it counts as training), and beside it the
-commendations and awards and the yearly evaluations. Buttons record a commendation (a
+commendations and awards and the yearly evaluations. The ID number is always masked here:
+the roster's reveal button and the certificate are the audited ways to the full one. Buttons record a commendation (a
 double-click corrects one), write the year's evaluation (the district's officer or an
 administrator) and open the certificate dialog. Every change is audited by the service."""
 
@@ -66,7 +67,8 @@ class ServiceRecordTab(QWidget):
         super().__init__(parent)
         self.setObjectName("service_record")
         self._records, self._volunteer_id = records, volunteer_id
-        self.summary = QLabel(objectName="record_summary", wordWrap=True)
+        self.summary = QLabel(objectName="record_summary")
+        self.summary.setMinimumWidth(100)  # a long line is cut at the tab's edge; the tooltip has it all
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.award_button = QPushButton(self.tr("Record a commendation…"), objectName="add_award")
         self.remove_button = QPushButton(self.tr("Remove commendation"), objectName="remove_award")
@@ -88,21 +90,27 @@ class ServiceRecordTab(QWidget):
     def reload(self) -> None:
         self.record = self._records.service_record(self._volunteer_id)
         self.summary.setText(self.summary_text(self.record))
+        self.summary.setToolTip(self.summary.text())
         if self._body is not None:
             self._body.deleteLater()
         self._body = self._build(self.record)
         self._layout.addWidget(self._body, 1)
 
     def summary_text(self, r: ServiceRecord) -> str:
-        years = "　".join(self.tr("{year}: {hours} h").format(year=y.year, hours=hours_text(y.minutes))
+        years = "，".join(self.tr("{year}: {hours} h").format(year=y.year, hours=hours_text(y.minutes))
                          for y in r.years)
         text = self.tr("No. {number} · {name} · ID {id} · {district} {site} · joined {joined} · "
                        "{hours} hours in all").format(number=r.volunteer_no, name=r.name, id=r.id_number,
                                                       district=r.district, site=r.site,
                                                       joined=f"{r.joined_on:%Y-%m-%d}", hours=hours_text(r.total_minutes))
-        return f"{text}\n{years}" if years else text
+        counts = self.tr("{services} services, {training} of them training").format(
+            services=len(r.services), training=len(r.training))
+        return f"{text}（{years}） · {counts}" if years else f"{text} · {counts}"
 
     def _build(self, r: ServiceRecord) -> QWidget:
+        """One row under a one-line summary (the tab is short in the volunteer's dialog):
+        services, commendations, evaluations, each a table as tall as the tab, and the
+        buttons in a column at the right."""
         lang = ui_lang()
         body = QWidget()
         self.services = table("record_services", (self.tr("Date"), self.tr("Service"), self.tr("Content"),
@@ -112,39 +120,33 @@ class ServiceRecordTab(QWidget):
                               numbers=(3,))
         self.services.horizontalHeader().setStretchLastSection(False)
         self.services.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.awards = table("record_awards", (self.tr("Commendation"), self.tr("Level"), self.tr("Date"),
-                                               self.tr("Awarded by")),
+        self.awards = table("record_awards", (self.tr("Commendation ({count})").format(count=len(r.awards)),
+                                               self.tr("Level"), self.tr("Date"), self.tr("Awarded by")),
                             [(a.name, AwardLevel(a.level).label(lang), f"{a.awarded_on:%Y-%m-%d}", a.awarded_by)
                              for a in r.awards])
         self.awards.itemDoubleClicked.connect(lambda _item: self.correct_award())
         self.evaluations = table("record_evaluations", (self.tr("Year"), self.tr("Stars"), self.tr("Comment")),
                                  [(str(e.year), "★" * e.stars + "☆" * (5 - e.stars), e.comment)
                                   for e in r.evaluations])
+        for t in (self.awards, self.evaluations):
+            t.setToolTip(self.tr("Double-click a commendation to correct it.") if t is self.awards else "")
         self.remove_button.setEnabled(self.award_button.isEnabled() and bool(r.awards)
                                       and self._records.can(Action.DELETE))
-        side = QVBoxLayout()
-        side.addWidget(QLabel(self.tr("Commendations and awards ({count})").format(count=len(r.awards))))
-        side.addWidget(self.awards, 1)
-        side.addWidget(QLabel(self.tr("Yearly evaluations ({count})").format(count=len(r.evaluations))))
-        side.addWidget(self.evaluations, 1)
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Services ({count}, of which training {training})").format(
-            count=len(r.services), training=len(r.training))))
-        left.addWidget(self.services, 1)
-        columns = QHBoxLayout()
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.addLayout(left, 3)
-        columns.addLayout(side, 2)
-        buttons = QHBoxLayout()
-        for b in (self.award_button, self.remove_button, self.evaluate_button):
+        buttons = QVBoxLayout()
+        for b in (self.award_button, self.remove_button, self.evaluate_button, self.certificate_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.certificate_button)
+        columns = QHBoxLayout()
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(self.services, 5)
+        columns.addWidget(self.awards, 3)
+        columns.addWidget(self.evaluations, 2)
+        columns.addLayout(buttons)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
         outer.addWidget(self.summary)
         outer.addLayout(columns, 1)
-        outer.addLayout(buttons)
         QWidget.setTabOrder(self.services, self.awards)
         QWidget.setTabOrder(self.awards, self.evaluations)
         return body
