@@ -110,3 +110,36 @@ def test_a_viewer_cannot_issue(qtbot, services, place) -> None:  # noqa: ANN001
     d = CertificateDialog(services.records, v, "张洁")
     qtbot.addWidget(d)
     assert not d.issue_button.isEnabled() and d.issue_button.toolTip()
+
+
+def test_the_recognition_page_ranks_lists_inactive_and_reprints(qtbot, services, place, tmp_path,  # noqa: ANN001
+                                                                monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from redband_desktop.ui.records.recognition_page import RecognitionPage
+
+    v = _served(services, place)
+    quiet = h.volunteer(services, place["compound"].id, "李明")
+    services.records.issue_certificate(v, date(THIS_YEAR, 1, 1), date.today())
+    page = RecognitionPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.ranked.rowCount() == 1 and page.ranked.item(0, 2).text() == "张洁"
+    assert page.ranked.item(0, 6).text() == "5"  # 8–13, the overlap once
+    out = tmp_path / "ranking.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    page.export_ranking()
+    assert out.read_bytes()[:2] == b"PK"
+    page.tabs.setCurrentIndex(1)
+    names = {page.inactive_table.item(r, 1).text() for r in range(page.inactive_table.rowCount())}
+    assert "李明" in names and quiet
+    page.tabs.setCurrentIndex(2)
+    assert page.register.rowCount() == 1
+    page.search.setText("没有这个人")
+    assert page.register.rowCount() == 0
+    page.search.setText(f"{THIS_YEAR}-0001")
+    page.register.selectRow(0)
+    pdf = tmp_path / "again.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(pdf), ""))
+    page.reprint()
+    assert pdf.read_bytes()[:4] == b"%PDF" and page.register.item(0, 7).text() == "2"
