@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -49,8 +50,9 @@ def _day(edit) -> date:  # noqa: ANN001 - a QDateEdit
     return date(d.year(), d.month(), d.day())
 
 
-def _fill(target: QTableWidget, source: QTableWidget) -> None:
-    """Put a freshly built table's rows and headers into the one on the page."""
+def _fill(target: QTableWidget, source: QTableWidget, stretch: int | None = None) -> None:
+    """Put a freshly built table's rows and headers into the one on the page; the column
+    `stretch` (a place name) takes the spare width rather than the last one."""
     target.setRowCount(source.rowCount())
     target.setColumnCount(source.columnCount())
     target.setHorizontalHeaderLabels([source.horizontalHeaderItem(c).text() for c in range(source.columnCount())])
@@ -58,6 +60,10 @@ def _fill(target: QTableWidget, source: QTableWidget) -> None:
         for c in range(source.columnCount()):
             target.setItem(r, c, source.takeItem(r, c))
     target.resizeColumnsToContents()
+    header = target.horizontalHeader()
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     source.deleteLater()
 
 
@@ -158,8 +164,8 @@ class RecognitionPage(QWidget):
         def cells(r, rank: str):  # noqa: ANN001, ANN202
             return (rank, r.volunteer_no, r.name, r.district, r.site, VolunteerStatus(r.status).label(lang),
                     hours_text(r.minutes))
-        _fill(self.ranked, table("x", headers, [cells(r, str(r.rank)) for r in self.result.rows], (0, 6)))
-        _fill(self.apart, table("x", headers, [cells(r, "—") for r in self.result.apart], (6,)))
+        _fill(self.ranked, table("x", headers, [cells(r, str(r.rank)) for r in self.result.rows], (0, 6)), 4)
+        _fill(self.apart, table("x", headers, [cells(r, "—") for r in self.result.apart], (6,)), 4)
         total = sum(r.minutes for r in self.result.rows) + sum(r.minutes for r in self.result.apart)
         self.ranking_note.setText(self.tr("{count} volunteers served {hours} hours from {first} to {last}.").format(
             count=len(self.result.rows) + len(self.result.apart), hours=hours_text(total),
@@ -208,7 +214,7 @@ class RecognitionPage(QWidget):
                    self.tr("Last service"))
         rows = [(r.volunteer_no, r.name, r.district, r.site,
                  f"{r.last_service:%Y-%m-%d}" if r.last_service else self.tr("Never")) for r in result.rows]
-        _fill(self.inactive_table, table("x", headers, rows))
+        _fill(self.inactive_table, table("x", headers, rows), 3)
         self.inactive_note.setText(self.tr("{count} active volunteers have had no shift or activity since {since}.")
                                    .format(count=len(rows), since=f"{result.since:%Y-%m-%d}"))
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -68,7 +69,8 @@ class ServiceRecordTab(QWidget):
         self.setObjectName("service_record")
         self._records, self._volunteer_id = records, volunteer_id
         self.summary = QLabel(objectName="record_summary")
-        self.summary.setMinimumWidth(100)  # a long line is cut at the tab's edge; the tooltip has it all
+        # a long line is cut at the tab's edge (the tooltip has it all) and never widens the dialog
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.award_button = QPushButton(self.tr("Record a commendation…"), objectName="add_award")
         self.remove_button = QPushButton(self.tr("Remove commendation"), objectName="remove_award")
