@@ -8,6 +8,10 @@ RECORD_MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 在 {first} 至 {last} 期间没有登记的志愿服务，不能出具志愿服务证明",
         "{name} has no recorded service from {first} to {last}: no certificate can be issued",
     ),
+    "records_no_service_any": (
+        "所选志愿者在 {first} 至 {last} 期间都没有登记的志愿服务，没有出具证明",
+        "none of the chosen volunteers has recorded service from {first} to {last}: no certificate was issued",
+    ),
     "records_period_reversed": ("结束日期不能早于开始日期", "the end date cannot come before the start date"),
     "records_evaluation_officer": (
         "年度评价须由本片区社区民警或管理员填写",

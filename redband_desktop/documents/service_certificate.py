@@ -7,6 +7,7 @@ name. Plain data in, PDF bytes out; the bundled CJK font is embedded, as on ever
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,8 +77,10 @@ def _story(c: CertificateData) -> list[Flowable]:
     ]
 
 
-def certificate_pdf(certificates: list[CertificateData]) -> bytes:
-    """One A4 page per certificate (a batch prints several in one file)."""
+def certificate_pdf(certificates: list[CertificateData],
+                    progress: Callable[[int, int], None] | None = None) -> bytes:
+    """One A4 page per certificate (a batch prints several in one file); `progress(done,
+    total)` is told as each page is laid out."""
     from reportlab.platypus import PageBreak
 
     register()
@@ -86,5 +89,21 @@ def certificate_pdf(certificates: list[CertificateData]) -> bytes:
         if i:
             story.append(PageBreak())
         story += _story(c)
+        if progress is not None:
+            story.append(_Reached(i + 1, len(certificates), progress))
     title = f"志愿服务证明 {certificates[0].number}" if len(certificates) == 1 else "志愿服务证明"
     return render(story, title, unnumbered=NO_PAGE_NUMBERS)
+
+
+class _Reached(Flowable):
+    """Takes no room; says how far the layout has come when it is drawn."""
+
+    def __init__(self, done: int, total: int, progress: Callable[[int, int], None]) -> None:
+        super().__init__()
+        self.done, self.total, self.progress = done, total, progress
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.progress(self.done, self.total)

@@ -143,3 +143,26 @@ def test_the_recognition_page_ranks_lists_inactive_and_reprints(qtbot, services,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(pdf), ""))
     page.reprint()
     assert pdf.read_bytes()[:4] == b"%PDF" and page.register.item(0, 7).text() == "2"
+
+
+def test_batch_certificates_from_the_ranking(qtbot, services, place, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from redband_desktop.ui.records.recognition_page import RecognitionPage
+
+    v = _served(services, place)
+    other = h.volunteer(services, place["compound"].id, "李明")
+    h.shift(services, place, datetime(THIS_YEAR, 1, 11, 8), datetime(THIS_YEAR, 1, 11, 9), other)
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    page = RecognitionPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    out = tmp_path / "batch.pdf"
+    job = page.batch_certificates(hours=2, path=str(out))  # 张洁 has 5 hours, 李明 1
+    with qtbot.waitSignal(job.finished, timeout=30000):
+        pass
+    assert out.read_bytes()[:4] == b"%PDF" and f"{THIS_YEAR}-0001" in said[0]
+    assert [c.volunteer_id for c in services.records.certificates()] == [v]
+    assert page.register.rowCount() == 1
+    assert page.batch_certificates(hours=100, path=str(out)) is None and "100" in said[-1]

@@ -205,3 +205,26 @@ def test_the_certificate_issuer_is_a_station_setting(services) -> None:  # noqa:
                                             inactive_days=60)
     assert (saved.head, saved.inactive_days) == ("王建国", 60) and saved.phone.startswith("0871")
     assert services.records.inactive().days == 60
+
+
+def test_batch_certificates_in_one_pdf(services, place, tmp_path) -> None:  # noqa: ANN001
+    named(services)
+    v, other = place["volunteer"], h.volunteer(services, place["compound"].id, "李明")
+    idle = h.volunteer(services, place["compound"].id, "王芳")
+    h.shift(services, place, at(8), at(12), v)
+    h.activity(services, place, at(14), at(16), {other: None})
+    steps = []
+    batch = services.records.issue_batch([v, other, idle], *YEAR, today=date(2026, 12, 1),
+                                         progress=lambda done, total: steps.append((done, total)))
+    assert [c.number for c in batch.certificates] == ["2026-0001", "2026-0002"] and batch.skipped == ("王芳",)
+    assert steps[-1] == (2, 2)
+    pdf = tmp_path / "batch.pdf"
+    pdf.write_bytes(batch.pdf)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert pages.count("志愿服务证明") >= 2 and "张洁" in pages and "李明" in pages and "王芳" not in pages
+    assert len(services.records.certificates()) == 2
+    with pytest.raises(ValidationError):
+        services.records.issue_batch([idle], *YEAR)
+    sign_in_as(services, "viewer")
+    with pytest.raises(PermissionDenied):
+        services.records.issue_batch([v], *YEAR)

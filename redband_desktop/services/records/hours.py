@@ -26,7 +26,7 @@ from redband_desktop.domain.rota import AttendanceStatus
 SERVED = (AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value, AttendanceStatus.SWAPPED.value)
 
 
-def _minute_scale(s: Session, column):  # noqa: ANN001, ANN202 - column expressions
+def minute_scale(s: Session, column):  # noqa: ANN001, ANN202 - column expressions
     if s.bind.dialect.name == "sqlite":
         return func.julianday(column) * 1440
     return func.extract("epoch", column) / 60
@@ -38,13 +38,13 @@ def spans(s: Session, first: date | None, last: date | None, volunteer_ids: Iter
     on the common scale."""
     served_by = case((Attendance.status == AttendanceStatus.SWAPPED.value, Attendance.swapped_with_id),
                      else_=ShiftAssignment.volunteer_id)
-    shifts = (select(served_by.label("vid"), _minute_scale(s, Attendance.signed_in_at).label("s"),
-                     _minute_scale(s, Attendance.signed_out_at).label("e"), *([Shift.day.label("day")] if with_day else []))
+    shifts = (select(served_by.label("vid"), minute_scale(s, Attendance.signed_in_at).label("s"),
+                     minute_scale(s, Attendance.signed_out_at).label("e"), *([Shift.day.label("day")] if with_day else []))
               .join(ShiftAssignment, ShiftAssignment.id == Attendance.assignment_id)
               .join(Shift, Shift.id == ShiftAssignment.shift_id)
               .where(Attendance.status.in_(SERVED), Attendance.signed_in_at.is_not(None),
                      Attendance.signed_out_at.is_not(None)))
-    start = _minute_scale(s, Activity.starts_at)
+    start = minute_scale(s, Activity.starts_at)
     acts = (select(ActivityParticipant.volunteer_id.label("vid"), start.label("s"),
                    (start + ActivityParticipant.minutes).label("e"), *([Activity.day.label("day")] if with_day else []))
             .join(Activity, Activity.id == ActivityParticipant.activity_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import District, Site, Volunteer
@@ -16,7 +16,12 @@ from redband_desktop.domain.activities import ActivityType
 from redband_desktop.domain.enums import VolunteerStatus
 from redband_desktop.domain.idnumber import mask_id_number
 from redband_desktop.domain.rota import AttendanceStatus, DutyType
-from redband_desktop.services.records.hours import SERVED, last_service_days, service_minutes
+from redband_desktop.services.records.hours import (
+    SERVED,
+    last_service_days,
+    minute_scale,
+    service_minutes,
+)
 from redband_desktop.services.records.types import (
     Award,
     CertificateInfo,
@@ -33,24 +38,25 @@ from redband_desktop.services.records.types import (
 
 def service_items(s: Session, vid: int, first: date | None = None, last: date | None = None) -> list[ServiceItem]:
     """Every served shift (including those stood in for) and activity, newest first."""
-    q = (select(Shift.day, Shift.duty_type, Site.name, Attendance.signed_in_at, Attendance.signed_out_at,
-                Attendance.status)
-         .join(ShiftAssignment, ShiftAssignment.id == Attendance.assignment_id)
-         .join(Shift, Shift.id == ShiftAssignment.shift_id).join(Site, Site.id == Shift.site_id)
-         .where(Attendance.status.in_(SERVED), Attendance.signed_in_at.is_not(None),
-                Attendance.signed_out_at.is_not(None))
-         .where(((Attendance.status == AttendanceStatus.SWAPPED.value) & (Attendance.swapped_with_id == vid))
-                | ((Attendance.status != AttendanceStatus.SWAPPED.value) & (ShiftAssignment.volunteer_id == vid))))
-    a = (select(Activity.day, Activity.starts_at, Activity.activity_type, Activity.theme, Activity.subject, Activity.counts_as_training,
-                ActivityParticipant.minutes)
+    # Two simple shift queries rather than one with OR: each uses its index (the volunteer's
+    # assignments; the stand-in), where the OR read every attendance row (0.18 s a volunteer).
+    base = (select(Shift.day, Shift.duty_type, Site.name, Attendance.signed_in_at, Attendance.signed_out_at)
+            .join(ShiftAssignment, ShiftAssignment.id == Attendance.assignment_id)
+            .join(Shift, Shift.id == ShiftAssignment.shift_id).join(Site, Site.id == Shift.site_id)
+            .where(Attendance.status.in_(SERVED), Attendance.signed_in_at.is_not(None),
+                   Attendance.signed_out_at.is_not(None)))
+    queries = [base.where(ShiftAssignment.volunteer_id == vid, Attendance.status != AttendanceStatus.SWAPPED.value),
+               base.where(Attendance.swapped_with_id == vid, Attendance.status == AttendanceStatus.SWAPPED.value)]
+    a = (select(Activity.day, Activity.starts_at, Activity.activity_type, Activity.theme, Activity.subject,
+                Activity.counts_as_training, ActivityParticipant.minutes)
          .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
          .where(ActivityParticipant.volunteer_id == vid))
     if first is not None:
-        q, a = q.where(Shift.day >= first), a.where(Activity.day >= first)
+        queries, a = [q.where(Shift.day >= first) for q in queries], a.where(Activity.day >= first)
     if last is not None:
-        q, a = q.where(Shift.day <= last), a.where(Activity.day <= last)
+        queries, a = [q.where(Shift.day <= last) for q in queries], a.where(Activity.day <= last)
     items = [ServiceItem(day, inn, "shift", duty, site, int((out - inn).total_seconds() // 60))
-             for day, duty, site, inn, out, _st in s.execute(q)]
+             for q in queries for day, duty, site, inn, out in s.execute(q)]
     for day, start, kind, theme, subject, training, minutes in s.execute(a):
         items.append(ServiceItem(day, start, "activity", kind, "，".join(t for t in (theme, subject) if t), minutes,
                                  bool(training)))
@@ -66,17 +72,33 @@ def content_zh(item: ServiceItem) -> str:
     return f"{label}（{item.content}）" if item.content else label
 
 
-def certificate_content(items: list[ServiceItem]) -> str:
-    """The kinds of service of a period, most time first, with how often: what a
-    certificate says was done (巡逻防范 36 次、反诈宣传 4 次)."""
-    counts: dict[str, list[int]] = {}
-    for i in items:
-        label = DutyType(i.kind_code).zh if i.kind == "shift" else ActivityType(i.kind_code).zh
-        entry = counts.setdefault(label, [0, 0])
-        entry[0] += 1
-        entry[1] += i.minutes
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][1], kv[0]))
-    return "、".join(f"{label} {n} 次" for label, (n, _m) in ranked)
+def contents(s: Session, first: date, last: date, ids: list[int]) -> dict[int, str]:
+    """What each certificate says was done: the kinds of service of the period, most time
+    first, with how often (巡逻防范 36 次、反诈宣传 4 次) — for many volunteers at once,
+    counted by the database (a batch of 900 certificates read 270,000 services one by one
+    before)."""
+    served_by = case((Attendance.status == AttendanceStatus.SWAPPED.value, Attendance.swapped_with_id),
+                     else_=ShiftAssignment.volunteer_id)
+    spent = minute_scale(s, Attendance.signed_out_at) - minute_scale(s, Attendance.signed_in_at)
+    shifts = (select(served_by, Shift.duty_type, func.count(), func.sum(spent))
+              .join(ShiftAssignment, ShiftAssignment.id == Attendance.assignment_id)
+              .join(Shift, Shift.id == ShiftAssignment.shift_id)
+              .where(Attendance.status.in_(SERVED), Attendance.signed_in_at.is_not(None),
+                     Attendance.signed_out_at.is_not(None), Shift.day >= first, Shift.day <= last,
+                     served_by.in_(ids))
+              .group_by(served_by, Shift.duty_type))
+    acts = (select(ActivityParticipant.volunteer_id, Activity.activity_type, func.count(),
+                   func.sum(ActivityParticipant.minutes))
+            .join(Activity, Activity.id == ActivityParticipant.activity_id)
+            .where(Activity.day >= first, Activity.day <= last, ActivityParticipant.volunteer_id.in_(ids))
+            .group_by(ActivityParticipant.volunteer_id, Activity.activity_type))
+    counts: dict[int, list[tuple[str, int, int]]] = {}
+    for vid, duty, n, _m in s.execute(shifts):
+        counts.setdefault(vid, []).append((DutyType(duty).zh, n, round(float(_m or 0))))
+    for vid, kind, n, m in s.execute(acts):
+        counts.setdefault(vid, []).append((ActivityType(kind).zh, n, int(m or 0)))
+    return {vid: "、".join(f"{label} {n} 次" for label, n, _w in sorted(rows, key=lambda r: (-r[2], r[0])))
+            for vid, rows in counts.items()}
 
 
 def place_names(s: Session, v: Volunteer) -> tuple[str, str, int]:

@@ -74,10 +74,11 @@ def checked_days(days: object) -> int:
     return n
 
 
-def certificate_data(s: Session, row: Certificate, v: Volunteer):  # noqa: ANN201 - CertificateData
+def certificate_data(s: Session, row: Certificate, v: Volunteer, settings: dict | None = None):  # noqa: ANN201
+    """What the certificate prints (documents.service_certificate.CertificateData)."""
     from redband_desktop.documents.service_certificate import ID_TYPE, CertificateData
 
-    settings = read_settings(s)
+    settings = settings if settings is not None else read_settings(s)
     issuer = str(settings["station.name"] or "")
     if not issuer:
         raise ValidationError.single("station_name", "required")

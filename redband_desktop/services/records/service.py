@@ -7,6 +7,7 @@ is always `hours.service_minutes` (a shift and an activity at the same time coun
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
@@ -26,17 +27,17 @@ from redband_desktop.errors import NotFoundError, PermissionDenied, ValidationEr
 from redband_desktop.services.records import rules
 from redband_desktop.services.records.hours import service_minutes
 from redband_desktop.services.records.query import (
-    certificate_content,
     certificate_info,
+    contents,
     inactive,
     place_names,
     ranking,
     record_of,
-    service_items,
 )
 from redband_desktop.services.records.types import (
     Award,
     AwardForm,
+    Batch,
     CertificateInfo,
     EvaluationInfo,
     Inactive,
@@ -175,22 +176,57 @@ class RecordsService:
         today = today or date.today()
         with self._db.write() as s:
             v = _volunteer(s, volunteer_id)
-            items = service_items(s, v.id, first, last)
             minutes = service_minutes(s, first, last, [v.id]).get(v.id, 0)
-            if not items or minutes <= 0:
+            if minutes <= 0:
                 raise ValidationError.single("period", "records_no_service", name=v.name, first=first.isoformat(),
                                              last=last.isoformat())
-            number = certificate_number(today.year, next_in_year(s, CertificateCounter, today.year, NUMBER_LOCK))
-            row = Certificate(number=number, volunteer_id=v.id, first_day=first, last_day=last, minutes=minutes,
-                              content=certificate_content(items), issued_on=today, issued_at=now(),
-                              issued_by=self._access.current().username[:40], printed_count=1)
-            s.add(row)
-            s.flush()
-            record(s, self._access, "record.certificate", "volunteer", v.id,
-                   {"certificate": [None, number]},
-                   f"{v.name}：{number}，{first}–{last}，{hours_text(minutes)} 小时（含完整身份证号）")
+            row = self._register(s, v, first, last, minutes, contents(s, first, last, [v.id])[v.id], today)
             info, data = certificate_info(s, row), rules.certificate_data(s, row, v)
         return Printed(info, _pdf([data]))
+
+    def issue_batch(self, volunteer_ids: list[int], first: date, last: date, today: date | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> Batch:
+        """Certificates for a selection (say, everyone ranked with 50 hours or more this
+        year) in one PDF, one page each: numbered and registered in one short transaction
+        (each audited like a single one); volunteers without service in the period are
+        left out and named. The PDF is laid out after the commit, telling `progress`."""
+        self._access.require(Action.REVEAL)
+        first, last = rules.checked_period(first, last)
+        ids = sorted({checked_id(v, "volunteer_id", []) or 0 for v in volunteer_ids} - {0})
+        if not ids:
+            raise ValidationError.single("volunteer_id", "required")
+        today = today or date.today()
+        with self._db.write() as s:
+            minutes = service_minutes(s, first, last, ids)
+            content = contents(s, first, last, [vid for vid in ids if minutes.get(vid)])
+            issued, data, skipped = [], [], []
+            settings = read_settings(s)
+            for vid in ids:
+                v = _volunteer(s, vid)
+                if minutes.get(v.id, 0) <= 0:
+                    skipped.append(v.name)
+                    continue
+                row = self._register(s, v, first, last, minutes[v.id], content.get(v.id, ""), today)
+                issued.append(CertificateInfo(row.id, row.number, v.id, v.volunteer_no, v.name, first, last,
+                                              row.minutes, row.content, row.issued_on, row.issued_at, row.issued_by,
+                                              row.printed_count))
+                data.append(rules.certificate_data(s, row, v, settings))
+            if not issued:
+                raise ValidationError.single("period", "records_no_service_any", first=first.isoformat(),
+                                             last=last.isoformat())
+        return Batch(tuple(issued), tuple(skipped), _pdf(data, progress))
+
+    def _register(self, s, v: Volunteer, first: date, last: date, minutes: int, content: str,  # noqa: ANN001
+                  today: date) -> Certificate:
+        number = certificate_number(today.year, next_in_year(s, CertificateCounter, today.year, NUMBER_LOCK))
+        row = Certificate(number=number, volunteer_id=v.id, first_day=first, last_day=last, minutes=minutes,
+                          content=content, issued_on=today, issued_at=now(),
+                          issued_by=self._access.current().username[:40], printed_count=1)
+        s.add(row)
+        s.flush()
+        record(s, self._access, "record.certificate", "volunteer", v.id, {"certificate": [None, number]},
+               f"{v.name}：{number}，{first}–{last}，{hours_text(minutes)} 小时（含完整身份证号）")
+        return row
 
     def reprint_certificate(self, certificate_id: int) -> Printed:
         """The same certificate again, under the same number; audited as a reprint."""
@@ -253,7 +289,7 @@ def _award(row: Commendation) -> Award:
     return Award(row.id, row.version, row.name, row.level, row.awarded_on, row.awarded_by, row.recorded_by)
 
 
-def _pdf(data: list) -> bytes:
+def _pdf(data: list, progress: Callable[[int, int], None] | None = None) -> bytes:
     from redband_desktop.documents.service_certificate import certificate_pdf
 
-    return certificate_pdf(data)
+    return certificate_pdf(data, progress)

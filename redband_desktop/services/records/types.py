@@ -102,6 +102,15 @@ class Printed:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Certificates issued for a selection, in one PDF; `skipped`: names without service."""
+
+    certificates: tuple[CertificateInfo, ...]
+    skipped: tuple[str, ...]
+    pdf: bytes
+
+
+@dataclass(frozen=True)
 class RankRow:
     rank: int
     volunteer_id: int

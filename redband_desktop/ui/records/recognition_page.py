@@ -2,7 +2,8 @@
 a site (equal hours share a rank; suspended and left volunteers are listed apart, never
 ranked), exported for the station's annual commendation list; the inactive volunteers —
 active, with no shift or activity in the last N days (station setting, default 90) — with
-their last service, for the officer to call; and the register of service certificates,
+their last service, for the officer to call; batch certificates for everyone ranked with
+at least N hours (`batch_certificates`); and the register of service certificates,
 searchable by number, volunteer number or name, where one is reprinted under its number.
 Service time is the service record's: shifts and activities, the same time counted once."""
 
@@ -34,6 +35,7 @@ from redband_desktop.domain.records import hours_text
 from redband_desktop.services.shared.changes import Change
 from redband_desktop.ui.changes import watch
 from redband_desktop.ui.i18n import ui_lang
+from redband_desktop.ui.records.batch_certificates import BatchCertificates
 from redband_desktop.ui.records.service_record_tab import table
 from redband_desktop.ui.widgets.exporting import save_export
 from redband_desktop.ui.widgets.feedback import show_error
@@ -120,6 +122,9 @@ class RecognitionPage(QWidget):
         self.export_button = QPushButton(self.tr("Export…"), objectName="export_ranking")
         self.export_button.setEnabled(self._records.can(Action.EXPORT))
         self.export_button.clicked.connect(self.export_ranking)
+        self.batch_button = QPushButton(self.tr("Batch certificates…"), objectName="batch_certificates")
+        self.batch_button.setEnabled(self._records.can(Action.REVEAL))
+        self.batch_button.clicked.connect(self.batch_certificates)
         self.ranking_note = QLabel(objectName="ranking_note")
         self.ranked = table("ranking_table", (), [])
         self.apart = table("ranking_apart", (), [])
@@ -131,6 +136,7 @@ class RecognitionPage(QWidget):
             bar.addWidget(widget)
         bar.addWidget(show)
         bar.addStretch(1)
+        bar.addWidget(self.batch_button)
         bar.addWidget(self.export_button)
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -179,6 +185,14 @@ class RecognitionPage(QWidget):
         name = f"志愿服务时长排名-{self.result.first:%Y%m%d}-{self.result.last:%Y%m%d}.xlsx"
         save_export(self, self.tr("Export the ranking"), name,
                     lambda: self._records.export_ranking(self.result), self.ranking_note)
+
+    def batch_certificates(self, hours: int | None = None, path: str | None = None) -> BatchCertificates | None:
+        """Certificates in one PDF for everyone ranked with at least `hours` (asked)."""
+        if not hasattr(self, "result"):
+            self.show_ranking()
+        job = BatchCertificates(self._records, self.result, self)
+        job.finished.connect(lambda _batch: self.search_register())
+        return job if job.start(hours, path) else None
 
     # -- inactive ----------------------------------------------------------------------------
     def _inactive_tab(self) -> QWidget:

@@ -2,8 +2,8 @@
 
 Commendations and awards recorded on a volunteer (name, level, date, awarding body), the
 yearly evaluation by the district's officer (1–5 stars and a comment, one per volunteer per
-year), and the register of service certificates (志愿服务证明) numbered per year
-(2026-0001 …) by `certificate_counters`.
+year), the register of service certificates (志愿服务证明) numbered per year
+(2026-0001 …) by `certificate_counters`, and an index on the stand-in of a swapped shift.
 
 Revision ID: 0014_service_records
 Revises: 0013_activities
@@ -88,8 +88,13 @@ def upgrade() -> None:
         sa.Column("last", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("year", name=op.f("pk_certificate_counters")),
     )
+    # a stand-in's services are found by the swap (without it: every attendance row read)
+    with op.batch_alter_table("shift_attendance", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_shift_attendance_swapped_with_id"), ["swapped_with_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("shift_attendance", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_shift_attendance_swapped_with_id"))
     for table in ("certificate_counters", "certificates", "evaluations", "commendations"):
         op.drop_table(table)
