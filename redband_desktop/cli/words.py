@@ -36,6 +36,16 @@ HELP_ZH = {
     "first day (YYYY-MM-DD; default: 1 January of this year)": "起始日期（YYYY-MM-DD；默认：今年 1 月 1 日）",
     "last day (YYYY-MM-DD; default: today)": "截止日期（YYYY-MM-DD；默认：今天）",
     "shifts of this district only": "只统计此片区的班次",
+    # records.py
+    "issue a volunteer service certificate (志愿服务证明) as PDF": "出具志愿服务证明（PDF）",
+    "the volunteer number (志愿者编号)": "志愿者编号",
+    "first day of the period (YYYY-MM-DD)": "服务期间的第一天（YYYY-MM-DD）",
+    "last day of the period (YYYY-MM-DD)": "服务期间的最后一天（YYYY-MM-DD）",
+    "the PDF file to write": "要写入的 PDF 文件",
+    "a volunteer's service record (志愿服务记录)": "志愿者的志愿服务记录",
+    "the ranking of service hours (shifts and activities, overlaps once)":
+        "志愿服务时长排名（值班与活动，重叠时间只计一次）",
+    "volunteers of this district only": "只含此片区的志愿者",
     # station.py
     "create the station database (first run, without the window)": "创建本所数据库（不打开窗口的首次设置）",
     "station name (default with --demo: 金家河派出所)": "派出所名称（与 --demo 同用时默认：金家河派出所）",

@@ -64,6 +64,12 @@ class AuditAction(LabeledEnum):
     ROTA_UNSKIP = ("rota.unskip", "取消停班日期", "Unmark a skipped day")
     ROTA_ATTENDANCE = ("rota.attendance", "登记考勤", "Record attendance")
     ROTA_PATROL_LOG = ("rota.patrol_log", "巡逻记录", "Write a patrol log entry")
+    RECORD_AWARD = ("record.award", "登记表彰奖励", "Record a commendation")
+    RECORD_AWARD_UPDATE = ("record.award.update", "更正表彰奖励", "Correct a commendation")
+    RECORD_AWARD_REMOVE = ("record.award.remove", "删除表彰奖励", "Remove a commendation")
+    RECORD_EVALUATION = ("record.evaluation", "年度评价", "Yearly evaluation")
+    RECORD_CERTIFICATE = ("record.certificate", "出具志愿服务证明", "Issue a service certificate")
+    RECORD_CERTIFICATE_REPRINT = ("record.certificate.reprint", "补打志愿服务证明", "Reprint a service certificate")
 
 
 class AuditEntity(LabeledEnum):

@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self._add_page("clues", self.tr("Clue reports"), "clues.clues_page:CluesPage")
         self._add_page("rota", self.tr("Duty rota"), "rota.rota_page:RotaPage")
         self._add_page("activities", self.tr("Activities"), "activities.activities_page:ActivitiesPage")
+        if can(Action.STATS):
+            self._add_page("recognition", self.tr("Recognition"), "records.recognition_page:RecognitionPage")
         if can(Action.SETTINGS):
             self._add_page("backups", self.tr("Backups"), "admin.backup_page:BackupPage")
         if can(Action.USERS):

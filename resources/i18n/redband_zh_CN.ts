@@ -348,150 +348,155 @@
 <context>
     <name>ActivityTabs</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="44"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="46"/>
         <source>Incidents ({count})</source>
         <translation>警情（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="51"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="53"/>
         <source>Clues ({count})</source>
         <translation>线索（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="58"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="60"/>
         <source>Mediation cases ({count})</source>
         <translation>调解案件（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="65"/>
         <source>Duty ({count})</source>
         <translation>值班（{count}）</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <source>Service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
         <source>Issued</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="76"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="76"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="76"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="80"/>
         <source>Print this volunteer&apos;s card…</source>
         <translation>打印此人的志愿者证…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="87"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="91"/>
         <source>ID cards ({count})</source>
         <translation>志愿者证（{count}）</translation>
     </message>
@@ -782,6 +787,39 @@
     </message>
 </context>
 <context>
+    <name>AwardDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/records/award_dialog.py" line="28"/>
+        <source>Correct a commendation</source>
+        <translation>更正表彰奖励</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/award_dialog.py" line="28"/>
+        <source>Record a commendation</source>
+        <translation>登记表彰奖励</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/award_dialog.py" line="44"/>
+        <source>Commendation</source>
+        <translation>表彰奖励名称</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/award_dialog.py" line="45"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/award_dialog.py" line="46"/>
+        <source>Date awarded</source>
+        <translation>表彰日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/award_dialog.py" line="47"/>
+        <source>Awarded by</source>
+        <translation>授予单位</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <location filename="../../redband_desktop/ui/admin/backup_page.py" line="62"/>
@@ -951,6 +989,57 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/admin/backup_page.py" line="240"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>BatchCertificates</name>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="38"/>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="47"/>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="74"/>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="83"/>
+        <source>Batch certificates</source>
+        <translation>批量出具证明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="39"/>
+        <source>Certificates for everyone ranked with at least this many hours from {first} to {last}:</source>
+        <translation>为 {first} 至 {last} 排名中服务时长不少于以下小时数的志愿者出具证明：</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="48"/>
+        <source>Nobody in the ranking has {hours} hours or more.</source>
+        <translation>排名中没有服务时长达到 {hours} 小时的志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="52"/>
+        <source>Save the certificates</source>
+        <translation>保存证明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="53"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="58"/>
+        <source>Issuing {count} certificates…</source>
+        <translation>正在出具 {count} 份证明…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="75"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="78"/>
+        <source>{count} certificates ({first}–{last}) saved to {file}.</source>
+        <translation>{count} 份证明（{first}—{last}）已保存到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/batch_certificates.py" line="82"/>
+        <source>Without service in the period: {names}</source>
+        <translation>该期间没有服务记录：{names}</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1400,114 @@ Everything entered since then is replaced. The current database is first saved a
         <location filename="../../redband_desktop/ui/mediation/case_window.py" line="132"/>
         <source>From incident {number}</source>
         <translation>来自警情 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="54"/>
+        <source>Service certificate — {name}</source>
+        <translation>志愿服务证明——{name}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="62"/>
+        <source>Issue certificate</source>
+        <translation>出具证明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="65"/>
+        <source>Certificates carry the full ID number: your account may not see full personal data.</source>
+        <translation>证明载有完整身份证号：您的账号无权查看完整个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="68"/>
+        <source>Number</source>
+        <translation>证明编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="68"/>
+        <source>Period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="68"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="69"/>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="75"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="78"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="79"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="97"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="99"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="101"/>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="106"/>
+        <source>Certificates issued</source>
+        <translation>已出具的证明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="131"/>
+        <source>{hours} hours</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="151"/>
+        <source>Certificate {number} issued.</source>
+        <translation>已出具证明 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="163"/>
+        <source>Certificate {number} shown again under its number.</source>
+        <translation>已按原编号重新生成证明 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="175"/>
+        <source>Save certificate</source>
+        <translation>保存证明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="176"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="182"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/certificate_dialog.py" line="184"/>
+        <source>Saved to {file}.</source>
+        <translation>已保存到 {file}。</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2142,29 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/roster/duty_tab.py" line="63"/>
         <source>{status} ({name} served)</source>
         <translation>{status}（{name}替班）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/records/evaluation_dialog.py" line="33"/>
+        <source>Yearly evaluation</source>
+        <translation>年度评价</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/evaluation_dialog.py" line="46"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/evaluation_dialog.py" line="46"/>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/evaluation_dialog.py" line="47"/>
+        <source>Comment</source>
+        <translation>评语</translation>
     </message>
 </context>
 <context>
@@ -3021,101 +3241,106 @@ in File → Station settings….</source>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
+        <source>Recognition</source>
+        <translation>表彰</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="167"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="214"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="217"/>
         <source>Import portraits…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="221"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="224"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="227"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="231"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="248"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="249"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="250"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="271"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="279"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="317"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -4524,6 +4749,200 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>RecognitionPage</name>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="81"/>
+        <source>Hours ranking</source>
+        <translation>时长排名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="82"/>
+        <source>Inactive volunteers</source>
+        <translation>不活跃志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="83"/>
+        <source>Certificates issued</source>
+        <translation>已出具的证明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="104"/>
+        <source>Whole station</source>
+        <translation>全所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="120"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="203"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="122"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="125"/>
+        <source>Batch certificates…</source>
+        <translation>批量出具证明…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="133"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="133"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="134"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="167"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="210"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="227"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="134"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="168"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="227"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="146"/>
+        <source>Suspended or left (not ranked)</source>
+        <translation>暂停或已退出（另列，不排名）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="154"/>
+        <source>All sites</source>
+        <translation>全部场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="167"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="167"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="227"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="261"/>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="167"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="227"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="261"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="168"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="168"/>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="262"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="176"/>
+        <source>{count} volunteers served {hours} hours from {first} to {last}.</source>
+        <translation>{first} 至 {last}：{count} 名志愿者共服务 {hours} 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="186"/>
+        <source>Export the ranking</source>
+        <translation>导出时长排名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="201"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="208"/>
+        <source>No service for</source>
+        <translation>未服务天数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="228"/>
+        <source>Last service</source>
+        <translation>最近一次服务</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="230"/>
+        <source>Never</source>
+        <translation>从未服务</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="232"/>
+        <source>{count} active volunteers have had no shift or activity since {since}.</source>
+        <translation>{since} 以来没有值班或活动的在岗志愿者：{count} 名。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="238"/>
+        <source>Certificate number, volunteer number or name</source>
+        <translation>证明编号、志愿者编号或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="240"/>
+        <source>Reprint and save…</source>
+        <translation>补打并保存…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="261"/>
+        <source>Number</source>
+        <translation>证明编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="261"/>
+        <source>Period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="262"/>
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="262"/>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="262"/>
+        <source>Printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="271"/>
+        <source>Choose a certificate in the list first.</source>
+        <translation>请先在列表中选择一份证明。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="275"/>
+        <source>Save certificate</source>
+        <translation>保存证明</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="276"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/recognition_page.py" line="285"/>
+        <source>Certificate {number} saved to {file}.</source>
+        <translation>证明 {number} 已保存到 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/mediation/register_dialog.py" line="32"/>
@@ -4857,17 +5276,17 @@ in File → Station settings….</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="159"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="161"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="226"/>
         <source>Export the roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="226"/>
         <source>roster.xlsx</source>
         <translation>志愿者花名册.xlsx</translation>
     </message>
@@ -5106,6 +5525,121 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/admin/security_settings.py" line="64"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecordTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="75"/>
+        <source>Record a commendation…</source>
+        <translation>登记表彰奖励…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="76"/>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="180"/>
+        <source>Remove commendation</source>
+        <translation>删除表彰奖励</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="77"/>
+        <source>Yearly evaluation…</source>
+        <translation>年度评价…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="78"/>
+        <source>Service certificate…</source>
+        <translation>志愿服务证明…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="102"/>
+        <source>{year}: {hours} h</source>
+        <translation>{year} 年 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="104"/>
+        <source>No. {number} · {name} · ID {id} · {district} {site} · joined {joined} · {hours} hours in all</source>
+        <translation>编号 {number} · {name} · 身份证 {id} · {district} {site} · {joined} 加入 · 累计 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="108"/>
+        <source>{services} services, {training} of them training</source>
+        <translation>服务 {services} 次，其中培训 {training} 次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="118"/>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="126"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="118"/>
+        <source>Service</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="118"/>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="119"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="119"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="121"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="125"/>
+        <source>Commendation ({count})</source>
+        <translation>表彰奖励（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="126"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="126"/>
+        <source>Awarded by</source>
+        <translation>授予单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="130"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="130"/>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="130"/>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="134"/>
+        <source>Double-click a commendation to correct it.</source>
+        <translation>双击表彰奖励可更正。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="158"/>
+        <source>Duty: {type}</source>
+        <translation>值班：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/records/service_record_tab.py" line="181"/>
+        <source>Remove “{name}” from the service record?</source>
+        <translation>从服务记录中删除“{name}”吗？</translation>
     </message>
 </context>
 <context>
@@ -5532,47 +6066,63 @@ in File → Station settings….</source>
 <context>
     <name>StationSettingsDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="35"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="37"/>
         <source>Station settings</source>
         <translation>派出所设置</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="40"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="42"/>
         <source>{station}人民调解委员会</source>
         <translation>{station}人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="44"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="47"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="52"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="53"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="61"/>
         <source>Station name</source>
         <translation>派出所名称</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="54"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="62"/>
         <source>Incident number prefix</source>
         <translation>警情编号前缀</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="56"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="64"/>
         <source>Mediation committee</source>
         <translation>人民调解委员会</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="57"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="65"/>
         <source>Attendance may be recorded for</source>
         <translation>考勤补录天数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="62"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="66"/>
+        <source>Head (on certificates)</source>
+        <translation>负责人（证明上）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="67"/>
+        <source>Contact phone (on certificates)</source>
+        <translation>联系电话（证明上）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="68"/>
+        <source>Inactive after no service for</source>
+        <translation>连续未服务多少天视为不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="73"/>
         <source>Numbers already given keep their prefix. Leave the committee empty to print the station&apos;s name followed by 人民调解委员会. Attendance on a shift can be recorded from its start until this many days after its day (0–60; 0: only on the day).</source>
         <translation>已发出的编号保留原前缀。调解委员会名称留空时，文书上印派出所名称加“人民调解委员会”。班次开始后即可登记考勤，最晚可在班次当天之后这么多天内补录（0–60 天；0 表示只能当天登记）。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="77"/>
+        <location filename="../../redband_desktop/ui/admin/station_settings_dialog.py" line="88"/>
         <source>New numbers look like {number}</source>
         <translation>新编号示例：{number}</translation>
     </message>

@@ -89,6 +89,9 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.incidents.incident_dialog import IncidentDialog
     from redband_desktop.ui.mediation.case_window import CaseWindow
     from redband_desktop.ui.mediation.register_dialog import RegisterDialog
+    from redband_desktop.ui.records.award_dialog import AwardDialog
+    from redband_desktop.ui.records.certificate_dialog import CertificateDialog
+    from redband_desktop.ui.records.evaluation_dialog import EvaluationDialog
     from redband_desktop.ui.roster.activity_tabs import ActivityTabs
     from redband_desktop.ui.roster.status_dialog import StatusDialog
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
@@ -131,6 +134,9 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "skipped days": lambda: SkippedDaysDialog(s),
         "attendance": lambda: AttendanceDialog(s, date.today(), None),
         "patrol log": lambda: PatrolLogDialog(s, _served_shift(s, volunteer.id)),
+        "commendation": lambda: AwardDialog(s.records, volunteer.id),
+        "yearly evaluation": lambda: EvaluationDialog(s.records, volunteer.id, ()),
+        "service certificate": lambda: CertificateDialog(s.records, volunteer.id, volunteer.name),
     }
 
 

@@ -20,6 +20,12 @@ from redband_desktop.db.models.mediation import (
     MediationPerformance,
     MediationSession,
 )
+from redband_desktop.db.models.records import (
+    Certificate,
+    CertificateCounter,
+    Commendation,
+    Evaluation,
+)
 from redband_desktop.db.models.rota import (
     Attendance,
     PatrolLog,
@@ -40,6 +46,10 @@ from redband_desktop.db.models.volunteers import (
 )
 
 __all__ = [
+    "Certificate",
+    "CertificateCounter",
+    "Commendation",
+    "Evaluation",
     "Attendance",
     "PatrolLog",
     "Shift",

@@ -114,7 +114,8 @@ class Attendance(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     assignment_id: Mapped[int] = mapped_column(ForeignKey("shift_assignments.id"), unique=True)
     status: Mapped[str] = mapped_column(String(10))
-    swapped_with_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"))
+    # indexed: a stand-in's service record and hours look their swaps up by it
+    swapped_with_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"), index=True)
     signed_in_at: Mapped[datetime | None] = mapped_column(DateTime)
     signed_out_at: Mapped[datetime | None] = mapped_column(DateTime)
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=now)

@@ -54,7 +54,7 @@ _ENTITIES = {
 }
 # Actions that only read (an export, a backup, a print of a document, a revealed number)
 # change nothing anyone is shown but the audit trail; assigning a head changes heads, not places.
-_READ_ONLY = {"export", "backup", "reveal", "verify"}
+_READ_ONLY = {"export", "backup", "reveal", "verify", "record.certificate.reprint"}
 _HEADS = {"assign", "unassign"}
 
 

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "privacy.purge_after_years": 3,
     COMMITTEE_KEY: "",  # name on mediation documents; "" means "<station>人民调解委员会"
     DAYS_BACK_KEY: 7,  # how many days after a shift its attendance may still be recorded
+    "station.head": "",  # the station's head, named on service certificates
+    "station.phone": "",  # the contact phone printed on service certificates
+    "records.inactive_days": 90,  # no service for this many days: listed as inactive
     **CARD_DEFAULTS,
 }
 

@@ -7,6 +7,7 @@ from redband_desktop.db.engine import Database
 from redband_desktop.db.models.base import now
 from redband_desktop.domain.access import Action
 from redband_desktop.domain.incidents import DEFAULT_PREFIX, NUMBER_PREFIX_KEY, clean_prefix
+from redband_desktop.domain.phone import normalize_phone
 from redband_desktop.domain.text import clean
 from redband_desktop.errors import DatabaseError, Problem, ValidationError
 from redband_desktop.services.shared.access import AccessControl
@@ -37,6 +38,8 @@ class StationService:
             idle_minutes=int(v["security.idle_minutes"]), purge_after_years=int(v["privacy.purge_after_years"]),
             incident_prefix=str(v.get(NUMBER_PREFIX_KEY) or DEFAULT_PREFIX), committee=str(v.get(COMMITTEE_KEY) or ""),
             attendance_days_back=int(v[DAYS_BACK_KEY]),
+            head=str(v["station.head"] or ""), phone=str(v["station.phone"] or ""),
+            inactive_days=int(v["records.inactive_days"]),
         )
 
     def update_security(self, idle_minutes: int, purge_after_years: int) -> StationSettings:
@@ -75,11 +78,14 @@ class StationService:
         return self.update_station(station_name, current.incident_prefix, current.committee)
 
     def update_station(self, station_name: str, incident_prefix: str, committee: str,
-                       attendance_days_back: int | None = None) -> StationSettings:
+                       attendance_days_back: int | None = None, head: str | None = None,
+                       phone: str | None = None, inactive_days: int | None = None) -> StationSettings:
         """The station's name, the prefix of new incident numbers (numbers already given
         keep theirs), the mediation committee's name printed on mediation documents and,
         when given, how many days after a shift its attendance may still be recorded
-        (0–60; 0: only on the shift's own day)."""
+        (0–60; 0: only on the shift's own day), the head and contact phone printed on
+        service certificates and the days without service after which a volunteer is
+        listed as inactive (7–730)."""
         self._access.require(Action.SETTINGS)
         problems = []
         try:
@@ -93,6 +99,7 @@ class StationService:
         new = {"station.name": name, NUMBER_PREFIX_KEY: prefix, COMMITTEE_KEY: committee}
         if attendance_days_back is not None:
             new[DAYS_BACK_KEY] = checked_int(attendance_days_back, "attendance_days_back", problems, 0, MAX_DAYS_BACK)
+        new.update(_issuer(head, phone, inactive_days, problems))
         if problems:
             raise ValidationError(problems)
         with self._db.write() as s:
@@ -103,6 +110,24 @@ class StationService:
             if changes:
                 record(s, self._access, "settings", "station", "", changes)
         return self.settings()
+
+
+def _issuer(head: str | None, phone: str | None, inactive_days: int | None, problems: list[Problem]) -> dict:
+    out: dict = {}
+    if head is not None:
+        out["station.head"] = clean_text(head, "station_head", 40, problems=problems)
+    if phone is not None and clean(phone):
+        try:
+            out["station.phone"] = normalize_phone(phone, "station_phone")
+        except ValidationError as exc:
+            problems += exc.problems
+    elif phone is not None:
+        out["station.phone"] = ""
+    if inactive_days is not None:
+        days = checked_int(inactive_days, "inactive_days", problems, 7, 730)
+        if days is not None:
+            out["records.inactive_days"] = days
+    return out
 
 
 def check_station_name(raw: str) -> str:

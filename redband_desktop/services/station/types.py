@@ -16,6 +16,9 @@ class StationSettings:
     incident_prefix: str = DEFAULT_PREFIX
     committee: str = ""  # mediation committee's own name; "" = "<station>人民调解委员会"
     attendance_days_back: int = 7  # days after a shift its attendance may still be recorded
+    head: str = ""  # the station's head, on service certificates
+    phone: str = ""  # the contact phone on service certificates
+    inactive_days: int = 90  # no service for this many days: an inactive volunteer
 
     @property
     def initialised(self) -> bool:

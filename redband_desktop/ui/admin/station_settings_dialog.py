@@ -1,7 +1,9 @@
 """File → Station settings… (administrators): the station's name, the prefix of new
 incident numbers (JJH-2026-000123), the mediation committee's name printed on
-agreements and case files, and how many days after a shift its attendance may still be
-recorded (排班 考勤补录天数). Wrong fields are shown under themselves; nothing is saved
+agreements and case files, how many days after a shift its attendance may still be
+recorded (排班 考勤补录天数), the head and contact phone printed on service certificates, and
+after how many days without service a volunteer is listed as inactive. Wrong fields are
+shown under themselves; nothing is saved
 until all are right."""
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ class StationSettingsDialog(QDialog):
         self.prefix = QLineEdit(current.incident_prefix, objectName="incident_prefix", maxLength=10)
         self.committee = QLineEdit(current.committee, objectName="committee")
         self.committee.setPlaceholderText(self.tr("{station}人民调解委员会").format(station=current.name))
+        self.head = QLineEdit(current.head, objectName="station_head", maxLength=40)
+        self.phone = QLineEdit(current.phone, objectName="station_phone", maxLength=20)
+        self.inactive_days = QSpinBox(objectName="inactive_days", minimum=7, maximum=730)
+        self.inactive_days.setValue(current.inactive_days)
+        self.inactive_days.setSuffix(self.tr(" days"))
+        self.inactive_days.setMaximumWidth(120)
         self.example = QLabel(objectName="prefix_example")
         self.days_back = QSpinBox(objectName="attendance_days_back", minimum=0, maximum=MAX_DAYS_BACK)
         self.days_back.setValue(current.attendance_days_back)
@@ -55,6 +63,9 @@ class StationSettingsDialog(QDialog):
             ("", self.example, None),
             (self.tr("Mediation committee"), self.committee, "committee"),
             (self.tr("Attendance may be recorded for"), self.days_back, "attendance_days_back"),
+            (self.tr("Head (on certificates)"), self.head, "station_head"),
+            (self.tr("Contact phone (on certificates)"), self.phone, "station_phone"),
+            (self.tr("Inactive after no service for"), self.inactive_days, "inactive_days"),
         ):
             form.addRow(title, widget)
             if field:
@@ -78,5 +89,6 @@ class StationSettingsDialog(QDialog):
 
     def accept(self) -> None:
         if self.errors.attempt(self, self.general, lambda: self._station.update_station(
-                self.name.text(), self.prefix.text(), self.committee.text(), self.days_back.value())):
+                self.name.text(), self.prefix.text(), self.committee.text(), self.days_back.value(),
+                self.head.text(), self.phone.text(), self.inactive_days.value())):
             super().accept()

@@ -2,7 +2,8 @@
 they reported or helped with, the clues they reported (with where each one went) and the
 mediation cases they sat on as a mediator — one tab each, counts in the tab titles — their
 duty (值班: the last twelve months one by one and every shift, newest first, with the
-attendance and hours; see `duty_tab`) and their ID cards, newest first, with a button that
+attendance and hours; see `duty_tab`), their service record (服务记录: services, training,
+commendations, evaluations, hours and certificates; see `records.service_record_tab`) and their ID cards, newest first, with a button that
 prints theirs (the print tab of the ID cards page, with them chosen)."""
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from redband_desktop.domain.clues import ClueClosing, ClueStatus, ClueType
 from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus, VolunteerRole
 from redband_desktop.services.cards.types import CardFilter
 from redband_desktop.ui.i18n import bracketed, label, ui_lang
+from redband_desktop.ui.records.service_record_tab import ServiceRecordTab
 from redband_desktop.ui.roster.duty_tab import DutyTab
 
 if TYPE_CHECKING:
@@ -61,6 +63,8 @@ class ActivityTabs(QTabWidget):
             lambda c: (c.number, f"{c.registered_on:%Y-%m-%d}", label(c.dispute_type), label(c.status), c.parties))
         self.duty = DutyTab(services.rota.volunteer_duty(volunteer_id), self)
         self.addTab(self.duty, self.tr("Duty ({count})").format(count=len(self.duty.shifts_shown)))
+        self.record = ServiceRecordTab(services.records, volunteer_id, self)
+        self.addTab(self.record, self.tr("Service record"))
         self.cards = self._cards_tab(services, volunteer_id)
 
     def _cards_tab(self, services: Services, volunteer_id: int) -> QTableWidget:
