@@ -1,5 +1,5 @@
 """The services: one package per capability (roster/, sites/, incidents/, clues/,
-mediation/, cards/, rota/, activities/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
+mediation/, cards/, rota/, activities/, points/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
 inner names — service.py (the user actions), query.py (reads), rules.py (checks),
 types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
 capability uses (access, audit log, settings, text and version rules). Each public
@@ -23,6 +23,7 @@ from redband_desktop.services.coverage.service import CoverageService
 from redband_desktop.services.importing.service import ImportService
 from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.mediation.service import MediationService
+from redband_desktop.services.points.service import PointsService
 from redband_desktop.services.roster.privacy import PrivacyService
 from redband_desktop.services.roster.service import RosterService
 from redband_desktop.services.rota.service import RotaService
@@ -60,6 +61,7 @@ class Services:
     importer: ImportService
     rota: RotaService
     activities: ActivityService
+    points: PointsService
 
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:
@@ -95,4 +97,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         importer=ImportService(db, access),
         rota=rota,
         activities=ActivityService(db, access),
+        points=PointsService(db, access),
     )

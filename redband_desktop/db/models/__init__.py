@@ -20,6 +20,7 @@ from redband_desktop.db.models.mediation import (
     MediationPerformance,
     MediationSession,
 )
+from redband_desktop.db.models.points import PointRedemption, PointRule
 from redband_desktop.db.models.rota import (
     Attendance,
     PatrolLog,
@@ -40,6 +41,8 @@ from redband_desktop.db.models.volunteers import (
 )
 
 __all__ = [
+    "PointRedemption",
+    "PointRule",
     "Attendance",
     "PatrolLog",
     "Shift",
