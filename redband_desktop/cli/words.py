@@ -36,6 +36,10 @@ HELP_ZH = {
     "first day (YYYY-MM-DD; default: 1 January of this year)": "起始日期（YYYY-MM-DD；默认：今年 1 月 1 日）",
     "last day (YYYY-MM-DD; default: today)": "截止日期（YYYY-MM-DD；默认：今天）",
     "shifts of this district only": "只统计此片区的班次",
+    # points.py
+    "a volunteer's points: the balance, the entries and the prizes exchanged":
+        "志愿者积分：余额、每条积分来源及已兑换的奖品",
+    "the volunteer number (志愿者编号)": "志愿者编号",
     # station.py
     "create the station database (first run, without the window)": "创建本所数据库（不打开窗口的首次设置）",
     "station name (default with --demo: 金家河派出所)": "派出所名称（与 --demo 同用时默认：金家河派出所）",

@@ -165,3 +165,20 @@ def test_ranking_of_a_period_shares_ranks_and_keeps_to_the_district(services, pl
     assert points(services).ranking(date(2026, 1, 1), TODAY, place["other"].id) == []
     with pytest.raises(ValidationError):
         points(services).ranking(TODAY, date(2026, 1, 1))
+
+
+def test_cli_prints_a_volunteers_points(services, place, db_path, capsys) -> None:  # noqa: ANN001
+    import json
+
+    from redband_desktop.cli import main
+
+    vid = place["volunteer"]
+    shift(services, place, vid, date(2026, 5, 1), 3)
+    number = points(services).account(vid).volunteer_no
+    assert main(["--db", str(db_path), "points", number.lower(), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["balance"] == 3 and out["entries"][0]["source"] == "shift" and out["volunteer_no"] == number
+    assert main(["--db", str(db_path), "points", number]) == 0
+    assert "余额 3 分" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "points", "JJH-ZY1999-99999"]) == 2
+    assert "JJH-ZY1999-99999" in capsys.readouterr().err

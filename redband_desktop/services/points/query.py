@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import Clue, Site
@@ -108,8 +108,9 @@ def _clues(s: Session, book: RuleBook, ids: list[int] | None, first: date | None
 def _activities(s: Session, book: RuleBook, ids: list[int] | None, first: date | None,
                 last: date | None) -> list[PointEntry]:
     q = (select(ActivityParticipant.volunteer_id, Activity.id, Activity.day, Activity.activity_type, Activity.theme,
-                ActivityParticipant.minutes)
-         .join(Activity, Activity.id == ActivityParticipant.activity_id))
+                ActivityParticipant.minutes, func.coalesce(Site.name, Activity.location))
+         .join(Activity, Activity.id == ActivityParticipant.activity_id)
+         .outerjoin(Site, Site.id == Activity.site_id))
     if ids is not None:
         q = q.where(ActivityParticipant.volunteer_id.in_(ids))
     if first is not None:
@@ -117,9 +118,9 @@ def _activities(s: Session, book: RuleBook, ids: list[int] | None, first: date |
     if last is not None:
         q = q.where(Activity.day <= last)
     out = []
-    for vid, aid, day, kind, theme, minutes in s.execute(q):
+    for vid, aid, day, kind, theme, minutes, place in s.execute(q):
         kind_zh = ActivityType(kind).zh if kind in ActivityType._value2member_map_ else kind
-        what = f"{kind_zh} {theme}".strip()
+        what = f"{theme or kind_zh}（{place}）" if place else (theme or kind_zh)
         code = activity_kind(kind)
         out.append(PointEntry(vid, day, code, "activity", aid, what, round(minutes / 60, 2), book.points(code, day)))
     return out

@@ -22,7 +22,7 @@ from redband_desktop.db.models import District, Site, Volunteer
 from redband_desktop.db.models.points import PointRedemption, PointRule
 from redband_desktop.domain.access import Action, Role
 from redband_desktop.domain.points import MAX_POINTS, RULE_KINDS
-from redband_desktop.errors import Problem, ValidationError
+from redband_desktop.errors import NotFoundError, Problem, ValidationError
 from redband_desktop.services.points.query import entries, rule_book
 from redband_desktop.services.points.types import (
     PointEntry,
@@ -118,6 +118,15 @@ class PointsService:
         self._access.require(Action.READ)
         with self._db.read() as s:
             return _account(s, volunteer_id)
+
+    def account_by_number(self, volunteer_no: str) -> PointsAccount:
+        """The points of the volunteer with this volunteer number (志愿者编号)."""
+        self._access.require(Action.READ)
+        with self._db.read() as s:
+            vid = s.scalar(select(Volunteer.id).where(Volunteer.volunteer_no == volunteer_no.strip().upper()))
+            if vid is None:
+                raise NotFoundError(what="volunteers", id=volunteer_no)
+            return _account(s, vid)
 
     def redeem(self, form: RedemptionForm) -> PointsAccount:
         """Record a prize handed over for points; refused beyond the balance, nothing saved."""
