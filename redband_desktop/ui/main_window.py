@@ -225,6 +225,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Station settings…"), self, objectName="station_settings")
         self.settings_action.triggered.connect(self.edit_station)
         file_menu.addAction(self.settings_action)
+        self.points_action = QAction(self.tr("Points rules…"), self, objectName="point_rules")
+        self.points_action.triggered.connect(self.edit_point_rules)
+        file_menu.addAction(self.points_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -280,6 +283,7 @@ class MainWindow(QMainWindow):
         self.portraits_action.setEnabled(self._services.access.can(Action.EDIT))
         self.database_action.setEnabled(self._services.access.can(Action.SETTINGS))
         self.settings_action.setEnabled(self._services.access.can(Action.SETTINGS))
+        self.points_action.setEnabled(self._services.access.can(Action.SETTINGS))
 
     def _idle_interval(self) -> int:
         return self._idle_ms or self._services.station.settings().idle_minutes * 60_000
@@ -365,6 +369,11 @@ class MainWindow(QMainWindow):
 
     def edit_station(self) -> None:
         StationSettingsDialog(self._services.station, self).exec()
+
+    def edit_point_rules(self) -> None:
+        from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
+
+        PointRulesDialog(self._services.points, self).exec()
 
     def show_about(self) -> None:
         AboutDialog(self._info, self._services.station.settings().name, self).exec()

@@ -348,150 +348,156 @@
 <context>
     <name>ActivityTabs</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="44"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="46"/>
         <source>Incidents ({count})</source>
         <translation>警情（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="45"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="51"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="53"/>
         <source>Clues ({count})</source>
         <translation>线索（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="52"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="58"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="60"/>
         <source>Mediation cases ({count})</source>
         <translation>调解案件（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="59"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="65"/>
         <source>Duty ({count})</source>
         <translation>值班（{count}）</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="69"/>
+        <source>Points ({count})</source>
+        <translation>积分（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="73"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="73"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="73"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="74"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="74"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="77"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="77"/>
         <source>Issued</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="77"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="78"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="78"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="76"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="82"/>
         <source>Print this volunteer&apos;s card…</source>
         <translation>打印此人的志愿者证…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="87"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="93"/>
         <source>ID cards ({count})</source>
         <translation>志愿者证（{count}）</translation>
     </message>
@@ -3065,57 +3071,62 @@ in File → Station settings….</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="228"/>
+        <source>Points rules…</source>
+        <translation>积分规则…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="238"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="242"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="249"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="250"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="251"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="272"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="280"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="319"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -4232,6 +4243,159 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>PointRulesDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="47"/>
+        <source>Points rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="51"/>
+        <source>Points each kind of record earns. A change applies from its date on (today or later); points already earned keep the rule of their own day.</source>
+        <translation>各类记录可得的积分。修改自生效日期起适用（今天或以后）；已获得的积分仍按当日有效的规则计算。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="55"/>
+        <source>Points for</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="55"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="55"/>
+        <source>Per</source>
+        <translation>计分单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="56"/>
+        <source>Applies from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="56"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="63"/>
+        <source>Take back the chosen version (not yet in force)</source>
+        <translation>删除选中的未生效规则</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="78"/>
+        <source>&amp;Add this rule</source>
+        <translation>添加此规则(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="84"/>
+        <source>Points &amp;for</source>
+        <translation>积分项目(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="85"/>
+        <source>&amp;Points</source>
+        <translation>积分(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="86"/>
+        <source>Applies &amp;from</source>
+        <translation>生效日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="93"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="102"/>
+        <source>A new version of a rule</source>
+        <translation>新增规则版本</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="123"/>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="124"/>
+        <source>From {day}</source>
+        <translation>{day} 起生效</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="125"/>
+        <source>Superseded</source>
+        <translation>已被替代</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="64"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="61"/>
+        <source>Points for</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="61"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="62"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="64"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="64"/>
+        <source>Prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
+        <source>Handed over by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="66"/>
+        <source>&amp;Redeem points for a prize…</source>
+        <translation>兑换奖品(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="68"/>
+        <source>Take back the chosen redemption</source>
+        <translation>撤销选中的兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="71"/>
+        <source>Prizes exchanged</source>
+        <translation>已兑换的奖品</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="92"/>
+        <source>Balance {balance} points (earned {earned}, redeemed {redeemed})</source>
+        <translation>积分余额 {balance} 分（累计获得 {earned} 分，已兑换 {redeemed} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="114"/>
+        <source>Take back a redemption</source>
+        <translation>撤销兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="115"/>
+        <source>Take back “{prize}” ({points} points, {day})? The points return to the balance.</source>
+        <translation>撤销“{prize}”的兑换（{points} 分，{day}）？积分将退回余额。</translation>
+    </message>
+</context>
+<context>
     <name>PortraitsDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="45"/>
@@ -4521,6 +4685,54 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/cards/print_panel.py" line="218"/>
         <source>Save cards as PDF</source>
         <translation>将证件保存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="135"/>
+        <source>Redeem points: {name}</source>
+        <translation>积分兑换：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="153"/>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="155"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="160"/>
+        <source>Prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="161"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="162"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="163"/>
+        <source>Handed over by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="164"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="170"/>
+        <source>{name} ({number}) has {balance} points.</source>
+        <translation>{name}（{number}）现有积分 {balance} 分。</translation>
     </message>
 </context>
 <context>

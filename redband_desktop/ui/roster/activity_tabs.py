@@ -3,7 +3,8 @@ they reported or helped with, the clues they reported (with where each one went)
 mediation cases they sat on as a mediator — one tab each, counts in the tab titles — their
 duty (值班: the last twelve months one by one and every shift, newest first, with the
 attendance and hours; see `duty_tab`) and their ID cards, newest first, with a button that
-prints theirs (the print tab of the ID cards page, with them chosen)."""
+prints theirs (the print tab of the ID cards page, with them chosen), and their points
+(积分: the balance, the entries that make it up and the prizes exchanged; see `points_tab`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from redband_desktop.domain.incidents import IncidentCategory, IncidentStatus, V
 from redband_desktop.services.cards.types import CardFilter
 from redband_desktop.ui.i18n import bracketed, label, ui_lang
 from redband_desktop.ui.roster.duty_tab import DutyTab
+from redband_desktop.ui.roster.points_tab import PointsTab
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -61,6 +63,10 @@ class ActivityTabs(QTabWidget):
             lambda c: (c.number, f"{c.registered_on:%Y-%m-%d}", label(c.dispute_type), label(c.status), c.parties))
         self.duty = DutyTab(services.rota.volunteer_duty(volunteer_id), self)
         self.addTab(self.duty, self.tr("Duty ({count})").format(count=len(self.duty.shifts_shown)))
+        self.points = PointsTab(services.points, services.access, volunteer_id, self)
+        self.addTab(self.points, self.tr("Points ({count})").format(count=self.points.account.balance))
+        self.points.balance_changed.connect(lambda n: self.setTabText(
+            self.indexOf(self.points), self.tr("Points ({count})").format(count=n)))
         self.cards = self._cards_tab(services, volunteer_id)
 
     def _cards_tab(self, services: Services, volunteer_id: int) -> QTableWidget:
