@@ -156,7 +156,7 @@ def _outreach(plan: _Plan, market: Site, month: date, zones: dict, cases: list, 
              rng.randint(4, 8), zone_id=zone.id if zone else None, location=place,
              theme=rng.choice(OUTREACH_THEMES),
              organiser_kind=rng.choice((OrganiserKind.STATION.value, OrganiserKind.MARKET_OPERATOR.value)),
-             organiser=f"{market.name}市场管理办公室", audience=audience,
+             organiser=f"{market.name}{'' if market.name.endswith('市场') else '市场'}管理办公室", audience=audience,
              leaflets=audience + rng.randint(20, 120), incident_ids=[i for i, _d, _m in used],
              cases_note=f"讲解本市场商户遭遇的{methods}真实案例，现场演示识别方法")
 
@@ -164,7 +164,8 @@ def _outreach(plan: _Plan, market: Site, month: date, zones: dict, cases: list, 
 def _fire_drill(plan: _Plan, unit: Site, month: date, active) -> None:  # noqa: ANN001
     day = _day(plan, month)
     plan.add(A.FIRE_DRILL, day, time(plan.rng.choice((9, 14)), 30), 1.5, unit, active(unit, day),
-             plan.rng.randint(4, 10), location=f"{unit.name}办公区", theme="消防安全演练",
+             plan.rng.randint(4, 10), location=f"{unit.name}办公区",
+             theme=plan.rng.choice(("疏散逃生与初起火灾扑救", "灭火器与消防栓实操", "消防通道检查与疏散演练")),
              organiser_kind=OrganiserKind.UNIT_SECURITY.value, organiser=f"{unit.name}保卫部门",
              notes="演练疏散逃生、灭火器和消防栓使用，检查消防通道")
 

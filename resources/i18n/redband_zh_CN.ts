@@ -4285,56 +4285,61 @@ in File → Station settings….</source>
         <translation>删除选中的未生效规则</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="78"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="79"/>
         <source>&amp;Add this rule</source>
         <translation>添加此规则(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="84"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="85"/>
         <source>Points &amp;for</source>
         <translation>积分项目(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="85"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="86"/>
         <source>&amp;Points</source>
         <translation>积分(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="86"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="87"/>
         <source>Applies &amp;from</source>
         <translation>生效日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="93"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="102"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="103"/>
         <source>A new version of a rule</source>
         <translation>新增规则版本</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="123"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="124"/>
         <source>In force</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="124"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="125"/>
         <source>From {day}</source>
         <translation>{day} 起生效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="125"/>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="126"/>
         <source>Superseded</source>
         <translation>已被替代</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="128"/>
+        <source>From the start</source>
+        <translation>自始生效</translation>
     </message>
 </context>
 <context>
     <name>PointsTab</name>
     <message>
         <location filename="../../redband_desktop/ui/roster/points_tab.py" line="61"/>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4350,47 +4355,47 @@ in File → Station settings….</source>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/points_tab.py" line="62"/>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="64"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="66"/>
         <source>Handed over by</source>
         <translation>发放人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="66"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="67"/>
         <source>&amp;Redeem points for a prize…</source>
         <translation>兑换奖品(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="68"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="69"/>
         <source>Take back the chosen redemption</source>
         <translation>撤销选中的兑换</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="72"/>
         <source>Prizes exchanged</source>
         <translation>已兑换的奖品</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="92"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="93"/>
         <source>Balance {balance} points (earned {earned}, redeemed {redeemed})</source>
         <translation>积分余额 {balance} 分（累计获得 {earned} 分，已兑换 {redeemed} 分）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="114"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="115"/>
         <source>Take back a redemption</source>
         <translation>撤销兑换</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="115"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="116"/>
         <source>Take back “{prize}” ({points} points, {day})? The points return to the balance.</source>
         <translation>撤销“{prize}”的兑换（{points} 分，{day}）？积分将退回余额。</translation>
     </message>
@@ -4690,47 +4695,47 @@ in File → Station settings….</source>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="135"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="136"/>
         <source>Redeem points: {name}</source>
         <translation>积分兑换：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="153"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="154"/>
         <source>Redeem</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="155"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="156"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="160"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="161"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="161"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="162"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="162"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="163"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="163"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="164"/>
         <source>Handed over by</source>
         <translation>发放人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="164"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="165"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="170"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="171"/>
         <source>{name} ({number}) has {balance} points.</source>
         <translation>{name}（{number}）现有积分 {balance} 分。</translation>
     </message>

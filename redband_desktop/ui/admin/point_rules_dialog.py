@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redband_desktop.domain.points import MAX_POINTS, RULE_KINDS
+from redband_desktop.domain.points import BEGINNING, MAX_POINTS, RULE_KINDS
 from redband_desktop.services.points.types import PointRuleRow
 from redband_desktop.ui.i18n import ui_lang
 from redband_desktop.ui.widgets.feedback import show_error
@@ -67,7 +67,8 @@ class PointRulesDialog(QDialog):
         lang = ui_lang()
         self.kind = QComboBox(self, objectName="rule_kind")
         for code, kind in RULE_KINDS.items():
-            self.kind.addItem(f"{kind.label(lang)}（{kind.unit(lang)}）", code)
+            unit = f"（{kind.unit(lang)}）" if lang.startswith("zh") else f" ({kind.unit(lang)})"
+            self.kind.addItem(kind.label(lang) + unit, code)
         self.points = QSpinBox(self, objectName="points")
         self.points.setRange(0, MAX_POINTS)
         self.since = QDateEdit(self, objectName="effective_from")
@@ -124,7 +125,8 @@ class PointRulesDialog(QDialog):
                      self.tr("From {day}").format(day=rule.effective_from.isoformat())
                      if rule.effective_from > today else self.tr("Superseded"))
             cells = (kind.label(lang) if kind else rule.kind, str(rule.points), kind.unit(lang) if kind else "",
-                     rule.effective_from.isoformat(), state)
+                     self.tr("From the start") if rule.effective_from <= BEGINNING else rule.effective_from.isoformat(),
+                     state)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 1:

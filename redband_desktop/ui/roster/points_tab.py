@@ -60,6 +60,7 @@ class PointsTab(QWidget):
         self.summary = QLabel(self, objectName="points_summary")
         self.entries = _table(self, "points_entries", (self.tr("Date"), self.tr("Points for"), self.tr("Record"),
                                                         self.tr("Points")))
+        self.entries.horizontalHeader().setStretchLastSection(False)
         self.entries.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.redemptions = _table(self, "points_redemptions", (self.tr("Date"), self.tr("Prize"), self.tr("Points"),
                                                                 self.tr("Handed over by")))
@@ -93,9 +94,9 @@ class PointsTab(QWidget):
             balance=a.balance, earned=a.earned, redeemed=a.redeemed))
         lang = ui_lang()
         _fill(self.entries, [(f"{e.day:%Y-%m-%d}", RULE_KINDS[e.kind].label(lang) if e.kind in RULE_KINDS else e.kind,
-                              e.what, f"+{e.points}") for e in a.entries], numbers_from=3)
+                              e.what, f"+{e.points}") for e in a.entries], numbers=(3,))
         _fill(self.redemptions, [(f"{r.day:%Y-%m-%d}", r.prize, f"-{r.points}", r.handed_by)
-                                 for r in a.redemptions], numbers_from=2)
+                                 for r in a.redemptions], numbers=(2,))
         self.redeem_button.setEnabled(self._access.can(Action.EDIT, a.district_id))
         self.cancel_button.setEnabled(bool(a.redemptions) and self._access.can(Action.DELETE, a.district_id))
         self.balance_changed.emit(a.balance)
@@ -196,12 +197,13 @@ def _table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], numbers_from: int) -> None:
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], numbers: tuple[int, ...]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
-            if c >= numbers_from:
+            item.setToolTip(text)
+            if c in numbers:
                 item.setTextAlignment(RIGHT)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
