@@ -3076,57 +3076,62 @@ in File → Station settings….</source>
         <translation>积分规则…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="231"/>
+        <source>Points ranking…</source>
+        <translation>积分排行…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="235"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="245"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="250"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="252"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="253"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="254"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="275"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="283"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="323"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -4333,6 +4338,74 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="128"/>
         <source>From the start</source>
         <translation>自始生效</translation>
+    </message>
+</context>
+<context>
+    <name>PointsRankingDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="42"/>
+        <source>Points ranking</source>
+        <translation>积分排行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="48"/>
+        <source>Whole station</source>
+        <translation>全所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="52"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="52"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="52"/>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="53"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="53"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="60"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="60"/>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="61"/>
+        <source>&amp;District</source>
+        <translation>片区(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="68"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="107"/>
+        <source>{count} volunteers earned {points} points in all</source>
+        <translation>共 {count} 名志愿者获得积分 {points} 分</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.mediation.register_dialog import RegisterDialog
     from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
     from redband_desktop.ui.roster.activity_tabs import ActivityTabs
+    from redband_desktop.ui.roster.points_ranking_dialog import PointsRankingDialog
     from redband_desktop.ui.roster.points_tab import RedeemDialog
     from redband_desktop.ui.roster.status_dialog import StatusDialog
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
@@ -120,6 +121,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
                                                   ActivityTabs(s, volunteer.id)),
         "status": lambda: StatusDialog(s.roster, s.roster.get(volunteer.id)),
         "points rules": lambda: PointRulesDialog(s.points),
+        "points ranking": lambda: PointsRankingDialog(s.points, [(d.id, d.name) for d in s.structure.districts()]),
         "redeem points": lambda: RedeemDialog(s.points, s.points.account(volunteer.id), "陈卿"),
         "case window": lambda: CaseWindow(s, case.id),
         "register dispute": lambda: RegisterDialog(s.mediation, [(d.id, d.name) for d in tree], "赵丽"),

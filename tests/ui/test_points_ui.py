@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
 from redband_desktop.ui.roster.activity_tabs import ActivityTabs
+from redband_desktop.ui.roster.points_ranking_dialog import PointsRankingDialog
 from redband_desktop.ui.roster.points_tab import RedeemDialog
 from tests.unit.test_points import shift
 
@@ -85,3 +86,22 @@ def test_rules_dialog_adds_a_version_from_today_by_keyboard(qtbot, services, pla
     assert [(r.points, r.in_force) for r in duty] == [(3, True), (1, False)]
     assert dialog.table.rowCount() == len(dialog.rows)
     assert services.points.account(vid).earned == 2  # the May shift keeps the rule of its day
+
+
+def test_ranking_dialog_follows_the_period_and_the_district(qtbot, services, place) -> None:  # noqa: ANN001
+    from tests.unit.test_activities import volunteer
+
+    other = volunteer(services, place, "李明", 51)
+    shift(services, place, place["volunteer"], date.today(), 2)
+    shift(services, place, other, date.today(), 5)
+    districts = [(d.id, d.name) for d in services.structure.districts()]
+    dialog = PointsRankingDialog(services.points, districts)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(r, 1).text() for r in range(2)] == ["李明", "张洁"]
+    assert dialog.table.item(0, 5).text() == "5" and "7" in dialog.total.text()
+    dialog.district.setCurrentIndex(dialog.district.findData(place["other"].id))
+    assert dialog.table.rowCount() == 0
+    dialog.district.setCurrentIndex(0)
+    dialog.date_from.setDate(dialog.date_to.date().addDays(1))  # the end follows: never the wrong way round
+    assert dialog.date_to.date() == dialog.date_from.date() and dialog.table.rowCount() == 0
