@@ -4444,31 +4444,36 @@ in File → Station settings….</source>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/points_tab.py" line="67"/>
-        <source>&amp;Redeem points for a prize…</source>
+        <source>&amp;Redeem a prize…</source>
         <translation>兑换奖品(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../redband_desktop/ui/roster/points_tab.py" line="69"/>
+        <source>Take back</source>
+        <translation>撤销兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="70"/>
         <source>Take back the chosen redemption</source>
         <translation>撤销选中的兑换</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="73"/>
         <source>Prizes exchanged</source>
         <translation>已兑换的奖品</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="93"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="94"/>
         <source>Balance {balance} points (earned {earned}, redeemed {redeemed})</source>
         <translation>积分余额 {balance} 分（累计获得 {earned} 分，已兑换 {redeemed} 分）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="115"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="116"/>
         <source>Take back a redemption</source>
         <translation>撤销兑换</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="116"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="117"/>
         <source>Take back “{prize}” ({points} points, {day})? The points return to the balance.</source>
         <translation>撤销“{prize}”的兑换（{points} 分，{day}）？积分将退回余额。</translation>
     </message>
@@ -4768,47 +4773,47 @@ in File → Station settings….</source>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="136"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="137"/>
         <source>Redeem points: {name}</source>
         <translation>积分兑换：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="154"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="155"/>
         <source>Redeem</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="156"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="161"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="162"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="162"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="163"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="163"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="164"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="164"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="165"/>
         <source>Handed over by</source>
         <translation>发放人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="165"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="166"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="171"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="172"/>
         <source>{name} ({number}) has {balance} points.</source>
         <translation>{name}（{number}）现有积分 {balance} 分。</translation>
     </message>

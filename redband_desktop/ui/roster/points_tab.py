@@ -64,9 +64,10 @@ class PointsTab(QWidget):
         self.entries.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.redemptions = _table(self, "points_redemptions", (self.tr("Date"), self.tr("Prize"), self.tr("Points"),
                                                                 self.tr("Handed over by")))
-        self.redeem_button = QPushButton(self.tr("&Redeem points for a prize…"), self, objectName="redeem")
+        self.redeem_button = QPushButton(self.tr("&Redeem a prize…"), self, objectName="redeem")
         self.redeem_button.clicked.connect(self.redeem)
-        self.cancel_button = QPushButton(self.tr("Take back the chosen redemption"), self, objectName="cancel_redemption")
+        self.cancel_button = QPushButton(self.tr("Take back"), self, objectName="cancel_redemption")
+        self.cancel_button.setToolTip(self.tr("Take back the chosen redemption"))
         self.cancel_button.clicked.connect(self.cancel_chosen)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Prizes exchanged"), self))
