@@ -37,18 +37,19 @@ def rule_book(s: Session) -> RuleBook:
 
 
 def entries(s: Session, volunteer_ids: Iterable[int] | None = None, first: date | None = None,
-            last: date | None = None) -> list[PointEntry]:
+            last: date | None = None, detailed: bool = True) -> list[PointEntry]:
     """Every entry worth points of the volunteers (None: everyone) with its day in
-    [first, last] (None: open), unordered."""
+    [first, last] (None: open), unordered. Not `detailed` (a ranking): shifts without
+    their words (a year of the station's attendance is tens of thousands of rows)."""
     ids = None if volunteer_ids is None else list(volunteer_ids)
     book = rule_book(s)
-    out = _shifts(s, book, ids, first, last) + _clues(s, book, ids, first, last)
+    out = _shifts(s, book, ids, first, last, detailed) + _clues(s, book, ids, first, last)
     out += _activities(s, book, ids, first, last)
     return [e for e in out if e.points]
 
 
 def _shifts(s: Session, book: RuleBook, ids: list[int] | None, first: date | None,
-            last: date | None) -> list[PointEntry]:
+            last: date | None, detailed: bool = True) -> list[PointEntry]:
     served_by = case((Attendance.status == AttendanceStatus.SWAPPED.value, Attendance.swapped_with_id),
                      else_=ShiftAssignment.volunteer_id)
     q = (select(served_by, Shift.id, Shift.day, Shift.duty_type, Site.name, Attendance.signed_in_at,
@@ -65,10 +66,10 @@ def _shifts(s: Session, book: RuleBook, ids: list[int] | None, first: date | Non
     if last is not None:
         q = q.where(Shift.day <= last)
     out = []
-    for vid, shift_id, day, duty, site, signed_in, signed_out in s.execute(q):
+    for vid, shift_id, day, duty, site, signed_in, signed_out in s.connection().execute(q):
         minutes = int((signed_out - signed_in).total_seconds() // 60)
         rate = book.points(DUTY_HOUR, day)
-        what = f"{site} {_duty_word(duty)} {signed_in:%H:%M}–{signed_out:%H:%M}"
+        what = f"{site} {_duty_word(duty)} {signed_in:%H:%M}–{signed_out:%H:%M}" if detailed else ""
         out.append(PointEntry(vid, day, DUTY_HOUR, "shift", shift_id, what, round(minutes / 60, 2),
                               duty_points(minutes, rate)))
     return out

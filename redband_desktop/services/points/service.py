@@ -190,7 +190,7 @@ class PointsService:
             if district_id is not None and s.get(District, district_id) is None:
                 raise ValidationError.single("district", "invalid_choice", value=district_id)
             totals: dict[int, int] = defaultdict(int)
-            for e in entries(s, None, first, last):
+            for e in entries(s, None, first, last, detailed=False):
                 totals[e.volunteer_id] += e.points
             q = (select(Volunteer.id, Volunteer.name, Volunteer.volunteer_no, Site.name, Volunteer.status,
                         Site.district_id).join(Site, Site.id == Volunteer.site_id)
