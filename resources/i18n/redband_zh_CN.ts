@@ -5152,17 +5152,17 @@ in File → Station settings….</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="159"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="161"/>
         <source>{total} volunteers shown · active {active} · suspended {suspended} · left {left}</source>
         <translation>共 {total} 人 · 在岗 {active} · 暂停 {suspended} · 已退出 {left}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="226"/>
         <source>Export the roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="224"/>
+        <location filename="../../redband_desktop/ui/roster/roster_page.py" line="226"/>
         <source>roster.xlsx</source>
         <translation>志愿者花名册.xlsx</translation>
     </message>
