@@ -6,7 +6,8 @@ CLI in the user's language. Chinese (`zh_CN`) is the default. Areas keep their o
 merged here: the case records (`messages_cases.py`), data safety (`messages_safety.py`),
 accounts and rights (`messages_accounts.py`), input checks (`messages_input.py`),
 statistics (`messages_stats.py`), the importer (`messages_import.py`) the duty rota
-(`messages_rota.py`), activities (`messages_activities.py`) and service records (`messages_records.py`).
+(`messages_rota.py`), activities (`messages_activities.py`), service records (`messages_records.py`)
+and points (`messages_points.py`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
 from redband_desktop.messages_import import IMPORT_FIELD_LABELS, IMPORT_MESSAGES
 from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES
 from redband_desktop.messages_records import RECORD_FIELD_LABELS, RECORD_MESSAGES
+from redband_desktop.messages_points import POINTS_FIELD_LABELS, POINTS_MESSAGES
 from redband_desktop.messages_rota import ROTA_FIELD_LABELS, ROTA_MESSAGES
 from redband_desktop.messages_safety import SAFETY_FIELD_LABELS, SAFETY_MESSAGES
 from redband_desktop.messages_stats import STATS_FIELD_LABELS, STATS_MESSAGES
@@ -253,6 +255,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **ROTA_MESSAGES,
     **ACTIVITY_MESSAGES,
     **RECORD_MESSAGES,
+    **POINTS_MESSAGES,
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -353,6 +356,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     **ROTA_FIELD_LABELS,
     **ACTIVITY_FIELD_LABELS,
     **RECORD_FIELD_LABELS,
+    **POINTS_FIELD_LABELS,
 }
 
 

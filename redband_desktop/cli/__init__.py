@@ -1,12 +1,12 @@
 """`redband`: the command line over the same services as the window.
 
     redband [--db PATH|URL] [--lang zh_CN|en] [--user NAME] [gui|init|stats|report|export|backup|
-            restore|check|cards|verify-card|duty|certificate|service-record|hours|users] …
+            restore|check|cards|verify-card|duty|certificate|service-record|hours|points|users] …
 
 `gui` (the window) is the default, so a double-click and `redband` both open it. Errors go
 to stderr in the chosen language with exit status 2 (bad input) or 1 (the database cannot
 be used); `--json` output is for scripts. The commands live in station.py, data.py,
-cards.py, duty.py, records.py and users.py; what they share (opening the station, signing in) in session.py.
+cards.py, duty.py, records.py, points.py and users.py; what they share (opening the station, signing in) in session.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from redband_desktop import __version__
-from redband_desktop.cli import cards, data, duty, importing, records, self_test, station, users
+from redband_desktop.cli import cards, data, duty, importing, points, records, self_test, station, users
 from redband_desktop.cli.words import language_of, localize, use_language
 from redband_desktop.errors import DatabaseError, RedbandError
 
@@ -41,6 +41,7 @@ def build_parser(lang: str = "zh_CN") -> argparse.ArgumentParser:
     cards.add_parsers(sub)
     duty.add_parsers(sub)
     records.add_parsers(sub)
+    points.add_parsers(sub)
     users.add_parsers(sub)
     self_test.add_parsers(sub)
     importing.add_parsers(sub)
@@ -66,5 +67,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 COMMANDS = {**station.COMMANDS, **data.COMMANDS, **cards.COMMANDS, **duty.COMMANDS, **records.COMMANDS,
-            **users.COMMANDS,
+            **points.COMMANDS, **users.COMMANDS,
             **self_test.COMMANDS, **importing.COMMANDS}

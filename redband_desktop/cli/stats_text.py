@@ -2,7 +2,8 @@
 and what it is compared with, incidents by group, category and district with the change
 as the station writes it ("同比下降22%"), contact-type incidents per kind of site,
 zero-incident sites, then volunteers, coverage of buildings and zones, mediation cases by
-stage, clue reports by state and the duty rota (shifts, how full, attendance, hours).
+stage, clue reports by state, the duty rota (shifts, how full, attendance, hours) and the
+activities (by type, participants, hours, outreach audience).
 (`--json` prints the same report for scripts.)"""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from redband_desktop.domain.stats import change_text, count_change_text
 def stats_text(report: dict, lang: str, comparison: str = "yoy") -> str:
     zh = lang.startswith("zh")
     sections = (_period, partial(_incidents, comparison=comparison), partial(_contact, comparison=comparison),
-                _zero, _volunteers, _coverage, _mediation, _clues, _duty)
+                _zero, _volunteers, _coverage, _mediation, _clues, _duty, _activities)
     blocks = ["\n".join(section(report, lang, zh)) for section in sections]
     return "\n\n".join(b for b in blocks if b)
 
@@ -152,3 +153,19 @@ def _duty(report: dict, lang: str, zh: bool) -> list[str]:
                 f"  服务时长: {d['hours']} 小时（{d['volunteers_served']} 人）"]
     return [_heading("排班", "Duty rota", zh), f"Shifts ({d['from']}–{d['to']}): {d['shifts']}", f"  filled: {filled}",
             f"  attendance: {attended}", f"  service hours: {d['hours']} ({d['volunteers_served']} volunteers)"]
+
+
+def _activities(report: dict, lang: str, zh: bool) -> list[str]:
+    a = report.get("activities")
+    if not a or not a["total"]:
+        return []
+    from redband_desktop.domain.activities import ActivityType
+
+    lines = [_heading("活动", "Activities", zh),
+             f"活动（{a['from']}–{a['to']}）: {a['total']} 次" if zh else f"Activities ({a['from']}–{a['to']}): {a['total']}"]
+    lines += [f"  {ActivityType(k).label(lang)}: {n}" for k, n in a["by_type"].items() if n]
+    if zh:
+        return [*lines, f"  参加志愿者: {a['participants']} 人（{a['participations']} 人次）",
+                f"  服务时长: {a['hours']} 小时", f"  宣传受众: {a['outreach_audience']} 人次，发放资料 {a['leaflets']} 份"]
+    return [*lines, f"  volunteers: {a['participants']} ({a['participations']} participations)",
+            f"  hours: {a['hours']}", f"  outreach audience: {a['outreach_audience']}, leaflets: {a['leaflets']}"]

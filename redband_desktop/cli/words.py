@@ -46,6 +46,9 @@ HELP_ZH = {
     "the ranking of service hours (shifts and activities, overlaps once)":
         "志愿服务时长排名（值班与活动，重叠时间只计一次）",
     "volunteers of this district only": "只含此片区的志愿者",
+    # points.py
+    "a volunteer's points: the balance, the entries and the prizes exchanged":
+        "志愿者积分：余额、每条积分来源及已兑换的奖品",
     # station.py
     "create the station database (first run, without the window)": "创建本所数据库（不打开窗口的首次设置）",
     "station name (default with --demo: 金家河派出所)": "派出所名称（与 --demo 同用时默认：金家河派出所）",

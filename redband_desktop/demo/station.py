@@ -33,6 +33,7 @@ from redband_desktop.db.models import (
     VolunteerPhoto,
 )
 from redband_desktop.demo import names as words
+from redband_desktop.demo.activities import add_activities
 from redband_desktop.demo.cards import add_cards
 from redband_desktop.demo.clues import add_clues
 from redband_desktop.demo.heads import add_heads
@@ -120,6 +121,7 @@ def load_demo(
         add_mediation(s, random.Random(f"mediation:{seed}"), today)
         s.flush()
         add_rota(s, random.Random(f"rota:{seed}"), today, FIRST_JOIN)
+        add_activities(s, random.Random(f"activities:{seed}"), today)
         return _summary(places, skills, [v for v, _ in people])
 
 

@@ -94,6 +94,8 @@ class AuditEntity(LabeledEnum):
     SHIFT = ("shift", "班次", "shift")
     SKIPPED_DATE = ("skipped_date", "停班日期", "skipped date")
     ACTIVITY = ("activity", "活动", "activity")
+    POINT_RULE = ("point_rule", "积分规则", "points rule")
+    REDEMPTION = ("redemption", "积分兑换", "points redemption")
 
 
 def action_label(code: str, lang: str = "zh_CN") -> str:

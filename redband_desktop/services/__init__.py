@@ -1,5 +1,5 @@
 """The services: one package per capability (roster/, sites/, incidents/, clues/,
-mediation/, cards/, rota/, activities/, records/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
+mediation/, cards/, rota/, activities/, records/, points/, accounts/, audit/, backups/, station/, stats/, importing/), each with the same
 inner names — service.py (the user actions), query.py (reads), rules.py (checks),
 types.py (the dataclasses it takes and returns), export.py — and shared/ for what every
 capability uses (access, audit log, settings, text and version rules). Each public
@@ -24,6 +24,7 @@ from redband_desktop.services.importing.service import ImportService
 from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.mediation.service import MediationService
 from redband_desktop.services.records.service import RecordsService
+from redband_desktop.services.points.service import PointsService
 from redband_desktop.services.roster.privacy import PrivacyService
 from redband_desktop.services.roster.service import RosterService
 from redband_desktop.services.rota.service import RotaService
@@ -62,6 +63,7 @@ class Services:
     rota: RotaService
     activities: ActivityService
     records: RecordsService
+    points: PointsService
 
 
 def build_services(db: Database, backups_dir: Path | None = None) -> Services:
@@ -98,4 +100,5 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         rota=rota,
         activities=ActivityService(db, access),
         records=RecordsService(db, access),
+        points=PointsService(db, access),
     )

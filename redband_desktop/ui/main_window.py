@@ -227,6 +227,12 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Station settings…"), self, objectName="station_settings")
         self.settings_action.triggered.connect(self.edit_station)
         file_menu.addAction(self.settings_action)
+        self.points_action = QAction(self.tr("Points rules…"), self, objectName="point_rules")
+        self.points_action.triggered.connect(self.edit_point_rules)
+        file_menu.addAction(self.points_action)
+        self.ranking_action = QAction(self.tr("Points ranking…"), self, objectName="points_ranking")
+        self.ranking_action.triggered.connect(self.show_points_ranking)
+        file_menu.addAction(self.ranking_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -282,6 +288,8 @@ class MainWindow(QMainWindow):
         self.portraits_action.setEnabled(self._services.access.can(Action.EDIT))
         self.database_action.setEnabled(self._services.access.can(Action.SETTINGS))
         self.settings_action.setEnabled(self._services.access.can(Action.SETTINGS))
+        self.points_action.setEnabled(self._services.access.can(Action.SETTINGS))
+        self.ranking_action.setEnabled(self._services.access.can(Action.STATS))
 
     def _idle_interval(self) -> int:
         return self._idle_ms or self._services.station.settings().idle_minutes * 60_000
@@ -367,6 +375,17 @@ class MainWindow(QMainWindow):
 
     def edit_station(self) -> None:
         StationSettingsDialog(self._services.station, self).exec()
+
+    def edit_point_rules(self) -> None:
+        from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
+
+        PointRulesDialog(self._services.points, self).exec()
+
+    def show_points_ranking(self) -> None:
+        from redband_desktop.ui.roster.points_ranking_dialog import PointsRankingDialog
+
+        districts = [(d.id, d.name) for d in self._services.structure.districts()]
+        PointsRankingDialog(self._services.points, districts, self).exec()
 
     def show_about(self) -> None:
         AboutDialog(self._info, self._services.station.settings().name, self).exec()

@@ -348,155 +348,161 @@
 <context>
     <name>ActivityTabs</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="46"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="49"/>
         <source>Incidents ({count})</source>
         <translation>警情（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
         <source>Category</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="47"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="50"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="53"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="56"/>
         <source>Clues ({count})</source>
         <translation>线索（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="54"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="57"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="60"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="63"/>
         <source>Mediation cases ({count})</source>
         <translation>调解案件（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
         <source>Registered</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="64"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="65"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="68"/>
         <source>Duty ({count})</source>
         <translation>值班（{count}）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="67"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="70"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="74"/>
+        <source>Points ({count})</source>
+        <translation>积分（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="78"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="78"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="71"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="78"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="79"/>
         <source>Lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="72"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="79"/>
         <source>Replaced</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="82"/>
         <source>Card number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="82"/>
         <source>Issued</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="75"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="82"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="76"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="83"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="76"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="83"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="80"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="87"/>
         <source>Print this volunteer&apos;s card…</source>
         <translation>打印此人的志愿者证…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="91"/>
+        <location filename="../../redband_desktop/ui/roster/activity_tabs.py" line="98"/>
         <source>ID cards ({count})</source>
         <translation>志愿者证（{count}）</translation>
     </message>
@@ -3290,57 +3296,67 @@ in File → Station settings….</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="230"/>
+        <source>Points rules…</source>
+        <translation>积分规则…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="233"/>
+        <source>Points ranking…</source>
+        <translation>积分排行…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="242"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="243"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="252"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="254"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="255"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="256"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="277"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="285"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="325"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
@@ -4457,6 +4473,237 @@ in File → Station settings….</source>
     </message>
 </context>
 <context>
+    <name>PointRulesDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="47"/>
+        <source>Points rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="51"/>
+        <source>Points each kind of record earns. A change applies from its date on (today or later); points already earned keep the rule of their own day.</source>
+        <translation>各类记录可得的积分。修改自生效日期起适用（今天或以后）；已获得的积分仍按当日有效的规则计算。</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="55"/>
+        <source>Points for</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="55"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="55"/>
+        <source>Per</source>
+        <translation>计分单位</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="56"/>
+        <source>Applies from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="56"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="63"/>
+        <source>Take back the chosen version (not yet in force)</source>
+        <translation>删除选中的未生效规则</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="79"/>
+        <source>&amp;Add this rule</source>
+        <translation>添加此规则(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="85"/>
+        <source>Points &amp;for</source>
+        <translation>积分项目(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="86"/>
+        <source>&amp;Points</source>
+        <translation>积分(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="87"/>
+        <source>Applies &amp;from</source>
+        <translation>生效日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="94"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="103"/>
+        <source>A new version of a rule</source>
+        <translation>新增规则版本</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="124"/>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="125"/>
+        <source>From {day}</source>
+        <translation>{day} 起生效</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="126"/>
+        <source>Superseded</source>
+        <translation>已被替代</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/admin/point_rules_dialog.py" line="128"/>
+        <source>From the start</source>
+        <translation>自始生效</translation>
+    </message>
+</context>
+<context>
+    <name>PointsRankingDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="42"/>
+        <source>Points ranking</source>
+        <translation>积分排行</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="48"/>
+        <source>Whole station</source>
+        <translation>全所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="52"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="52"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="52"/>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="53"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="53"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="60"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="60"/>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="61"/>
+        <source>&amp;District</source>
+        <translation>片区(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="68"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_ranking_dialog.py" line="107"/>
+        <source>{count} volunteers earned {points} points in all</source>
+        <translation>共 {count} 名志愿者获得积分 {points} 分</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="61"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="61"/>
+        <source>Points for</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="61"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="62"/>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="65"/>
+        <source>Prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="66"/>
+        <source>Handed over by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="67"/>
+        <source>&amp;Redeem a prize…</source>
+        <translation>兑换奖品(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="69"/>
+        <source>Take back</source>
+        <translation>撤销兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="70"/>
+        <source>Take back the chosen redemption</source>
+        <translation>撤销选中的兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="73"/>
+        <source>Prizes exchanged</source>
+        <translation>已兑换的奖品</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="94"/>
+        <source>Balance {balance} points (earned {earned}, redeemed {redeemed})</source>
+        <translation>积分余额 {balance} 分（累计获得 {earned} 分，已兑换 {redeemed} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="116"/>
+        <source>Take back a redemption</source>
+        <translation>撤销兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="117"/>
+        <source>Take back “{prize}” ({points} points, {day})? The points return to the balance.</source>
+        <translation>撤销“{prize}”的兑换（{points} 分，{day}）？积分将退回余额。</translation>
+    </message>
+</context>
+<context>
     <name>PortraitsDialog</name>
     <message>
         <location filename="../../redband_desktop/ui/importing/portraits_dialog.py" line="45"/>
@@ -4940,6 +5187,54 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/records/recognition_page.py" line="285"/>
         <source>Certificate {number} saved to {file}.</source>
         <translation>证明 {number} 已保存到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="137"/>
+        <source>Redeem points: {name}</source>
+        <translation>积分兑换：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="155"/>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="157"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="162"/>
+        <source>Prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="163"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="164"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="165"/>
+        <source>Handed over by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="166"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/points_tab.py" line="172"/>
+        <source>{name} ({number}) has {balance} points.</source>
+        <translation>{name}（{number}）现有积分 {balance} 分。</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,10 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.records.award_dialog import AwardDialog
     from redband_desktop.ui.records.certificate_dialog import CertificateDialog
     from redband_desktop.ui.records.evaluation_dialog import EvaluationDialog
+    from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
     from redband_desktop.ui.roster.activity_tabs import ActivityTabs
+    from redband_desktop.ui.roster.points_ranking_dialog import PointsRankingDialog
+    from redband_desktop.ui.roster.points_tab import RedeemDialog
     from redband_desktop.ui.roster.status_dialog import StatusDialog
     from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
     from redband_desktop.ui.rota.attendance_dialog import AttendanceDialog
@@ -120,6 +123,9 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
         "edit volunteer": lambda: VolunteerDialog(s.roster, s.structure, s.roster.get(volunteer.id), None,
                                                   ActivityTabs(s, volunteer.id)),
         "status": lambda: StatusDialog(s.roster, s.roster.get(volunteer.id)),
+        "points rules": lambda: PointRulesDialog(s.points),
+        "points ranking": lambda: PointsRankingDialog(s.points, [(d.id, d.name) for d in s.structure.districts()]),
+        "redeem points": lambda: RedeemDialog(s.points, s.points.account(volunteer.id), "陈卿"),
         "case window": lambda: CaseWindow(s, case.id),
         "register dispute": lambda: RegisterDialog(s.mediation, [(d.id, d.name) for d in tree], "赵丽"),
         "districts and sites": lambda: StructureDialog(s.structure),

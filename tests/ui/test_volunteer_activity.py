@@ -34,7 +34,7 @@ def test_the_volunteers_page_lists_incidents_clues_and_cases(qtbot, demo_service
     dialog = VolunteerDialog(s.roster, s.structure, volunteer, None, tabs)
     qtbot.addWidget(dialog)
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert tabs.widget(0) is dialog.history and len(titles) == 7  # … duty, service record, ID cards
+    assert tabs.widget(0) is dialog.history and len(titles) == 8  # … duty, service record, points, ID cards
     assert tabs.widget(titles.index("Service record")) is tabs.record
     assert helped.number in _cells(tabs.incidents)
     assert clue.number in _cells(tabs.clues)

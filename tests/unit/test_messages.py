@@ -22,7 +22,8 @@ def _keys(path: Path, name: str) -> list[str]:
 PARTS = {"messages_cases.py": "CASE", "messages_safety.py": "SAFETY", "messages_accounts.py": "ACCOUNT",
          "messages_input.py": "INPUT", "messages_stats.py": "STATS",
          "messages_import.py": "IMPORT", "messages_rota.py": "ROTA",
-         "messages_activities.py": "ACTIVITY", "messages_records.py": "RECORD"}
+         "messages_activities.py": "ACTIVITY", "messages_records.py": "RECORD",
+         "messages_points.py": "POINTS"}
 
 
 def test_each_code_and_label_is_defined_once() -> None:

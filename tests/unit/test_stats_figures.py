@@ -97,7 +97,7 @@ def test_volunteers_part_and_monthly_series(services, station) -> None:  # noqa:
     f = services.stats.figures(YTD_LEAP, "yoy")
     w = f.volunteers
     assert (w.incidents_reported.current, w.incidents_assisted.current, w.incidents_assisted.previous) == (1, 1, 1)
-    assert w.duty_hours == Figure(0, 0) and w.outreach_audience is None  # no attendance; outreach not recorded yet
+    assert w.duty_hours == Figure(0, 0) and w.outreach_audience == Figure(0, 0)  # no attendance, no activities
     assert f.monthly.groups_this["dispute"][:3] == (1, 0, 0) and f.monthly.groups_this["crime_fraud"][1] == 1
     assert f.monthly.fraud_last[1] == 1 and f.monthly.last_month == 2
 

@@ -50,7 +50,7 @@ def test_the_demo_report_as_pdf_and_workbook(demo_services, tmp_path: Path) -> N
     text = _pdf_text(pdf, tmp_path)
     assert "截至2026年11月28日，矛盾纠纷警情同比下降22%，刑事与电信网络诈骗警情同比" in text
     for words in ("下降21%", "治安警情同比下降19%", "治安警情月度对比", "各片区警情", "电信网络诈骗警情月度对比",
-                  "各场所警情", "接触性警情（按场所类型）", "零发案小区", "零发案单位", "志愿者工作", "尚未记录"):
+                  "各场所警情", "接触性警情（按场所类型）", "零发案小区", "零发案单位", "志愿者工作", "宣传覆盖人数（人次）"):
         assert words in text, words
     f = demo_services.stats.figures(period, "yoy")
     for z in f.zero_sites:

@@ -26,6 +26,7 @@ from redband_desktop.db.models.records import (
     Commendation,
     Evaluation,
 )
+from redband_desktop.db.models.points import PointRedemption, PointRule
 from redband_desktop.db.models.rota import (
     Attendance,
     PatrolLog,
@@ -50,6 +51,8 @@ __all__ = [
     "CertificateCounter",
     "Commendation",
     "Evaluation",
+    "PointRedemption",
+    "PointRule",
     "Attendance",
     "PatrolLog",
     "Shift",

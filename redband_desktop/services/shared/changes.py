@@ -51,6 +51,7 @@ _ENTITIES = {
     "import": Change.VOLUNTEERS, "head_import": Change.HEADS,  # a sheet brought in (services/importing)
     "shift_template": Change.DUTY, "shift": Change.DUTY, "skipped_date": Change.DUTY,
     "activity": Change.ACTIVITIES,
+    "point_rule": Change.SETTINGS, "redemption": Change.VOLUNTEERS,  # points (services/points)
 }
 # Actions that only read (an export, a backup, a print of a document, a revealed number)
 # change nothing anyone is shown but the audit trail; assigning a head changes heads, not places.

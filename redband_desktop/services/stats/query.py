@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Float, Select, case, distinct, exists, fun
 from sqlalchemy.orm import Session
 
 from redband_desktop.db.models import District, Site
+from redband_desktop.db.models.activities import Activity, ActivityParticipant
 from redband_desktop.db.models.clues import Clue
 from redband_desktop.db.models.incidents import (
     Incident,
@@ -29,6 +30,7 @@ from redband_desktop.db.models.incidents import (
     occurred_on,
 )
 from redband_desktop.db.models.mediation import MediationCase, MediationSession
+from redband_desktop.domain.activities import ActivityType
 from redband_desktop.domain.incidents import CONTACT_TYPE
 from redband_desktop.domain.periods import Period
 
@@ -212,6 +214,28 @@ def mediation_counts(s: Session, period: Period, district: int | None) -> tuple[
                 with_volunteer))
     cases, agreements, amount, prevented = s.execute(_scoped(q, MediationCase.district_id, district)).one()
     return cases, agreements, Decimal(amount or 0), prevented
+
+
+def activity_figures(s: Session, period: Period, district: int | None) -> dict:
+    """Activities held in the period (by their day): how many of each type, the volunteers
+    who took part (different people and participations), their hours, and the audience
+    and leaflets of outreach (反诈宣传, 三查三告知一宣传)."""
+    by_type = {t.value: 0 for t in ActivityType}
+    q = (select(Activity.activity_type, func.count(), func.coalesce(func.sum(Activity.audience), 0),
+                func.coalesce(func.sum(Activity.leaflets), 0))
+         .where(Activity.day >= period.start, Activity.day <= period.end).group_by(Activity.activity_type))
+    audience = leaflets = 0
+    for kind, n, heard, handed in s.execute(_scoped(q, Activity.district_id, district)):
+        by_type[kind] = by_type.get(kind, 0) + n
+        audience, leaflets = audience + int(heard), leaflets + int(handed)
+    p = (select(func.count(distinct(ActivityParticipant.volunteer_id)), func.count(),
+                func.coalesce(func.sum(ActivityParticipant.minutes), 0))
+         .join(Activity, Activity.id == ActivityParticipant.activity_id)
+         .where(Activity.day >= period.start, Activity.day <= period.end))
+    people, times, minutes = s.execute(_scoped(p, Activity.district_id, district)).one()
+    return {"from": period.start.isoformat(), "to": period.end.isoformat(), "total": sum(by_type.values()),
+            "by_type": by_type, "participants": people, "participations": times,
+            "hours": round(int(minutes) / 60, 1), "outreach_audience": audience, "leaflets": leaflets}
 
 
 def site_ids_with(cells_: Sequence[Cell], categories: frozenset[str]) -> set[int]:

@@ -170,7 +170,15 @@ class StatsService:
                 "zero_incident_sites_previous": f.zero_sites_previous,
                 "volunteers": self.volunteers(), "coverage": self._coverage.figures(),
                 "clues": self._clues.figures(), "mediation": self._mediation.figures(),
-                "duty": self._rota.figures(f.period.start, f.period.end)}
+                "duty": self._rota.figures(f.period.start, f.period.end),
+                "activities": self.activities(f.period)}
+
+    def activities(self, period: Period | None = None) -> dict[str, Any]:
+        """The activities of the period (default: the year to date) in the user's scope:
+        count by type, participants, hours, outreach audience and leaflets."""
+        actor = self._access.require(Action.STATS)
+        with self._db.read() as s:
+            return query.activity_figures(s, period or self.default_period(), _scope(actor))
 
 
 REPORT_FORMATS = ("pdf", "xlsx")
@@ -193,6 +201,7 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
     roles = [query.volunteer_roles(s, p, district) for p in (period, earlier)]
     clues = [query.clue_counts(s, p, district) for p in (period, earlier)]
     cases = [query.mediation_counts(s, p, district) for p in (period, earlier)]
+    heard = [query.activity_figures(s, p, district)["outreach_audience"] for p in (period, earlier)]
 
     def fig(values: list, i: int) -> Figure:
         return Figure(values[0][i], values[1][i])
@@ -200,7 +209,8 @@ def _volunteer_work(s: Any, period: Period, earlier: Period, district: int | Non
         incidents_reported=Figure(roles[0].get("reported", 0), roles[1].get("reported", 0)),
         incidents_assisted=Figure(roles[0].get("assisted", 0), roles[1].get("assisted", 0)),
         clues=fig(clues, 0), clues_to_incidents=fig(clues, 1), mediated=fig(cases, 0),
-        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3))
+        agreements=fig(cases, 1), amount_yuan=fig(cases, 2), prevented_criminal=fig(cases, 3),
+        outreach_audience=Figure(heard[0], heard[1]))
 
 
 def hours_of(minutes: int) -> Decimal:

@@ -49,9 +49,8 @@ class VolunteerWork:
     agreements: Figure  # of those, settled by agreement (written or oral)
     amount_yuan: Figure  # money covered by those agreements
     prevented_criminal: Figure  # of those, kept from turning criminal (防止民转刑)
-    # Service hours from the duty rota's attendance (Decimal, to a tenth). Outreach
-    # audiences come from the activity records, which this version does not keep yet:
-    # None means "not recorded", not zero.
+    # Service hours from the duty rota's attendance (Decimal, to a tenth); the outreach
+    # audience from the activities (反诈宣传, 三查三告知一宣传). None means "not recorded", not zero.
     duty_hours: Figure | None = None
     outreach_audience: Figure | None = None
 

@@ -3,8 +3,10 @@ they reported or helped with, the clues they reported (with where each one went)
 mediation cases they sat on as a mediator — one tab each, counts in the tab titles — their
 duty (值班: the last twelve months one by one and every shift, newest first, with the
 attendance and hours; see `duty_tab`), their service record (服务记录: services, training,
-commendations, evaluations, hours and certificates; see `records.service_record_tab`) and their ID cards, newest first, with a button that
-prints theirs (the print tab of the ID cards page, with them chosen)."""
+commendations, evaluations, hours and certificates; see `records.service_record_tab`), their
+points (积分: the balance, the entries that make it up and the prizes exchanged; see
+`points_tab`) and their ID cards, newest first, with a button that prints theirs (the print
+tab of the ID cards page, with them chosen)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from redband_desktop.services.cards.types import CardFilter
 from redband_desktop.ui.i18n import bracketed, label, ui_lang
 from redband_desktop.ui.records.service_record_tab import ServiceRecordTab
 from redband_desktop.ui.roster.duty_tab import DutyTab
+from redband_desktop.ui.roster.points_tab import PointsTab
 
 if TYPE_CHECKING:
     from redband_desktop.services import Services
@@ -65,6 +68,10 @@ class ActivityTabs(QTabWidget):
         self.addTab(self.duty, self.tr("Duty ({count})").format(count=len(self.duty.shifts_shown)))
         self.record = ServiceRecordTab(services.records, volunteer_id, self)
         self.addTab(self.record, self.tr("Service record"))
+        self.points = PointsTab(services.points, services.access, volunteer_id, self)
+        self.addTab(self.points, self.tr("Points ({count})").format(count=self.points.account.balance))
+        self.points.balance_changed.connect(lambda n: self.setTabText(
+            self.indexOf(self.points), self.tr("Points ({count})").format(count=n)))
         self.cards = self._cards_tab(services, volunteer_id)
 
     def _cards_tab(self, services: Services, volunteer_id: int) -> QTableWidget:

@@ -1,0 +1,52 @@
+"""0015 (points) goes up and down on SQLite and PostgreSQL: the rule table starts with the
+default rules in force from the beginning (so what is already on record earns points),
+the database refuses negative rules, two versions of a rule on one date and redemptions
+of no points; going down removes both tables and nothing else."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+
+import pytest
+from pgtest import ON_POSTGRES, fresh_database
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from redband_desktop.db.engine import Database, database_url
+from redband_desktop.domain.points import BEGINNING, RULE_KINDS
+from tests.unit.test_migrations import _step
+
+PREVIOUS = "0014_service_records"
+TABLES = {"point_rules", "point_redemptions"}
+
+
+def _tables(url: str) -> set[str]:
+    db = Database(url)
+    try:
+        return set(inspect(db.engine).get_table_names())
+    finally:
+        db.dispose()
+
+
+def test_points_go_up_with_the_default_rules_and_down_again(tmp_path: Path) -> None:
+    with fresh_database() if ON_POSTGRES else nullcontext(database_url(tmp_path / "p.sqlite3")) as url:
+        _step(url, "upgrade", PREVIOUS)
+        assert not TABLES & _tables(url)
+        _step(url, "upgrade", "0015_points")
+        assert TABLES <= _tables(url)
+        db = Database(url)
+        with db.engine.begin() as conn:
+            rules = {k: (p, str(d)[:10]) for k, p, d in conn.execute(
+                text("select kind, points, effective_from from point_rules"))}
+        assert rules == {k.code: (k.default, BEGINNING.isoformat()) for k in RULE_KINDS.values()}
+        for bad in ("insert into point_rules (kind, points, effective_from, created_at, created_by)"
+                    " values ('duty_hour', -1, '2027-01-01', '2026-12-01', '')",
+                    "insert into point_rules (kind, points, effective_from, created_at, created_by)"
+                    " values ('duty_hour', 2, '2000-01-01', '2026-12-01', '')"):
+            with pytest.raises(IntegrityError), db.engine.begin() as conn:
+                conn.execute(text(bad))
+        db.dispose()
+        _step(url, "downgrade", PREVIOUS)
+        assert not TABLES & _tables(url)
+        assert "activities" in _tables(url) and "certificates" in _tables(url)
