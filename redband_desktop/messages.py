@@ -19,8 +19,8 @@ from redband_desktop.messages_activities import ACTIVITY_FIELD_LABELS, ACTIVITY_
 from redband_desktop.messages_cases import CASE_FIELD_LABELS, CASE_MESSAGES
 from redband_desktop.messages_import import IMPORT_FIELD_LABELS, IMPORT_MESSAGES
 from redband_desktop.messages_input import INPUT_FIELD_LABELS, INPUT_MESSAGES
-from redband_desktop.messages_records import RECORD_FIELD_LABELS, RECORD_MESSAGES
 from redband_desktop.messages_points import POINTS_FIELD_LABELS, POINTS_MESSAGES
+from redband_desktop.messages_records import RECORD_FIELD_LABELS, RECORD_MESSAGES
 from redband_desktop.messages_rota import ROTA_FIELD_LABELS, ROTA_MESSAGES
 from redband_desktop.messages_safety import SAFETY_FIELD_LABELS, SAFETY_MESSAGES
 from redband_desktop.messages_stats import STATS_FIELD_LABELS, STATS_MESSAGES

@@ -17,7 +17,17 @@ import sys
 from collections.abc import Sequence
 
 from redband_desktop import __version__
-from redband_desktop.cli import cards, data, duty, importing, points, records, self_test, station, users
+from redband_desktop.cli import (
+    cards,
+    data,
+    duty,
+    importing,
+    points,
+    records,
+    self_test,
+    station,
+    users,
+)
 from redband_desktop.cli.words import language_of, localize, use_language
 from redband_desktop.errors import DatabaseError, RedbandError
 

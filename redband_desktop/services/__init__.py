@@ -23,8 +23,8 @@ from redband_desktop.services.coverage.service import CoverageService
 from redband_desktop.services.importing.service import ImportService
 from redband_desktop.services.incidents.service import IncidentService
 from redband_desktop.services.mediation.service import MediationService
-from redband_desktop.services.records.service import RecordsService
 from redband_desktop.services.points.service import PointsService
+from redband_desktop.services.records.service import RecordsService
 from redband_desktop.services.roster.privacy import PrivacyService
 from redband_desktop.services.roster.service import RosterService
 from redband_desktop.services.rota.service import RotaService

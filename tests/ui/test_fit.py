@@ -80,6 +80,7 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.activities.activity_dialog import ActivityDialog
     from redband_desktop.ui.admin.first_run_dialog import FirstRunDialog
     from redband_desktop.ui.admin.passphrase_dialog import PassphraseDialog
+    from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
     from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
     from redband_desktop.ui.admin.user_dialog import UserDialog
     from redband_desktop.ui.clues.clue_dialog import ClueDialog
@@ -92,7 +93,6 @@ def _dialogs(s):  # noqa: ANN001, ANN202 - the services, then name -> factory
     from redband_desktop.ui.records.award_dialog import AwardDialog
     from redband_desktop.ui.records.certificate_dialog import CertificateDialog
     from redband_desktop.ui.records.evaluation_dialog import EvaluationDialog
-    from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
     from redband_desktop.ui.roster.activity_tabs import ActivityTabs
     from redband_desktop.ui.roster.points_ranking_dialog import PointsRankingDialog
     from redband_desktop.ui.roster.points_tab import RedeemDialog

@@ -34,7 +34,7 @@ def test_points_go_up_with_the_default_rules_and_down_again(tmp_path: Path) -> N
         _step(url, "upgrade", PREVIOUS)
         assert not TABLES & _tables(url)
         _step(url, "upgrade", "0015_points")
-        assert TABLES <= _tables(url)
+        assert _tables(url) >= TABLES
         db = Database(url)
         with db.engine.begin() as conn:
             rules = {k: (p, str(d)[:10]) for k, p, d in conn.execute(

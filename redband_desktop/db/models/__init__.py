@@ -20,13 +20,13 @@ from redband_desktop.db.models.mediation import (
     MediationPerformance,
     MediationSession,
 )
+from redband_desktop.db.models.points import PointRedemption, PointRule
 from redband_desktop.db.models.records import (
     Certificate,
     CertificateCounter,
     Commendation,
     Evaluation,
 )
-from redband_desktop.db.models.points import PointRedemption, PointRule
 from redband_desktop.db.models.rota import (
     Attendance,
     PatrolLog,
