@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt, QTime
 
@@ -20,6 +21,24 @@ from redband_desktop.ui.widgets.volunteer_picker import VolunteerPicker
 from tests.ui.staff import sign_in_as
 
 YESTERDAY = date.today() - timedelta(days=1)
+
+
+@pytest.fixture
+def demo_services(demo_services):  # noqa: ANN001, ANN201 - the demo, its activity register emptied
+    """These tests record on an empty register: the demo's two years of activities go."""
+    from sqlalchemy import delete
+
+    from redband_desktop.db.models import (
+        Activity,
+        ActivityIncident,
+        ActivityParticipant,
+        ActivityPhoto,
+    )
+
+    with demo_services.db.write() as s:
+        for model in (ActivityPhoto, ActivityIncident, ActivityParticipant, Activity):
+            s.execute(delete(model))
+    return demo_services
 
 
 def _page(qtbot, services) -> ActivitiesPage:  # noqa: ANN001

@@ -23,7 +23,7 @@ class _BodyLayout(QVBoxLayout):
 def scrolling_body(owner: QWidget, body: QWidget, *below: QWidget) -> QScrollArea:
     """Lay `owner` out as a scrolling `body` with `below` (the buttons, a message) fixed
     underneath, always visible."""
-    area = QScrollArea(owner)
+    area = QScrollArea(owner, objectName="scrolling_body")
     holder = QWidget()
     inner = _BodyLayout(holder)
     inner.setContentsMargins(0, 0, 0, 0)
@@ -48,4 +48,16 @@ def fit_to_screen(dialog: QDialog | QWidget, width: int, height: int) -> None:
     screen = primary.availableGeometry() if primary is not None else None
     limit_w = min(MAX_WIDTH, screen.width()) if screen else MAX_WIDTH
     limit_h = min(MAX_HEIGHT, screen.height()) if screen else MAX_HEIGHT
-    dialog.resize(min(width, limit_w), min(height, limit_h))
+    dialog.resize(min(max(width, _body_width(dialog)), limit_w), min(height, limit_h))
+
+
+def _body_width(dialog: QWidget) -> int:
+    """The width a scrolling body asks for, with the dialog's margins and room for the
+    vertical scroll bar: the body never scrolls sideways, so a narrower dialog would cut
+    its right edge off (the volunteer's page in English)."""
+    area = dialog.findChild(QScrollArea, "scrolling_body", Qt.FindChildOption.FindDirectChildrenOnly)
+    if area is None or area.widget() is None:
+        return 0
+    layout = dialog.layout()
+    margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout else 0
+    return area.widget().sizeHint().width() + area.verticalScrollBar().sizeHint().width() + margins
