@@ -4,7 +4,11 @@
 #   make test                        pytest (offscreen Qt) + import-linter + ruff
 #   make test-postgres [KEEP_PG=1]   the unit suite against a local PostgreSQL (installs, starts,
 #                                    and afterwards stops it unless KEEP_PG=1)
-#   make bench                       benchmarks in tests/benchmarks (prints figures)
+#   make bench                       benchmarks in tests/benchmarks against their floors: prints one
+#                                    table, writes tests/benchmarks/results.json (scale data cached
+#                                    in ~/.cache/redband-bench/<hash>/)
+#   make bench-postgres [KEEP_PG=1]  roster search, register, statistics at 100k on a private
+#                                    PostgreSQL (port 54343) → tests/benchmarks/results-postgres.json
 #   make dist                        the PyInstaller bundle (dist/redband/) and the .deb (dist/)
 #                                    [DIST_CONSTRAINTS=installer/constraints/glibc-2.28.txt]
 #   make test-dist                   run the built bundle and the installed .deb headless, check
@@ -89,7 +93,7 @@ endif
 
 IS_DEBIAN = [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1
 
-.PHONY: help venv sysdeps sysdeps-dist run test test-postgres bench i18n clean distclean \
+.PHONY: help venv sysdeps sysdeps-dist run test test-postgres bench bench-postgres i18n clean distclean \
 	dist test-dist bench-dist test-oldest docs
 
 help:
@@ -176,7 +180,16 @@ test-postgres: sysdeps venv
 	exit $$status
 
 bench: sysdeps venv
-	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/benchmarks -s -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest tests/benchmarks -s -q -p no:cacheprovider -p no:xdist
+
+# The server is tests/pg-test-server.sh's, in a folder and on a port of its own.
+BENCH_PG := PG_TEST_DIR=/tmp/redband-pg-bench PG_TEST_PORT=54343 tests/pg-test-server.sh
+bench-postgres: sysdeps venv
+	@url=$$($(BENCH_PG)); echo "make bench-postgres: $$url"; status=0; \
+	REDBAND_BENCH_DB_URL=$$url REDBAND_BENCH_RESULTS=tests/benchmarks/results-postgres.json QT_QPA_PLATFORM=offscreen \
+	  $(VPY) -m pytest tests/benchmarks/test_postgres_speed.py -s -q -p no:cacheprovider -p no:xdist || status=$$?; \
+	if [ -z "$(KEEP_PG)" ]; then $(BENCH_PG) stop; else echo "make bench-postgres: server kept running (KEEP_PG)"; fi; \
+	exit $$status
 
 # ---------------------------------------------------------------- dist
 # The bundle is built in a venv of its own (psycopg2 from source against the system's libpq

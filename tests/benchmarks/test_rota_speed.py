@@ -1,7 +1,7 @@
 """The rota at the station's size (issue #18): 60 places with 3 templates each, every day.
 What generating a year of shifts costs, opening the whole station's week view with two
 people on every shift, and hours per volunteer over a year of recorded attendance (one
-person on every shift, 1,100 volunteers). Prints figures; `make bench`."""
+person on every shift, 1,100 volunteers). Records figures; `make bench`."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def _timed(fn, runs: int = 5) -> float:  # noqa: ANN001
     return statistics.median(times) * 1000
 
 
-def test_rota_speed(tmp_path: Path) -> None:
+def test_rota_speed(tmp_path: Path, record) -> None:  # noqa: ANN001
     db, services = _station(tmp_path / "rota.sqlite3")
     started = clock.perf_counter()
     made = services.rota.generate(YEAR_START, YEAR_START + timedelta(days=364))
@@ -67,10 +67,11 @@ def test_rota_speed(tmp_path: Path) -> None:
     _attended_year(db)
     hours_ms = _timed(lambda: services.rota.hours(YEAR_START, YEAR_START + timedelta(days=364)), runs=3)
     report = services.rota.hours(YEAR_START, YEAR_START + timedelta(days=364))
-    print(f"\nrota: {made.created} shifts of a year generated in {year_ms:.0f} ms (target ≤ 3000);"
-          f" week view of {len(view.rows)} places, {sum(len(d) for r in view.rows for d in r.days)} shifts:"
-          f" {week_ms:.0f} ms (target ≤ 300); hours of {len(report.rows)} volunteers over a year:"
-          f" {hours_ms:.0f} ms (target ≤ 200)")
+    shifts = sum(len(d) for r in view.rows for d in r.days)
+    record(f"rota week view, whole station ({len(view.rows)} places, {shifts} shifts)", week_ms, "ms", None,
+           "≤ 300 ms")
+    record(f"rota: a year of shifts generated ({made.created:,})", year_ms, "ms", None, "≤ 3000 ms")
+    record(f"rota: hours of {len(report.rows):,} volunteers over a year", hours_ms, "ms", None, "≤ 200 ms")
     assert made.created == 60 * 3 * 365 and len(view.rows) == 60 and len(report.rows) == 1100
     db.dispose()
 

@@ -1,109 +1,83 @@
-"""Statistics over 1,000,000 incidents (ten years at a hundred thousand a year — far more
-than a station records, to see the grouped queries and the date-of-occurrence index under
-load): what the statistics page asks for one period and comparison, and `redband stats
---json` as a script runs it. The target is 200 ms on a station PC; this prints figures,
-it does not assert times. `make bench`."""
+"""Statistics and the home page over 1,000,000 incidents (ten years at a hundred thousand
+a year) and 100,000 volunteers: what the statistics page asks for one period and
+comparison, `redband stats --json` as a script runs it, and the home page's refresh.
+Floor: the incidents of both periods counted by category in raw SQL (floors/sql.py) —
+the page's first table alone. `make bench`."""
 
 from __future__ import annotations
 
 import json
-import random
 import statistics
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timedelta
-from decimal import Decimal
-from pathlib import Path
 
-import pytest
-from sqlalchemy import insert, select
+from bench_data import BENCH_ADMIN, TODAY, station
+from floors import sql as floor_sql
+from timing import CHILD_ENV, ROOT, median_ms
 
 from redband_desktop.db.engine import Database, database_url
-from redband_desktop.db.migrate import migrate
-from redband_desktop.db.models import Site
-from redband_desktop.db.models.incidents import Incident
-from redband_desktop.domain.incidents import SUBTYPES, IncidentCategory
-from redband_desktop.domain.periods import period_for
+from redband_desktop.domain.periods import compared_period, period_for
 from redband_desktop.services import build_services
+from redband_desktop.services.stats.query import bounds
 
-TOTAL = 1_000_000
-TODAY = date(2026, 11, 28)
-FIRST = datetime(2016, 12, 1)
+CASES = {
+    "year to date, 同比": ("ytd", "yoy"),
+    "last 12 months, 同比": ("last12", "yoy"),
+    "this month, 环比": ("month", "pop"),
+    "this quarter, 环比": ("quarter", "pop"),
+}
 
 
-def _station(path: Path) -> Database:
-    url = database_url(path)
-    migrate(url, None)
+def stats_figures(url: str, floor_target: str, label: str, record) -> None:  # noqa: ANN001
     db = Database(url)
     services = build_services(db)
-    services.accounts.create_first_admin("bench", "基准测试", "Speed#2026pw", "Speed#2026pw")
-    services.station.initialise("金家河派出所")
-    from redband_desktop.demo.station import load_demo
-
-    load_demo(db, today=TODAY, volunteers=200)
-    rng = random.Random(17)
-    categories = list(IncidentCategory)
-    minutes = int((datetime.combine(TODAY, datetime.min.time()) - FIRST).total_seconds() // 60)
-    with db.write() as s:
-        sites = list(s.execute(select(Site.id, Site.district_id)))
-        start = s.query(Incident).count()
-        for first in range(start, TOTAL, 20_000):
-            rows = []
-            for n in range(first, min(first + 20_000, TOTAL)):
-                site_id, district_id = rng.choice(sites)
-                at = FIRST + timedelta(minutes=rng.randrange(minutes))
-                category = rng.choice(categories)
-                kind = SUBTYPES.get(category)
-                rows.append({"number": f"BEN-{n:07d}", "received_at": at + timedelta(minutes=30), "occurred_at": at,
-                             "channel": "110", "caller_name": "", "caller_phone": "", "caller_confidential": False,
-                             "district_id": district_id, "site_id": site_id, "location": "", "category": category.value,
-                             "subcategory": rng.choice(list(kind)).value if kind else "", "fraud_method": "",
-                             "loss_yuan": Decimal(rng.randrange(100, 9000)) if category == "fraud" else None,
-                             "summary": "基准数据", "handling_officer": "", "outcome": "", "status": "closed",
-                             "version": 1})
-            s.execute(insert(Incident), rows)
-    return db
-
-
-def _median_ms(fn, runs: int = 5) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
-
-
-@pytest.mark.timeout(3600)  # writing a million incidents (through the month table's trigger) takes minutes
-def test_statistics_over_a_million_incidents(tmp_path: Path) -> None:
-    path = tmp_path / "million.sqlite3"
-    t0 = time.perf_counter()
-    db = _station(path)
-    print(f"\n{TOTAL:,} incidents written in {time.perf_counter() - t0:.0f} s")
-    services = build_services(db)
-    services.accounts.sign_in("bench", "Speed#2026pw")
+    services.accounts.sign_in(*BENCH_ADMIN)
     stats = services.stats
-    cases = {
-        "year to date, 同比": (period_for("ytd", TODAY), "yoy"),
-        "last 12 months, 同比": (period_for("last12", TODAY), "yoy"),
-        "this month, 环比": (period_for("month", TODAY), "pop"),
-        "this quarter, 环比": (period_for("quarter", TODAY), "pop"),
-    }
-    print("statistics page (every table, chart series and the volunteers' part, both periods):")
-    for label, (period, comparison) in cases.items():
-        f = stats.figures(period, comparison)
-        print(f"  {label:22s} {_median_ms(lambda p=period, c=comparison: stats.figures(p, c)):7.1f} ms median"
-              f"  ({f.total.current:,} incidents against {f.total.previous:,})")
-    print(f"  stats report (JSON's figures, in process) {_median_ms(stats.report):7.1f} ms median")
+    conn = floor_sql.connect(floor_target)
+    try:
+        for name, (kind, comparison) in CASES.items():
+            period = period_for(kind, TODAY)
+            spans = [bounds(period), bounds(compared_period(period, comparison))]
+            f = stats.figures(period, comparison)
+            counted = floor_sql.statistics(conn, spans)
+            assert (sum(counted[0].values()), sum(counted[1].values())) == (f.total.current, f.total.previous)
+            record(f"statistics page, {name}, {label}",
+                   median_ms(lambda p=period, c=comparison: stats.figures(p, c)), "ms",
+                   median_ms(lambda s=spans: floor_sql.statistics(conn, s)), "≤ 200 ms")
+    finally:
+        conn.close()
+    record(f"stats report (the JSON's figures, in process), {label}", median_ms(stats.report), "ms", None,
+           "≤ 200 ms")
     db.dispose()
+
+
+def test_statistics_and_home_1m(qapp, record) -> None:  # noqa: ANN001
+    path = station(100_000, 1_000_000)  # the cached file (signing in adds an audit row)
+    stats_figures(database_url(path), str(path), "1M incidents", record)
     times = []
     for _ in range(3):
         t0 = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "redband_desktop", "--db", str(path), "stats", "--json"],
-                              capture_output=True, text=True, timeout=120)
+                              capture_output=True, text=True, timeout=120, env=CHILD_ENV, cwd=ROOT)
         times.append((time.perf_counter() - t0) * 1000)
         assert done.returncode == 0, done.stderr
-    total = json.loads(done.stdout)["incidents"]["total"]
-    print(f"  redband stats --json (a new process, start-up included) {statistics.median(times):7.0f} ms median"
-          f"  (year to date: {total:,} incidents)")
+    assert json.loads(done.stdout)["incidents"]["total"] >= 0
+    record("redband stats --json (whole process), 1M incidents", statistics.median(times), "ms", None,
+           "≤ 200 ms (in process)")
+    home_figures(database_url(path), "100k volunteers, 1M incidents", record)
+
+
+def home_figures(url: str, label: str, record) -> None:  # noqa: ANN001
+    from redband_desktop.ui.home.home_page import HomePage
+
+    db = Database(url)
+    services = build_services(db)
+    services.accounts.sign_in(*BENCH_ADMIN)
+    page = HomePage(services)
+    page.resize(1366, 728)
+    page.show()
+    record(f"home page refresh, {label}", median_ms(page.refresh), "ms", None, "≤ 150 ms")
+    page.close()
+    page.deleteLater()
+    db.dispose()
