@@ -52,6 +52,9 @@ from redband_desktop.errors import ConflictError
 DEMO_SEED = 2026
 # The city's call for red-armband volunteers went out in 2021; the team formed that summer.
 FIRST_JOIN = date(2021, 6, 1)
+# Printed on the demo's service certificates as the issuing station's head and contact phone
+# (made up, like every person in the demo).
+STATION_HEAD, STATION_PHONE = "赵建国", "0871-68120110"
 FOUNDING_DRIVE_END = date(2021, 12, 31)
 COMPOUNDS = 43
 # "1100余名" active volunteers: 1,220 on the roster, about 7% of them suspended or gone.

@@ -43,6 +43,10 @@ def test_init_demo_in_a_real_process(tmp_path: Path) -> None:
     assert f"Mediation cases: {report['mediation']['total']}" in text
     assert f"Agreements: {report['mediation']['agreements']}" in text
     assert f"Clue reports: {report['clues']['total']}" in text
+    import sqlite3  # the demo's certificates name the station's head and a contact phone
+
+    settings = dict(sqlite3.connect(db).execute("select key, value from settings"))
+    assert json.loads(settings["station.head"]) and json.loads(settings["station.phone"])
 
 
 def test_errors_go_to_stderr_with_nonzero_exit(tmp_path: Path, capsys) -> None:  # noqa: ANN001

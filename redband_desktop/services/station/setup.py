@@ -84,8 +84,12 @@ class SetupService:
             self._accounts.create_first_admin(admin.username, admin.display_name, admin.password, admin.confirm)
         volunteers = 0
         if with_demo:
-            from redband_desktop.demo.station import load_demo
+            from redband_desktop.demo.station import STATION_HEAD, STATION_PHONE, load_demo
+            from redband_desktop.services.shared.settings import write_setting
 
             sized = {"volunteers": demo_volunteers} if demo_volunteers is not None else {}
             volunteers = load_demo(self._db, today=today, **sized).volunteers
+            with self._db.write() as s:  # the demo's certificates name a head and a phone
+                write_setting(s, "station.head", STATION_HEAD)
+                write_setting(s, "station.phone", STATION_PHONE)
         return SetupResult(self._station.initialise(station_name), volunteers)
