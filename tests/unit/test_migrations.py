@@ -134,6 +134,17 @@ def test_models_and_migrations_agree(db_path: Path) -> None:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
+def table_names(url: str) -> set[str]:
+    """The tables in the database at `url` now (the migration tests' check after a step)."""
+    from sqlalchemy import inspect
+
+    db = Database(url)
+    try:
+        return set(inspect(db.engine).get_table_names())
+    finally:
+        db.dispose()
+
+
 def _step(url: str, direction: str, revision: str) -> None:
     """Run one Alembic upgrade or downgrade on `url` (SQLite or PostgreSQL)."""
     from alembic import command

@@ -10,31 +10,24 @@ from pathlib import Path
 
 import pytest
 from pgtest import ON_POSTGRES, fresh_database
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from redband_desktop.db.engine import Database, database_url
 from redband_desktop.domain.points import BEGINNING, RULE_KINDS
-from tests.unit.test_migrations import _step
+from tests.unit.test_migrations import _step, table_names
 
 PREVIOUS = "0014_service_records"
 TABLES = {"point_rules", "point_redemptions"}
 
 
-def _tables(url: str) -> set[str]:
-    db = Database(url)
-    try:
-        return set(inspect(db.engine).get_table_names())
-    finally:
-        db.dispose()
-
 
 def test_points_go_up_with_the_default_rules_and_down_again(tmp_path: Path) -> None:
     with fresh_database() if ON_POSTGRES else nullcontext(database_url(tmp_path / "p.sqlite3")) as url:
         _step(url, "upgrade", PREVIOUS)
-        assert not TABLES & _tables(url)
+        assert not TABLES & table_names(url)
         _step(url, "upgrade", "0015_points")
-        assert _tables(url) >= TABLES
+        assert table_names(url) >= TABLES
         db = Database(url)
         with db.engine.begin() as conn:
             rules = {k: (p, str(d)[:10]) for k, p, d in conn.execute(
@@ -48,5 +41,5 @@ def test_points_go_up_with_the_default_rules_and_down_again(tmp_path: Path) -> N
                 conn.execute(text(bad))
         db.dispose()
         _step(url, "downgrade", PREVIOUS)
-        assert not TABLES & _tables(url)
-        assert "activities" in _tables(url) and "certificates" in _tables(url)
+        assert not TABLES & table_names(url)
+        assert "activities" in table_names(url) and "certificates" in table_names(url)

@@ -9,22 +9,15 @@ from pathlib import Path
 
 import pytest
 from pgtest import ON_POSTGRES, fresh_database
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from redband_desktop.db.engine import Database, database_url
 from tests.unit.test_activities_migration import STAMP, _volunteer
-from tests.unit.test_migrations import _step
+from tests.unit.test_migrations import _step, table_names
 
 TABLES = {"commendations", "evaluations", "certificates", "certificate_counters"}
 
-
-def _tables(url: str) -> set[str]:
-    db = Database(url)
-    try:
-        return set(inspect(db.engine).get_table_names())
-    finally:
-        db.dispose()
 
 
 def test_service_records_go_up_and_down(tmp_path: Path) -> None:
@@ -40,7 +33,7 @@ def test_service_records_go_up_and_down(tmp_path: Path) -> None:
             _volunteer(conn, 1, '张洁', '2020-05-01')
         db.dispose()
         _step(url, "upgrade", "0014_service_records")
-        assert _tables(url) >= TABLES
+        assert table_names(url) >= TABLES
         db = Database(url)
         evaluation = ("insert into evaluations (volunteer_id, year, stars, comment, evaluated_by, created_at,"
                       " updated_at, version) values (1, 2026, {stars}, '', 'officer', " + STAMP + ", " + STAMP + ", 1)")
@@ -57,10 +50,10 @@ def test_service_records_go_up_and_down(tmp_path: Path) -> None:
                 conn.execute(text(bad))
         db.dispose()
         _step(url, "downgrade", "0013_activities")
-        assert not TABLES & _tables(url)
+        assert not TABLES & table_names(url)
         db = Database(url)
         with db.engine.begin() as conn:
             assert conn.execute(text("select count(*) from volunteers")).scalar() == 1
         db.dispose()
         _step(url, "upgrade", "0014_service_records")
-        assert _tables(url) >= TABLES
+        assert table_names(url) >= TABLES

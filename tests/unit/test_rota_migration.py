@@ -8,28 +8,21 @@ from pathlib import Path
 
 import pytest
 from pgtest import ON_POSTGRES, fresh_database
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from redband_desktop.db.engine import Database, database_url
-from tests.unit.test_migrations import _step
+from tests.unit.test_migrations import _step, table_names
 
 ROTA_TABLES = {"shift_templates", "shifts", "shift_assignments", "skipped_dates", "shift_attendance", "patrol_logs"}
 PREVIOUS = "0011_stats_indexes"
 
 
-def _tables(url: str) -> set[str]:
-    db = Database(url)
-    try:
-        return set(inspect(db.engine).get_table_names())
-    finally:
-        db.dispose()
-
 
 def test_rota_tables_go_up_and_down(tmp_path: Path) -> None:
     with fresh_database() if ON_POSTGRES else nullcontext(database_url(tmp_path / "r.sqlite3")) as url:
         _step(url, "upgrade", "0012_duty_rota")
-        assert _tables(url) >= ROTA_TABLES
+        assert table_names(url) >= ROTA_TABLES
         db = Database(url)
         with db.engine.begin() as conn:
             conn.execute(text("insert into districts (id, name, officer_name, officer_police_no, officer_phone,"
@@ -49,7 +42,7 @@ def test_rota_tables_go_up_and_down(tmp_path: Path) -> None:
             conn.execute(text(shift))
         db.dispose()
         _step(url, "downgrade", PREVIOUS)
-        assert not ROTA_TABLES & _tables(url)
-        assert "sites" in _tables(url)
+        assert not ROTA_TABLES & table_names(url)
+        assert "sites" in table_names(url)
         _step(url, "upgrade", "head")
-        assert _tables(url) >= ROTA_TABLES
+        assert table_names(url) >= ROTA_TABLES
