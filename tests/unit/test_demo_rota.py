@@ -185,7 +185,7 @@ def test_a_swap_and_a_patrol_log_read_back(demo_services) -> None:  # noqa: ANN0
 
 
 def test_stats_json_duty_figures_look_like_a_real_station(demo_services, tmp_path: Path, capsys) -> None:  # noqa: ANN001
-    path = str(demo_services.db.path)
+    path = demo_services.db.url  # the database's URL: a PostgreSQL server has no file path
     first = date(DEMO_TODAY.year, 1, 1)
     assert main(["--db", path, "stats", "--json", "--from", first.isoformat(), "--to", DEMO_TODAY.isoformat()]) == 0
     duty = json.loads(capsys.readouterr().out)["duty"]
