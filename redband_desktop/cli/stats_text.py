@@ -2,8 +2,9 @@
 and what it is compared with, incidents by group, category and district with the change
 as the station writes it ("同比下降22%"), contact-type incidents per kind of site,
 zero-incident sites, then volunteers, coverage of buildings and zones, mediation cases by
-stage, clue reports by state, the duty rota (shifts, how full, attendance, hours) and the
-activities (by type, participants, hours, outreach audience).
+stage, clue reports by state, the duty rota (shifts, how full, attendance, hours), the
+activities (by type, participants, hours, outreach audience) and the volunteers' service
+(how many served, their hours, the ten with the most).
 (`--json` prints the same report for scripts.)"""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from redband_desktop.domain.stats import change_text, count_change_text
 def stats_text(report: dict, lang: str, comparison: str = "yoy") -> str:
     zh = lang.startswith("zh")
     sections = (_period, partial(_incidents, comparison=comparison), partial(_contact, comparison=comparison),
-                _zero, _volunteers, _coverage, _mediation, _clues, _duty, _activities)
+                _zero, _volunteers, _coverage, _mediation, _clues, _duty, _activities, _service)
     blocks = ["\n".join(section(report, lang, zh)) for section in sections]
     return "\n\n".join(b for b in blocks if b)
 
@@ -169,3 +170,20 @@ def _activities(report: dict, lang: str, zh: bool) -> list[str]:
                 f"  服务时长: {a['hours']} 小时", f"  宣传受众: {a['outreach_audience']} 人次，发放资料 {a['leaflets']} 份"]
     return [*lines, f"  volunteers: {a['participants']} ({a['participations']} participations)",
             f"  hours: {a['hours']}", f"  outreach audience: {a['outreach_audience']}, leaflets: {a['leaflets']}"]
+
+
+def _service(report: dict, lang: str, zh: bool) -> list[str]:
+    v = report.get("service")
+    if not v or not v["volunteers"]:
+        return []
+    if zh:
+        lines = [_heading("志愿服务", "Volunteer service", zh),
+                 f"有服务记录的志愿者（{v['from']}–{v['to']}）: {v['volunteers']} 人，服务时长 {v['hours']:g} 小时",
+                 "  时长前十名:"]
+        return lines + [f"  {x['rank']:>3}. {x['name']}（{x['volunteer_no']}，{x['site']}）{x['hours']:g} 小时"
+                        for x in v["top"]]
+    lines = [_heading("志愿服务", "Volunteer service", zh),
+             f"Volunteers with service ({v['from']}–{v['to']}): {v['volunteers']}, {v['hours']:g} hours",
+             "  top ten by hours:"]
+    return lines + [f"  {x['rank']:>3}. {x['name']} ({x['volunteer_no']}, {x['site']}) {x['hours']:g} h"
+                    for x in v["top"]]

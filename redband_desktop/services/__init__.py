@@ -75,6 +75,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
     mediation = MediationService(db, access)
     clues = ClueService(db, access)
     rota = RotaService(db, access)
+    records = RecordsService(db, access)
     backups = BackupService(db, access, backups_dir, changes)
     return Services(
         db=db,
@@ -88,7 +89,7 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         roster=RosterService(db, access),
         cards=CardService(db, access),
         privacy=PrivacyService(db, access),
-        stats=StatsService(db, access, coverage, clues, mediation, rota),
+        stats=StatsService(db, access, coverage, clues, mediation, rota, records),
         backups=backups,
         sites=SitesService(db, access),
         places=PlacesService(db, access),
@@ -99,6 +100,6 @@ def build_services(db: Database, backups_dir: Path | None = None) -> Services:
         importer=ImportService(db, access),
         rota=rota,
         activities=ActivityService(db, access),
-        records=RecordsService(db, access),
+        records=records,
         points=PointsService(db, access),
     )

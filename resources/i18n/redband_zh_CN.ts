@@ -6715,6 +6715,7 @@ in File → Station settings….</source>
     <message>
         <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="194"/>
         <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="202"/>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="207"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -6737,6 +6738,41 @@ in File → Station settings….</source>
         <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="201"/>
         <source>Telecom fraud incidents by month, {this} against {last}</source>
         <translation>电信网络诈骗警情月度对比（{this}年与{last}年）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="203"/>
+        <source>Anti-fraud outreach and telecom fraud</source>
+        <translation>反诈宣传与电信诈骗</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="204"/>
+        <source>Anti-fraud outreach and telecom fraud by month, {this}</source>
+        <translation>{this}年反诈宣传与电信诈骗警情（按月）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="205"/>
+        <source>Telecom fraud incidents</source>
+        <translation>电信诈骗警情</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="206"/>
+        <source>Outreach sessions</source>
+        <translation>反诈宣传场次</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="207"/>
+        <source>Outreach audience (right)</source>
+        <translation>宣传受众（右轴）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="208"/>
+        <source>Incidents and sessions</source>
+        <translation>警情（起）/宣传（场）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/stats/stats_tabs.py" line="208"/>
+        <source>People reached</source>
+        <translation>受众（人次）</translation>
     </message>
 </context>
 <context>

@@ -29,3 +29,17 @@ def test_the_part_month_on_screen(qtbot) -> None:  # noqa: ANN001
     assert sets[0].isBarSelected(10) and sets[0].selectedBars() == [10] and not sets[1].selectedBars()
     whole = charts.line_chart("t", MONTHS, [("2026", THIS), ("2025", LAST)], "月份", "起")
     assert len(whole.series()) == 2 and len(chart.series()) == 4 and whole.axes(Qt.Orientation.Horizontal)[0].titleText() == "月份"
+
+
+def test_outreach_beside_telecom_fraud_has_its_audience_on_a_right_axis(qtbot) -> None:  # noqa: ANN001
+    audience = [120, 0, 300, 80, 0, 0, 0, 0, 0, 0, 40, None]
+    chart = charts.bars_and_line("t", MONTHS, [("电信诈骗警情", THIS), ("反诈宣传场次", [1] * 11 + [None])],
+                                 ("宣传受众", audience), "月份", "起/场", "人次", 10, "11月截至8日（未满月）")
+    bars = next(s for s in chart.series() if isinstance(s, QBarSeries))
+    assert [b.label() for b in bars.barSets()] == ["电信诈骗警情", "反诈宣传场次"]
+    line = next(s for s in chart.series() if isinstance(s, QLineSeries))
+    assert [(p.x(), p.y()) for p in line.points()][:3] == [(0, 120), (1, 0), (2, 300)] and line.count() == 11
+    right = [a for a in line.attachedAxes() if a.orientation() == Qt.Orientation.Vertical][0]
+    assert right.alignment() == Qt.AlignmentFlag.AlignRight and right.titleText() == "人次" and right.max() >= 300
+    left = [a for a in bars.attachedAxes() if a.orientation() == Qt.Orientation.Vertical][0]
+    assert left.alignment() == Qt.AlignmentFlag.AlignLeft and left.max() < 300

@@ -13,7 +13,7 @@ from redband_desktop.db.models import District, Site
 from redband_desktop.db.models.incidents import Incident
 
 KEYS = {"period", "compare_to", "incidents", "zero_incident_sites", "zero_incident_sites_previous",
-        "volunteers", "coverage", "mediation", "clues", "duty", "activities"}
+        "volunteers", "coverage", "mediation", "clues", "duty", "activities", "service"}
 
 
 def _station(tmp_path: Path) -> str:
@@ -43,6 +43,7 @@ def test_stats_json_keys_and_figures(tmp_path: Path, capsys) -> None:  # noqa: A
     assert report["compare_to"] == {"from": "2025-03-01", "to": "2025-03-31"}
     assert (report["duty"]["from"], report["duty"]["to"]) == ("2026-03-01", "2026-03-31")
     assert report["activities"]["total"] == 0 and report["activities"]["from"] == "2026-03-01"
+    assert report["service"] == {"from": "2026-03-01", "to": "2026-03-31", "volunteers": 0, "hours": 0, "top": []}
     i = report["incidents"]
     assert set(i) == {"total", "by_category", "by_group", "by_district", "contact_by_site_kind"}
     assert i["total"] == 2 and i["by_category"]["dispute"] == {"current": 1, "previous": 2, "change_pct": -50}

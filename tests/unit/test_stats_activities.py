@@ -1,6 +1,8 @@
 """`redband stats --json` → `activities`: the period's activities by type, participants,
 hours and outreach audience, in the user's district scope; the volunteers' outreach
-audience against the comparison period; the text report's 活动 sub-section."""
+audience against the comparison period; the text report's 活动 sub-section; `service`
+(volunteers with service, hours, the top ten); anti-fraud outreach by month for the chart
+beside telecom fraud."""
 
 from __future__ import annotations
 
@@ -44,3 +46,31 @@ def test_activities_in_the_stats_report_and_the_officers_scope(services, place) 
     sign_in_as(services, "officer", place["other"].id)
     mine = services.stats.report(march)["activities"]
     assert (mine["total"], mine["outreach_audience"], mine["participants"]) == (1, 50, 0)
+
+
+def test_service_in_the_stats_report_ranks_the_volunteers_of_the_scope(services, place) -> None:  # noqa: ANN001
+    _activities(services, place)
+    march = services.stats.period(PeriodKind.CUSTOM, date(2026, 3, 1), date(2026, 3, 31))
+    v = services.stats.report(march)["service"]
+    assert (v["from"], v["to"], v["volunteers"], v["hours"]) == ("2026-03-01", "2026-03-31", 2, 4.5)
+    assert [(x["rank"], x["name"], x["site"], x["hours"]) for x in v["top"]] == [(1, "李明", "金色家园", 2.5),
+                                                                                 (2, "张洁", "金色家园", 2.0)]
+    report = services.stats.report(march)
+    assert "有服务记录的志愿者（2026-03-01–2026-03-31）: 2 人，服务时长 4.5 小时" in stats_text(report, "zh_CN")
+    assert "  top ten by hours:" in stats_text(report, "en")
+    april = services.stats.period(PeriodKind.CUSTOM, date(2026, 4, 1), date(2026, 4, 30))
+    assert services.stats.report(april)["service"]["volunteers"] == 0
+    assert "志愿服务" not in stats_text(services.stats.report(april), "zh_CN").split("活动")[0]
+    sign_in_as(services, "officer", place["other"].id)  # their district's volunteers served nothing
+    assert services.stats.report(march)["service"] == {"from": "2026-03-01", "to": "2026-03-31", "volunteers": 0,
+                                                        "hours": 0, "top": []}
+
+
+def test_outreach_by_month_beside_telecom_fraud(services, place) -> None:  # noqa: ANN001
+    _activities(services, place)
+    m = services.stats.figures(services.stats.period(PeriodKind.CUSTOM, date(2026, 3, 1), date(2026, 3, 31))).monthly
+    assert (m.year, m.outreach_this[2], m.audience_this[2]) == (2026, 2, 170)  # the other district's talk too
+    assert sum(m.outreach_this) == 2 and len(m.outreach_this) == len(m.fraud_this) == 12  # 2025's is last year's
+    sign_in_as(services, "officer", place["other"].id)
+    mine = services.stats.figures(services.stats.period(PeriodKind.CUSTOM, date(2026, 3, 1), date(2026, 3, 31))).monthly
+    assert (mine.outreach_this[2], mine.audience_this[2]) == (1, 50)

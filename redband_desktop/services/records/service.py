@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -257,6 +258,20 @@ class RecordsService:
         with self._db.read() as s:
             return ranking(s, first, last, district_id, site_id)
 
+    def figures(self, first: date, last: date) -> dict[str, Any]:
+        """The service of a period for `redband stats --json`, in the user's scope (an
+        officer's district): volunteers with service (any status), their hours, and the
+        ten at the top of the ranking (ties at tenth place included)."""
+        actor = self._access.require(Action.STATS)
+        first, last = rules.checked_period(first, last)
+        with self._db.read() as s:
+            r = ranking(s, first, last, actor.district_id if actor.role is Role.OFFICER else None)
+        served = (*r.rows, *r.apart)
+        return {"from": first.isoformat(), "to": last.isoformat(), "volunteers": len(served),
+                "hours": _hours(sum(x.minutes for x in served)),
+                "top": [{"rank": x.rank, "volunteer_no": x.volunteer_no, "name": x.name, "district": x.district,
+                         "site": x.site, "hours": _hours(x.minutes)} for x in r.rows if x.rank <= 10]}
+
     def export_ranking(self, result: Ranking) -> Export:
         """The ranking as a workbook for the station's commendation list (names and
         volunteer numbers only); audited as an export."""
@@ -283,6 +298,11 @@ def _volunteer(s, volunteer_id: int) -> Volunteer:  # noqa: ANN001
     if row is None:
         raise NotFoundError(what="volunteers", id=volunteer_id)
     return row
+
+
+def _hours(minutes: int) -> float:
+    """Hours to a tenth, as the other figures of `redband stats --json` give them."""
+    return round(minutes / 60, 1)
 
 
 def _award(row: Commendation) -> Award:

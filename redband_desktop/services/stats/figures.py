@@ -121,16 +121,21 @@ def zero_sites(now: Sequence[Cell], before: Sequence[Cell], sites: Sequence[Site
     return listed, previous
 
 
-def monthly(counts: dict[tuple[str, str], int], year: int, last_month: int, partial_day: int | None = None
-            ) -> Monthly:
+def monthly(counts: dict[tuple[str, str], int], year: int, last_month: int, partial_day: int | None = None,
+            outreach: dict[str, tuple[int, int]] | None = None) -> Monthly:
+    """The charts' months: `counts` of incidents by (YYYY-MM, category) and `outreach`
+    (YYYY-MM -> anti-fraud sessions, audience) of `year` and the year before."""
     def series(y: int, categories: frozenset[str]) -> tuple[int, ...]:
         return tuple(sum(counts.get((f"{y:04d}-{m:02d}", c), 0) for c in categories) for m in range(1, 13))
+
+    def held(i: int) -> tuple[int, ...]:
+        return tuple((outreach or {}).get(f"{year:04d}-{m:02d}", (0, 0))[i] for m in range(1, 13))
 
     groups = {g.value: frozenset(c.value for c in members) for g, members in GROUPS.items()}
     fraud = frozenset({IncidentCategory.FRAUD.value})
     return Monthly(year, last_month, {g: series(year, cs) for g, cs in groups.items()},
                    {g: series(year - 1, cs) for g, cs in groups.items()}, series(year, fraud), series(year - 1, fraud),
-                   partial_day)
+                   held(0), held(1), partial_day)
 
 
 def partial_day(end: date) -> int | None:

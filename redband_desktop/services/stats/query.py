@@ -238,5 +238,19 @@ def activity_figures(s: Session, period: Period, district: int | None) -> dict:
             "hours": round(int(minutes) / 60, 1), "outreach_audience": audience, "leaflets": leaflets}
 
 
+def outreach_by_month(s: Session, period: Period, district: int | None) -> dict[str, tuple[int, int]]:
+    """YYYY-MM -> (anti-fraud outreach sessions, their audience) held in the period, by
+    the activity's day. A station holds a few a month, so the rows are summed here."""
+    q = (select(Activity.day, Activity.audience)
+         .where(Activity.activity_type == ActivityType.ANTI_FRAUD.value,
+                Activity.day >= period.start, Activity.day <= period.end))
+    out: dict[str, tuple[int, int]] = {}
+    for day, audience in s.execute(_scoped(q, Activity.district_id, district)):
+        month = str(day)[:7]
+        n, heard = out.get(month, (0, 0))
+        out[month] = (n + 1, heard + int(audience or 0))
+    return out
+
+
 def site_ids_with(cells_: Sequence[Cell], categories: frozenset[str]) -> set[int]:
     return {c.site_id for c in cells_ if c.site_id is not None and c.category in categories and c.count}

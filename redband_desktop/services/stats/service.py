@@ -41,16 +41,19 @@ if TYPE_CHECKING:  # the services whose figures the report gathers, handed in by
     from redband_desktop.services.clues.service import ClueService
     from redband_desktop.services.coverage.service import CoverageService
     from redband_desktop.services.mediation.service import MediationService
+    from redband_desktop.services.records.service import RecordsService
     from redband_desktop.services.rota.service import RotaService
 
 
 class StatsService:
     def __init__(self, db: Database, access: AccessControl, coverage: CoverageService, clues: ClueService,
-                 mediation: MediationService, rota: RotaService, today: Callable[[], date] = date.today) -> None:
+                 mediation: MediationService, rota: RotaService, records: RecordsService,
+                 today: Callable[[], date] = date.today) -> None:
         self._db = db
         self._today = today
         self._access = access
         self._coverage, self._clues, self._mediation, self._rota = coverage, clues, mediation, rota
+        self._records = records
 
     def volunteers(self) -> dict[str, Any]:
         self._access.require(Action.STATS)
@@ -102,7 +105,9 @@ class StatsService:
             ends: query.Ends = {}
             now, before = query.cells(s, period, district, ends), query.cells(s, earlier, district, ends)
             districts, sites = query.districts(s, district), query.sites(s, district)
-            months = query.monthly(s, build.chart_span(period), district, build.CHART_CATEGORIES, ends)
+            span = build.chart_span(period)
+            months = query.monthly(s, span, district, build.CHART_CATEGORIES, ends)
+            outreach = query.outreach_by_month(s, span, district)
             work = _volunteer_work(s, period, earlier, district)
         work = replace(work, duty_hours=Figure(*(hours_of(self._rota.service_minutes(p.start, p.end))
                                                   for p in (period, earlier))))
@@ -116,7 +121,7 @@ class StatsService:
             by_district=build.by_district(now, before, districts), by_site=build.by_site(now, before, sites),
             contact_by_site_kind=build.contact_by_site_kind(now, before, {x.id: x.kind for x in sites}),
             zero_sites=zero, zero_sites_previous=zero_before, volunteers=work,
-            monthly=build.monthly(months, period.end.year, period.end.month, build.partial_day(period.end)),
+            monthly=build.monthly(months, period.end.year, period.end.month, build.partial_day(period.end), outreach),
             scope_id=district,
         )
 
@@ -171,7 +176,8 @@ class StatsService:
                 "volunteers": self.volunteers(), "coverage": self._coverage.figures(),
                 "clues": self._clues.figures(), "mediation": self._mediation.figures(),
                 "duty": self._rota.figures(f.period.start, f.period.end),
-                "activities": self.activities(f.period)}
+                "activities": self.activities(f.period),
+                "service": self._records.figures(f.period.start, f.period.end)}
 
     def activities(self, period: Period | None = None) -> dict[str, Any]:
         """The activities of the period (default: the year to date) in the user's scope:

@@ -65,6 +65,9 @@ class Monthly:
     groups_last: dict[str, tuple[int, ...]] = field(default_factory=dict)
     fraud_this: tuple[int, ...] = ()
     fraud_last: tuple[int, ...] = ()
+    # Anti-fraud outreach (反诈宣传) this year: sessions held and their audience, per month.
+    outreach_this: tuple[int, ...] = ()
+    audience_this: tuple[int, ...] = ()
     # The period ends inside `last_month` (the month in progress): its figure counts the
     # days up to this one only, and the charts draw it as a part month, not as a drop.
     partial_day: int | None = None

@@ -1,5 +1,6 @@
 """The statistics page's charts (QtCharts): each group's incidents by month this year
-against last year, a bar per district, telecom fraud by month. Every chart has a title,
+against last year, a bar per district, telecom fraud by month, and telecom fraud beside the
+anti-fraud outreach held (bars) and its audience (a line on its own axis, right). Every chart has a title,
 axis titles and a legend, and reads in grey print: this year black and solid with round
 markers or dark bars, the comparison grey and dashed with square markers or light bars
 with a dark edge. A month in progress (`partial`, the index of its category) is drawn as a
@@ -135,6 +136,35 @@ def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[in
     chart.addSeries(bars)
     top = max([v or 0 for _, vs in series for v in vs] or [0])
     _axes(chart, categories, top, _noted(x_title, note), y_title)
+    return chart
+
+
+def bars_and_line(title: str, categories: list[str], bars: list[tuple[str, list[int | None]]],
+                  line: tuple[str, list[int | None]], x_title: str, y_bars: str, y_line: str,
+                  partial: int | None = None, note: str = "") -> QChart:
+    """`bar_chart` with one more series drawn as a grey dashed line against a second value
+    axis on the right (for a figure of another size, such as an audience beside counts)."""
+    chart = bar_chart(title, categories, bars, x_title, y_bars, partial, note)
+    name, values = line
+    series = QLineSeries(name=name)
+    pen = QPen(MID, 2.0)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    series.setPen(pen)
+    series.setPointsVisible(True)
+    series.setMarkerSize(7)
+    series.setLightMarker(_square(7, MID))
+    for x, v in enumerate(values):
+        if v is not None:
+            series.append(QPointF(x, v))
+    chart.addSeries(series)
+    right = QValueAxis()
+    right.setRange(0, axis_top(max([v for v in values if v is not None] or [0])))
+    right.setTickCount(5)
+    right.setLabelFormat("%d")
+    right.setTitleText(y_line)
+    chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
+    series.attachAxis(chart.axes(Qt.Orientation.Horizontal)[0])
+    series.attachAxis(right)
     return chart
 
 

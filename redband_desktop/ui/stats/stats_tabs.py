@@ -200,6 +200,12 @@ class StatsTabs(QTabWidget):
         made.append((self.tr("Telecom fraud by month"), lambda: charts.bar_chart(
             self.tr("Telecom fraud incidents by month, {this} against {last}").format(this=this, last=last), months,
             [(this, upto(m.fraud_this)), (last, list(m.fraud_last))], self.tr("Month"), self.tr("Incidents"), *part)))
+        made.append((self.tr("Anti-fraud outreach and telecom fraud"), lambda: charts.bars_and_line(
+            self.tr("Anti-fraud outreach and telecom fraud by month, {this}").format(this=this), months,
+            [(self.tr("Telecom fraud incidents"), upto(m.fraud_this)),
+             (self.tr("Outreach sessions"), upto(m.outreach_this))],
+            (self.tr("Outreach audience (right)"), upto(m.audience_this)), self.tr("Month"),
+            self.tr("Incidents and sessions"), self.tr("People reached"), *part)))
         self._makers = [maker for _, maker in made]
         current = max(0, self.chart_choice.currentIndex())
         self.chart_choice.blockSignals(True)
