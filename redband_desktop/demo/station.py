@@ -4,7 +4,8 @@
 project started from: 6 districts each with a community officer, 43 residential
 compounds with their buildings, 2 markets (大商汇 with 5 zones), 11 organs (10余家党政机关)
 and 6 enterprises, a skill list, volunteers with checksum-valid ID numbers, phones, status
-histories and placeholder portraits, and a year of the duty rota (`demo.rota`). Everything
+histories and placeholder portraits, a year of the duty rota (`demo.rota`), two years of
+activities (`demo.activities`), commendations and evaluations (`demo.records`). Everything
 comes from one `random.Random(seed)` and from `today`, so a seed and a date always give the same database (tests rely on it).
 Names and places live in `demo.names`; the station's name and settings are written by the
 station service, not here.
@@ -41,6 +42,7 @@ from redband_desktop.demo.incidents import add_incidents
 from redband_desktop.demo.mediation import add_mediation
 from redband_desktop.demo.names import SPECIALS, Special
 from redband_desktop.demo.portraits import Painter
+from redband_desktop.demo.records import add_records
 from redband_desktop.demo.rota import add_rota
 from redband_desktop.domain.enums import Background, Gender, PoliticalStatus, SiteKind
 from redband_desktop.domain.enums import VolunteerStatus as Status
@@ -125,6 +127,7 @@ def load_demo(
         s.flush()
         add_rota(s, random.Random(f"rota:{seed}"), today, FIRST_JOIN)
         add_activities(s, random.Random(f"activities:{seed}"), today)
+        add_records(s, random.Random(f"records:{seed}"), today)
         return _summary(places, skills, [v for v, _ in people])
 
 

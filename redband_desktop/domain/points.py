@@ -1,12 +1,12 @@
 """Points (积分), as the cities' volunteer platforms run them: a volunteer earns points for
-attended duty hours, clues that were verified or led to an incident, and activities by
-type, and exchanges them for small prizes.
+attended duty hours, clues that were verified or led to an incident, activities by type
+and commendations by level, and exchanges them for small prizes.
 
 The station keeps a rule table: for each kind of record, how many points it earns, from a
 date on. A change is a new rule with its own date, so the points of a record always come
 from the rule in force on the record's own day and a change never rewrites the past.
-Kinds are codes (`RULE_KINDS`); a new kind of record (a commendation level, say) is one
-more entry here and nothing else changes.
+Kinds are codes (`RULE_KINDS`); a new kind of record is one more entry here (and a
+migration giving existing stations its default rule) and nothing else changes.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from redband_desktop.domain.activities import ActivityType
+from redband_desktop.domain.records import AwardLevel
 
 DUTY_HOUR = "duty_hour"
 CLUE_VERIFIED = "clue_verified"
 CLUE_INCIDENT = "clue_incident"
 ACTIVITY_PREFIX = "activity."
+COMMENDATION_PREFIX = "commendation."
 MAX_POINTS = 1000  # points one rule may give for one unit
 # Rules the station starts with, in force from the beginning (BEGINNING) until it changes them.
 BEGINNING = date(2000, 1, 1)
@@ -46,6 +48,9 @@ _ACTIVITY_DEFAULTS = {ActivityType.ANTI_FRAUD: 3, ActivityType.FIRE_DRILL: 2, Ac
                       ActivityType.VISITS: 3, ActivityType.THREE_CHECKS: 3, ActivityType.DISPUTE_SCREENING: 3,
                       ActivityType.MEETING: 1, ActivityType.OTHER: 1}
 
+_COMMENDATION_DEFAULTS = {AwardLevel.NATIONAL: 100, AwardLevel.PROVINCE: 50, AwardLevel.CITY: 30,
+                          AwardLevel.COUNTY: 20, AwardLevel.STATION: 10, AwardLevel.OTHER: 5}
+
 RULE_KINDS: dict[str, RuleKind] = {
     k.code: k for k in (
         RuleKind(DUTY_HOUR, "值班到岗", "Duty attended", "每小时", "per hour", 1),
@@ -53,12 +58,18 @@ RULE_KINDS: dict[str, RuleKind] = {
         RuleKind(CLUE_INCIDENT, "线索引发警情", "Clue led to an incident", "每条", "per clue", 5),
         *(RuleKind(ACTIVITY_PREFIX + t.value, f"参加活动：{t.zh}", f"Activity: {t.en}", "每次", "per activity",
                    _ACTIVITY_DEFAULTS[t]) for t in ActivityType),
+        *(RuleKind(COMMENDATION_PREFIX + lv.value, f"获得表彰：{lv.zh}", f"Commendation: {lv.en}", "每项",
+                   "per award", _COMMENDATION_DEFAULTS[lv]) for lv in AwardLevel),
     )
 }
 
 
 def activity_kind(activity_type: str) -> str:
     return ACTIVITY_PREFIX + activity_type
+
+
+def commendation_kind(level: str) -> str:
+    return COMMENDATION_PREFIX + level
 
 
 def duty_points(minutes: int, per_hour: int) -> int:

@@ -19,6 +19,7 @@ from redband_desktop.services.clues.types import ClueForm
 from redband_desktop.services.incidents.types import IncidentForm
 from redband_desktop.services.points.service import PointsService
 from redband_desktop.services.points.types import RedemptionForm
+from redband_desktop.services.records.types import AwardForm
 from tests.ui.staff import sign_in_as
 from tests.unit.test_activities import volunteer
 
@@ -102,6 +103,21 @@ def test_a_changed_rule_applies_from_its_date_and_never_rewrites_the_past(servic
     with services.db.read() as s:
         trail = [(e.action, e.entity) for e in s.scalars(select(AuditEntry).where(AuditEntry.entity == "point_rule"))]
     assert trail == [("create", "point_rule"), ("create", "point_rule"), ("delete", "point_rule")]
+
+
+def test_commendations_earn_points_by_level_from_the_rule_on_their_day(services, place) -> None:  # noqa: ANN001
+    vid = place["volunteer"]
+    svc = points(services)
+    city = services.records.add_award(vid, AwardForm("优秀平安志愿者", "city", date(2026, 1, 20), "昆明市公安局"))
+    svc.set_rule("commendation.station", 15, TODAY)  # raised from today: an award of March keeps 10
+    station = services.records.add_award(vid, AwardForm("月度之星", "station", date(2026, 3, 1), "金家河派出所"))
+    found = {(e.source, e.source_id, e.kind): (e.points, e.what) for e in svc.account(vid).entries}
+    assert found == {("commendation", city.id, "commendation.city"): (30, "优秀平安志愿者（市级，昆明市公安局）"),
+                     ("commendation", station.id, "commendation.station"): (10, "月度之星（派出所级，金家河派出所）")}
+    later = services.records.add_award(vid, AwardForm("季度之星", "station", TODAY, "金家河派出所"))
+    assert {e.source_id: e.points for e in svc.account(vid).entries}[later.id] == 15
+    services.records.remove_award(city.id, city.version)  # a commendation taken back takes its points
+    assert svc.account(vid).earned == 25
 
 
 def test_redemptions_are_refused_beyond_the_balance_and_audited(services, place) -> None:  # noqa: ANN001

@@ -1,7 +1,8 @@
 """0015 (points) goes up and down on SQLite and PostgreSQL: the rule table starts with the
 default rules in force from the beginning (so what is already on record earns points),
 the database refuses negative rules, two versions of a rule on one date and redemptions
-of no points; going down removes both tables and nothing else."""
+of no points; going down removes both tables and nothing else. 0016 adds the default rule
+of each commendation level, and takes exactly those back going down."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from redband_desktop.db.engine import Database, database_url
-from redband_desktop.domain.points import BEGINNING, RULE_KINDS
+from redband_desktop.domain.points import BEGINNING, COMMENDATION_PREFIX, RULE_KINDS
 from tests.unit.test_migrations import _step, table_names
 
 PREVIOUS = "0014_service_records"
@@ -29,10 +30,18 @@ def test_points_go_up_with_the_default_rules_and_down_again(tmp_path: Path) -> N
         _step(url, "upgrade", "0015_points")
         assert table_names(url) >= TABLES
         db = Database(url)
-        with db.engine.begin() as conn:
-            rules = {k: (p, str(d)[:10]) for k, p, d in conn.execute(
-                text("select kind, points, effective_from from point_rules"))}
-        assert rules == {k.code: (k.default, BEGINNING.isoformat()) for k in RULE_KINDS.values()}
+
+        def rules() -> dict:
+            with db.engine.begin() as conn:
+                return {k: (p, str(d)[:10]) for k, p, d in conn.execute(
+                    text("select kind, points, effective_from from point_rules"))}
+        everything = {k.code: (k.default, BEGINNING.isoformat()) for k in RULE_KINDS.values()}
+        before = {k: v for k, v in everything.items() if not k.startswith(COMMENDATION_PREFIX)}
+        assert rules() == before
+        _step(url, "upgrade", "0016_commendation_points")
+        assert rules() == everything and len(everything) == len(before) + 6
+        _step(url, "downgrade", "0015_points")
+        assert rules() == before
         for bad in ("insert into point_rules (kind, points, effective_from, created_at, created_by)"
                     " values ('duty_hour', -1, '2027-01-01', '2026-12-01', '')",
                     "insert into point_rules (kind, points, effective_from, created_at, created_by)"

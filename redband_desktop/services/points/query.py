@@ -1,6 +1,6 @@
 """Counting points from the records: attended shifts (the hours actually served, a swap's
-to whoever served), clues verified or that led to an incident, and activities taken part
-in — each by the rule in force on the record's own day. Nothing here is stored; the same
+to whoever served), clues verified or that led to an incident, activities taken part in
+and commendations received — each by the rule in force on the record's own day. Nothing here is stored; the same
 function gives a volunteer's entries and the period's ranking, so the two always agree."""
 
 from __future__ import annotations
@@ -14,15 +14,18 @@ from sqlalchemy.orm import Session
 from redband_desktop.db.models import Clue, Site
 from redband_desktop.db.models.activities import Activity, ActivityParticipant
 from redband_desktop.db.models.points import PointRule
+from redband_desktop.db.models.records import Commendation
 from redband_desktop.db.models.rota import Attendance, Shift, ShiftAssignment
 from redband_desktop.domain.activities import ActivityType
 from redband_desktop.domain.clues import ClueClosing
+from redband_desktop.domain.records import AwardLevel
 from redband_desktop.domain.points import (
     CLUE_INCIDENT,
     CLUE_VERIFIED,
     DUTY_HOUR,
     RuleBook,
     activity_kind,
+    commendation_kind,
     duty_points,
 )
 from redband_desktop.domain.rota import AttendanceStatus, DutyType
@@ -44,7 +47,7 @@ def entries(s: Session, volunteer_ids: Iterable[int] | None = None, first: date 
     ids = None if volunteer_ids is None else list(volunteer_ids)
     book = rule_book(s)
     out = _shifts(s, book, ids, first, last, detailed) + _clues(s, book, ids, first, last)
-    out += _activities(s, book, ids, first, last)
+    out += _activities(s, book, ids, first, last) + _commendations(s, book, ids, first, last)
     return [e for e in out if e.points]
 
 
@@ -124,4 +127,23 @@ def _activities(s: Session, book: RuleBook, ids: list[int] | None, first: date |
         what = f"{theme or kind_zh}（{place}）" if place else (theme or kind_zh)
         code = activity_kind(kind)
         out.append(PointEntry(vid, day, code, "activity", aid, what, round(minutes / 60, 2), book.points(code, day)))
+    return out
+
+
+def _commendations(s: Session, book: RuleBook, ids: list[int] | None, first: date | None,
+                   last: date | None) -> list[PointEntry]:
+    q = select(Commendation.volunteer_id, Commendation.id, Commendation.awarded_on, Commendation.level,
+               Commendation.name, Commendation.awarded_by)
+    if ids is not None:
+        q = q.where(Commendation.volunteer_id.in_(ids))
+    if first is not None:
+        q = q.where(Commendation.awarded_on >= first)
+    if last is not None:
+        q = q.where(Commendation.awarded_on <= last)
+    out = []
+    for vid, cid, day, level, name, body in s.execute(q):
+        level_zh = AwardLevel(level).zh if level in AwardLevel._value2member_map_ else level
+        code = commendation_kind(level)
+        out.append(PointEntry(vid, day, code, "commendation", cid, f"{name}（{level_zh}，{body}）", 1,
+                              book.points(code, day)))
     return out

@@ -26,7 +26,7 @@ class PointEntry:
     volunteer_id: int
     day: date
     kind: str  # a domain.points rule kind
-    source: str  # "shift", "clue" or "activity"
+    source: str  # "shift", "clue", "activity" or "commendation"
     source_id: int
     what: str  # the record in words: the shift's place and time, the clue number, the activity
     quantity: float  # hours for a shift, 1 otherwise

@@ -8,7 +8,7 @@ is always `hours.service_minutes` (a shift and an activity at the same time coun
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -219,12 +219,8 @@ class RecordsService:
 
     def _register(self, s, v: Volunteer, first: date, last: date, minutes: int, content: str,  # noqa: ANN001
                   today: date) -> Certificate:
-        number = certificate_number(today.year, next_in_year(s, CertificateCounter, today.year, NUMBER_LOCK))
-        row = Certificate(number=number, volunteer_id=v.id, first_day=first, last_day=last, minutes=minutes,
-                          content=content, issued_on=today, issued_at=now(),
-                          issued_by=self._access.current().username[:40], printed_count=1)
-        s.add(row)
-        s.flush()
+        row = register_certificate(s, v.id, first, last, minutes, content, today, self._access.current().username)
+        number = row.number
         record(s, self._access, "record.certificate", "volunteer", v.id, {"certificate": [None, number]},
                f"{v.name}：{number}，{first}–{last}，{hours_text(minutes)} 小时（含完整身份证号）")
         return row
@@ -290,6 +286,19 @@ class RecordsService:
         with self._db.read() as s:
             days = rules.checked_days(days if days is not None else read_settings(s)["records.inactive_days"])
             return inactive(s, today or date.today(), days, district_id)
+
+
+def register_certificate(s, volunteer_id: int, first: date, last: date, minutes: int, content: str,  # noqa: ANN001
+                         issued_on: date, issued_by: str, issued_at: datetime | None = None) -> Certificate:
+    """Number a certificate from `issued_on`'s year sequence and enter it in the register
+    (the caller audits it, or is the demo's setup)."""
+    number = certificate_number(issued_on.year, next_in_year(s, CertificateCounter, issued_on.year, NUMBER_LOCK))
+    row = Certificate(number=number, volunteer_id=volunteer_id, first_day=first, last_day=last, minutes=minutes,
+                      content=content, issued_on=issued_on, issued_at=issued_at or now(), issued_by=issued_by[:40],
+                      printed_count=1)
+    s.add(row)
+    s.flush()
+    return row
 
 
 def _volunteer(s, volunteer_id: int) -> Volunteer:  # noqa: ANN001
