@@ -18,7 +18,6 @@ from redband_desktop.db.models.records import Commendation
 from redband_desktop.db.models.rota import Attendance, Shift, ShiftAssignment
 from redband_desktop.domain.activities import ActivityType
 from redband_desktop.domain.clues import ClueClosing
-from redband_desktop.domain.records import AwardLevel
 from redband_desktop.domain.points import (
     CLUE_INCIDENT,
     CLUE_VERIFIED,
@@ -28,6 +27,7 @@ from redband_desktop.domain.points import (
     commendation_kind,
     duty_points,
 )
+from redband_desktop.domain.records import AwardLevel
 from redband_desktop.domain.rota import AttendanceStatus, DutyType
 from redband_desktop.services.points.types import PointEntry
 
