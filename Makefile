@@ -241,7 +241,7 @@ i18n: sysdeps venv
 # ---------------------------------------------------------------- docs
 # The guide's pictures: the demo station in a temporary folder, every page at 1366×728.
 docs: sysdeps venv
-	xvfb-run -a -s "-screen 0 $(XVFB_SCREEN)" $(VPY) tools/guide_images.py
+	xvfb-run -a -s "-screen 0 $(XVFB_SCREEN)" $(VPY) installer/guide_images.py
 	@du -ch resources/guide/images/*.png | tail -1
 
 # --------------------------------------------------------------- clean
