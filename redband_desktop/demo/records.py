@@ -5,7 +5,8 @@ who served the whole year, by their district's officer.
 Each January the station names its 金牌红袖标 and the district (西山区) its 优秀平安志愿者;
 the city's volunteer federation and, once, the province commend a few; anti-fraud outreach
 and a fire-drill rescue earn a station commendation in between. Evaluations are mostly
-four and five stars, a few three and fewer two, with the officer's words. Seeded and
+four and five stars (always, for those commended that year or the January after), a few
+three and fewer two, with the officer's words. Seeded and
 derived from `today` only. (The certificates already issued are added by the station's
 setup after this, through the records service's own numbering and hours.)
 """
@@ -62,10 +63,12 @@ def add_records(s: Session, rng: random.Random, today: date) -> tuple[int, int]:
     if serving(once):
         awards.append(_award(rng.choice(serving(once)), ONCE[0], ONCE[1], ONCE[2], once))
     year = today.year - 1
+    commended = {a["volunteer_id"] for a in awards if a["awarded_on"].year in (year, year + 1)}
     evaluations = []
     for vid, joined, status, since, officer in people:
         if joined <= date(year, 1, 1) and (status == VolunteerStatus.ACTIVE.value or (since and since.year > year)):
-            stars = rng.choices([s for s, _ in STAR_WEIGHTS], [w for _, w in STAR_WEIGHTS])[0]
+            weights = STAR_WEIGHTS[:2] if vid in commended else STAR_WEIGHTS  # the commended did well
+            stars = rng.choices([s for s, _ in weights], [w for _, w in weights])[0]
             stamp = datetime.combine(date(year + 1, 1, 8), time(10))
             evaluations.append({"volunteer_id": vid, "year": year, "stars": stars,
                                 "comment": rng.choice(COMMENTS[stars]), "evaluated_by": (officer or "")[:40],

@@ -7460,180 +7460,196 @@ in File → Station settings….</source>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="79"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="80"/>
         <source>Add volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="80"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="81"/>
         <source>Edit volunteer: {name}</source>
         <translation>编辑志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="99"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="100"/>
         <source>18 characters, the last may be X</source>
         <translation>18 位，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="102"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="115"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="103"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="116"/>
         <source>Choose</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="109"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="110"/>
         <source>From ID</source>
         <translation>按身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="111"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="112"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="118"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="119"/>
         <source>Is in the volunteers&apos; WeChat group</source>
         <translation>已加入警民联动微信群</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="122"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="209"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="123"/>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="218"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="124"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="224"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="141"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="142"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="145"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="204"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="208"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
         <source>Volunteer number</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="210"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="216"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="214"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="215"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="221"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="219"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="225"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="220"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="222"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="228"/>
         <source>Background</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="226"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
         <source>Place of service</source>
         <translation>所在场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="229"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="235"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="230"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="236"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="231"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="237"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="232"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="238"/>
         <source>Market zone</source>
         <translation>市场片区</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="233"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="239"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="238"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="244"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="242"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="248"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="254"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="253"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="259"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="257"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="263"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="266"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="272"/>
         <source>Status: {status} since {date}</source>
         <translation>状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="273"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="279"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="328"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="285"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="300"/>
+        <source>Enlarge</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="286"/>
+        <source>Show the records over the whole dialog (the form is kept; press again to go back)</source>
+        <translation>让下方的记录占满整个窗口（已填写的内容保留；再按一次还原）</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="300"/>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="351"/>
         <source>Save or cancel your changes first.</source>
         <translation>请先保存或取消所做的修改。</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="351"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="374"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="352"/>
+        <location filename="../../redband_desktop/ui/roster/volunteer_dialog.py" line="375"/>
         <source>The volunteer was saved. Please note:
 {warnings}</source>
         <translation>志愿者信息已保存。请注意：

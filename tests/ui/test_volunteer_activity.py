@@ -10,6 +10,7 @@ from redband_desktop.domain.mediation import CaseStatus
 from redband_desktop.services.clues.types import ClueFilter
 from redband_desktop.services.incidents.types import IncidentForm
 from redband_desktop.services.mediation.types import MediationFilter, SessionForm
+from redband_desktop.services.roster.types import RosterFilter
 from redband_desktop.ui.roster.activity_tabs import ActivityTabs
 from redband_desktop.ui.roster.volunteer_dialog import VolunteerDialog
 
@@ -42,6 +43,25 @@ def test_the_volunteers_page_lists_incidents_clues_and_cases(qtbot, demo_service
     assert _cells(tabs.clues) == mine and f"({len(mine)})" in titles[2]
     assert _cells(tabs.cases) == [case.number] and "(1)" in titles[3]
     assert s.incidents.for_volunteer(vid + 100_000) == [] and s.mediation.for_volunteer(vid + 100_000) == []
+
+
+def test_the_records_can_take_the_whole_dialog_and_give_it_back(qtbot, demo_services) -> None:  # noqa: ANN001
+    s = demo_services
+    volunteer = s.roster.get(s.roster.search(RosterFilter(), limit=1).first_page[0].id)
+    tabs = ActivityTabs(s, volunteer.id)
+    dialog = VolunteerDialog(s.roster, s.structure, volunteer, None, tabs)
+    qtbot.addWidget(dialog)
+    dialog.resize(943, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before, form = tabs.height(), dialog.form()
+    assert before == 150 and dialog.name.isVisible()
+    dialog.enlarge.click()
+    qtbot.waitUntil(lambda: tabs.height() > 400)
+    assert not dialog.name.isVisible() and dialog.enlarge.text() == "Restore"
+    dialog.enlarge.click()
+    qtbot.waitUntil(lambda: dialog.name.isVisible())
+    assert tabs.height() == before and dialog.form() == form  # nothing typed is lost on the way
 
 
 def test_the_card_tab_lists_their_cards_and_prints_theirs(qtbot, demo_without_cards) -> None:  # noqa: ANN001

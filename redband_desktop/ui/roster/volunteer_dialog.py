@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -158,9 +159,14 @@ class VolunteerDialog(QDialog):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(columns, 1)
+        self._form_part = QWidget(body)  # hidden while the records below are enlarged
+        columns.setContentsMargins(0, 0, 0, 0)
+        self._form_part.setLayout(columns)
+        layout.addWidget(self._form_part, 1)
+        self._body_layout = layout
         if self.history is not None:
-            layout.addWidget(self._history_group())
+            self._history_box = self._history_group()
+            layout.addWidget(self._history_box)
         footer_row = QWidget(self)
         footer = QHBoxLayout(footer_row)
         footer.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +280,24 @@ class VolunteerDialog(QDialog):
             self.activity.setCurrentIndex(0)
             self.activity.setFixedHeight(150)
             box.addWidget(self.activity)
+            # On a laptop the tabs get 150 px under the form: this gives them the whole dialog.
+            self.enlarge = QToolButton(self, objectName="enlarge_records", checkable=True)
+            self.enlarge.setText(self.tr("Enlarge"))
+            self.enlarge.setToolTip(self.tr("Show the records over the whole dialog (the form is kept; "
+                                            "press again to go back)"))
+            self.enlarge.toggled.connect(self._enlarge_records)
+            self.activity.setCornerWidget(self.enlarge, Qt.Corner.TopRightCorner)
         return group
+
+    def _enlarge_records(self, on: bool) -> None:
+        self._form_part.setVisible(not on)
+        if on:
+            self.activity.setMinimumHeight(150)
+            self.activity.setMaximumHeight(16_777_215)  # QWIDGETSIZE_MAX
+        else:
+            self.activity.setFixedHeight(150)
+        self._body_layout.setStretchFactor(self._history_box, 1 if on else 0)
+        self.enlarge.setText(self.tr("Restore") if on else self.tr("Enlarge"))
 
     def _show_place_rows(self, kind: SiteKind | None) -> None:
         self._place_form.setRowVisible(self.place.building, kind is SiteKind.COMPOUND)
