@@ -6,7 +6,8 @@ only follows the station settings it shows itself (title, idle-lock minutes).
 Pages a role may not use are not built at all; signing out tears the pages down and
 builds them again for whoever signs in next. An idle lock covers the window after the
 station's idle minutes, and at once when the signed-in account turns out to have been
-deactivated (an action refused for it, or the check every minute).
+deactivated (an action refused for it, or the check every minute). The menus and the
+dialogs they open are `ui.main_menus`, mixed in.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,18 +31,11 @@ from PySide6.QtWidgets import (
 from redband_desktop.domain.access import Action
 from redband_desktop.paths import UserDirs
 from redband_desktop.services.shared.changes import Change
-from redband_desktop.ui.about_dialog import AboutDialog
-from redband_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 from redband_desktop.ui.accounts.idle_lock import IdleLock
 from redband_desktop.ui.accounts.lock_dialog import user_text
 from redband_desktop.ui.accounts.sign_in_dialog import sign_in_interactively
-from redband_desktop.ui.admin.database_dialog import DatabaseDialog
-from redband_desktop.ui.admin.station_settings_dialog import StationSettingsDialog
 from redband_desktop.ui.changes import watch
-from redband_desktop.ui.guide_dialog import GuideDialog
-from redband_desktop.ui.importing.import_wizard import ImportWizard
-from redband_desktop.ui.importing.portraits_dialog import PortraitsDialog
-from redband_desktop.ui.sites.structure_dialog import StructureDialog
+from redband_desktop.ui.main_menus import MainMenus
 from redband_desktop.ui.widgets.lazy_pages import LazyPage, LazyPages
 
 if TYPE_CHECKING:
@@ -55,6 +48,7 @@ if TYPE_CHECKING:
     from redband_desktop.ui.cards.verify_page import VerifyPage
     from redband_desktop.ui.clues.clues_page import CluesPage
     from redband_desktop.ui.coverage.coverage_page import CoveragePage
+    from redband_desktop.ui.guide_dialog import GuideDialog
     from redband_desktop.ui.home.home_page import HomePage
     from redband_desktop.ui.incidents.incidents_page import IncidentsPage
     from redband_desktop.ui.mediation.mediation_page import MediationPage
@@ -74,7 +68,7 @@ class AppInfo:
 ACCOUNT_CHECK_MS = 60_000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, MainMenus):
     # Emitted from whichever thread found the signed-in account deactivated.
     account_deactivated = Signal()
     # The pages, each built the first time it is shown or named (None: not for this role).
@@ -209,58 +203,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("Import…"), self, objectName="import")
-        self.import_action.triggered.connect(self.import_sheet)
-        file_menu.addAction(self.import_action)
-        self.portraits_action = QAction(self.tr("Import portraits…"), self, objectName="import_portraits")
-        self.portraits_action.triggered.connect(self.import_portraits)
-        file_menu.addAction(self.portraits_action)
-        file_menu.addSeparator()
-        self.structure_action = structure = QAction(self.tr("Districts and sites…"), self)
-        structure.triggered.connect(self.edit_structure)
-        file_menu.addAction(structure)
-        self.database_action = QAction(self.tr("Database location…"), self)
-        self.database_action.triggered.connect(lambda: DatabaseDialog(self._info.dirs, self).exec())
-        file_menu.addAction(self.database_action)
-        self.settings_action = QAction(self.tr("Station settings…"), self, objectName="station_settings")
-        self.settings_action.triggered.connect(self.edit_station)
-        file_menu.addAction(self.settings_action)
-        self.points_action = QAction(self.tr("Points rules…"), self, objectName="point_rules")
-        self.points_action.triggered.connect(self.edit_point_rules)
-        file_menu.addAction(self.points_action)
-        self.ranking_action = QAction(self.tr("Points ranking…"), self, objectName="points_ranking")
-        self.ranking_action.triggered.connect(self.show_points_ranking)
-        file_menu.addAction(self.ranking_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self._build_account_menu()
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.guide_action = QAction(self.tr("User guide"), self, objectName="user_guide")
-        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        self.guide_action.triggered.connect(self.show_guide)
-        help_menu.addAction(self.guide_action)
-        about = QAction(self.tr("About 红袖标 Desktop"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-
-    def _build_account_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Account"))
-        for text, slot, name, shortcut in (
-            (self.tr("Change password…"), self.change_password, "change_password", None),
-            (self.tr("Lock screen"), lambda: self.idle.lock(), "lock_screen", "Ctrl+L"),
-            (self.tr("Sign out"), self.sign_out, "sign_out", None),
-        ):
-            action = QAction(text, self, objectName=name)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            menu.addAction(action)
-
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(lambda row: self.lazy_pages.show(row))
         watch(self, self._services.changes, Change.SETTINGS, self._settings_changed)
@@ -283,13 +225,7 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         self.user_label.setText(self.tr("Signed in as {user}").format(user=self._who()))
-        self.structure_action.setEnabled(self._services.access.can(Action.STRUCTURE))
-        self.import_action.setEnabled(self._services.access.can(Action.EDIT))
-        self.portraits_action.setEnabled(self._services.access.can(Action.EDIT))
-        self.database_action.setEnabled(self._services.access.can(Action.SETTINGS))
-        self.settings_action.setEnabled(self._services.access.can(Action.SETTINGS))
-        self.points_action.setEnabled(self._services.access.can(Action.SETTINGS))
-        self.ranking_action.setEnabled(self._services.access.can(Action.STATS))
+        self._enable_menus()
 
     def _idle_interval(self) -> int:
         return self._idle_ms or self._services.station.settings().idle_minutes * 60_000
@@ -353,58 +289,6 @@ class MainWindow(QMainWindow):
         """From a gap in the coverage view to that building or zone, assign dialog open."""
         self.nav.setCurrentRow(self.pages.indexOf(self.sites))
         self.sites.show_place(kind, ident, assign=True)
-
-    def import_sheet(self) -> ImportWizard:
-        """File → Import…; the pages refresh from the change notice, the status bar says
-        what was written."""
-        wizard = ImportWizard(self._services, self)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.accepted.connect(lambda: self.statusBar().showMessage(wizard.summary(), 30_000))
-        wizard.open()
-        return wizard
-
-    def import_portraits(self) -> PortraitsDialog:
-        dialog = PortraitsDialog(self._services.importer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.statusBar().showMessage(dialog.summary(), 30_000))
-        dialog.open()
-        return dialog
-
-    def edit_structure(self) -> None:
-        StructureDialog(self._services.structure, self).exec()
-
-    def edit_station(self) -> None:
-        StationSettingsDialog(self._services.station, self).exec()
-
-    def edit_point_rules(self) -> None:
-        from redband_desktop.ui.admin.point_rules_dialog import PointRulesDialog
-
-        PointRulesDialog(self._services.points, self).exec()
-
-    def show_points_ranking(self) -> None:
-        from redband_desktop.ui.roster.points_ranking_dialog import PointsRankingDialog
-
-        districts = [(d.id, d.name) for d in self._services.structure.districts()]
-        PointsRankingDialog(self._services.points, districts, self).exec()
-
-    def show_about(self) -> None:
-        AboutDialog(self._info, self._services.station.settings().name, self).exec()
-
-    def show_guide(self) -> GuideDialog:
-        """The user guide at the section of the page on screen (its title is the anchor),
-        beside the window: one guide, brought to the front when asked for again."""
-        if self.guide is None:
-            self.guide = GuideDialog(self)
-        self.guide.show()
-        self.guide.raise_()
-        self.guide.activateWindow()
-        item = self.nav.currentItem()
-        if item is not None:
-            self.guide.show_section(item.text())
-        return self.guide
-
-    def change_password(self) -> None:
-        ChangePasswordDialog(self._services.accounts, parent=self).exec()
 
     def sign_out(self) -> None:
         """Sign out, close this user's pages and dialogs, and let someone sign in (else quit)."""

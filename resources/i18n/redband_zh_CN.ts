@@ -3186,177 +3186,177 @@ in File → Station settings….</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="140"/>
         <source>Home</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="143"/>
         <source>Statistics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="144"/>
         <source>Volunteer roster</source>
         <translation>志愿者花名册</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="146"/>
         <source>Sites</source>
         <translation>场所管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="147"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="149"/>
         <source>ID cards</source>
         <translation>志愿者证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="150"/>
         <source>Verify card</source>
         <translation>证件验证</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="151"/>
         <source>Mediation</source>
         <translation>人民调解</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="152"/>
         <source>Incidents</source>
         <translation>警情登记</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="153"/>
         <source>Clue reports</source>
         <translation>线索上报</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="154"/>
         <source>Duty rota</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="155"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="157"/>
         <source>Recognition</source>
         <translation>表彰</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="159"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="161"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="163"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="45"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="46"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="50"/>
         <source>Import portraits…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="56"/>
         <source>Districts and sites…</source>
         <translation>片区与场所…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="59"/>
         <source>Database location…</source>
         <translation>数据库位置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="62"/>
         <source>Station settings…</source>
         <translation>派出所设置…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="66"/>
         <source>Points rules…</source>
         <translation>积分规则…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="70"/>
         <source>Points ranking…</source>
         <translation>积分排行…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="75"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="98"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="99"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="104"/>
         <source>About 红袖标 Desktop</source>
         <translation>关于红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="83"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="85"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="87"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../redband_desktop/ui/main_menus.py" line="89"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="219"/>
         <source>{station} — 红袖标 Desktop</source>
         <translation>{station} — 红袖标</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="227"/>
         <source>Signed in as {user}</source>
         <translation>已登录：{user}</translation>
     </message>
     <message>
-        <location filename="../../redband_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../redband_desktop/ui/main_window.py" line="261"/>
         <source>Open incidents</source>
         <translation>处理中的警情</translation>
     </message>
