@@ -96,6 +96,7 @@ class SetupService:
         return SetupResult(self._station.initialise(station_name), volunteers)
 
 
+
 def _demo_certificates(s, today: date, issued_by: str) -> None:  # noqa: ANN001 - a write session
     """The certificates the demo station has already issued, by the records service's own
     numbering and service time: last year's for its five volunteers with the most hours
@@ -103,20 +104,12 @@ def _demo_certificates(s, today: date, issued_by: str) -> None:  # noqa: ANN001 
     who asked for one (issued in the first days of this month, or yesterday)."""
     from datetime import datetime, time, timedelta
 
-    from redband_desktop.services.records.hours import service_minutes
-    from redband_desktop.services.records.query import contents
-    from redband_desktop.services.records.service import register_certificate
+    from redband_desktop.services.records.service import register_most_served
 
     last_month = today.replace(day=1) - timedelta(days=1)
     year = today.year - 1
     batches = [(date(year, 1, 1), date(year, 12, 31), 5, date(today.year, 1, 5)),
                (date(today.year, 1, 1), last_month, 2, min(last_month + timedelta(days=3), today - timedelta(days=1)))]
     for first, last, many, issued_on in batches:
-        if issued_on >= today or last < first or issued_on < last:
-            continue
-        minutes = service_minutes(s, first, last)
-        chosen = sorted(minutes, key=lambda v: (-minutes[v], v))[:many]
-        text = contents(s, first, last, chosen)
-        for n, vid in enumerate(chosen):
-            register_certificate(s, vid, first, last, minutes[vid], text.get(vid, ""), issued_on, issued_by,
-                                 datetime.combine(issued_on, time(9, 30 + n)))
+        if issued_on < today and first <= last <= issued_on:
+            register_most_served(s, first, last, many, issued_on, issued_by, datetime.combine(issued_on, time(9, 30)))
