@@ -37,23 +37,17 @@ from redband_desktop.services.stats import query
 from redband_desktop.services.stats.home import HomeFigures, home_figures
 from redband_desktop.services.stats.types import StationFigures, VolunteerWork
 
-if TYPE_CHECKING:  # the services whose figures the report gathers, handed in by build_services
-    from redband_desktop.services.clues.service import ClueService
-    from redband_desktop.services.coverage.service import CoverageService
-    from redband_desktop.services.mediation.service import MediationService
-    from redband_desktop.services.records.service import RecordsService
-    from redband_desktop.services.rota.service import RotaService
+if TYPE_CHECKING:  # the station's other services, whose figures the report gathers
+    from redband_desktop.services import Services
 
 
 class StatsService:
-    def __init__(self, db: Database, access: AccessControl, coverage: CoverageService, clues: ClueService,
-                 mediation: MediationService, rota: RotaService, records: RecordsService,
+    def __init__(self, db: Database, access: AccessControl, others: Services,
                  today: Callable[[], date] = date.today) -> None:
         self._db = db
         self._today = today
         self._access = access
-        self._coverage, self._clues, self._mediation, self._rota = coverage, clues, mediation, rota
-        self._records = records
+        self._others = others  # asked only when a figure needs them (the home page does not)
 
     def volunteers(self) -> dict[str, Any]:
         self._access.require(Action.STATS)
@@ -109,7 +103,7 @@ class StatsService:
             months = query.monthly(s, span, district, build.CHART_CATEGORIES, ends)
             outreach = query.outreach_by_month(s, span, district)
             work = _volunteer_work(s, period, earlier, district)
-        work = replace(work, duty_hours=Figure(*(hours_of(self._rota.service_minutes(p.start, p.end))
+        work = replace(work, duty_hours=Figure(*(hours_of(self._others.rota.service_minutes(p.start, p.end))
                                                   for p in (period, earlier))))
         zero, zero_before = build.zero_sites(now, before, sites)
         return StationFigures(
@@ -173,11 +167,11 @@ class StatsService:
                 "incidents": incidents_json(f),
                 "zero_incident_sites": [z.as_json() for z in f.zero_sites],
                 "zero_incident_sites_previous": f.zero_sites_previous,
-                "volunteers": self.volunteers(), "coverage": self._coverage.figures(),
-                "clues": self._clues.figures(), "mediation": self._mediation.figures(),
-                "duty": self._rota.figures(f.period.start, f.period.end),
+                "volunteers": self.volunteers(), "coverage": self._others.coverage.figures(),
+                "clues": self._others.clues.figures(), "mediation": self._others.mediation.figures(),
+                "duty": self._others.rota.figures(f.period.start, f.period.end),
                 "activities": self.activities(f.period),
-                "service": self._records.figures(f.period.start, f.period.end)}
+                "service": self._others.records.figures(f.period.start, f.period.end)}
 
     def activities(self, period: Period | None = None) -> dict[str, Any]:
         """The activities of the period (default: the year to date) in the user's scope:
