@@ -115,14 +115,8 @@ def _activities(s: Session, book: RuleBook, ids: list[int] | None, first: date |
                 ActivityParticipant.minutes, func.coalesce(Site.name, Activity.location))
          .join(Activity, Activity.id == ActivityParticipant.activity_id)
          .outerjoin(Site, Site.id == Activity.site_id))
-    if ids is not None:
-        q = q.where(ActivityParticipant.volunteer_id.in_(ids))
-    if first is not None:
-        q = q.where(Activity.day >= first)
-    if last is not None:
-        q = q.where(Activity.day <= last)
     out = []
-    for vid, aid, day, kind, theme, minutes, place in s.execute(q):
+    for vid, aid, day, kind, theme, minutes, place in s.execute(_limited(q, ActivityParticipant.volunteer_id, Activity.day, ids, first, last)):
         kind_zh = ActivityType(kind).zh if kind in ActivityType._value2member_map_ else kind
         what = f"{theme or kind_zh}（{place}）" if place else (theme or kind_zh)
         code = activity_kind(kind)
@@ -134,16 +128,22 @@ def _commendations(s: Session, book: RuleBook, ids: list[int] | None, first: dat
                    last: date | None) -> list[PointEntry]:
     q = select(Commendation.volunteer_id, Commendation.id, Commendation.awarded_on, Commendation.level,
                Commendation.name, Commendation.awarded_by)
-    if ids is not None:
-        q = q.where(Commendation.volunteer_id.in_(ids))
-    if first is not None:
-        q = q.where(Commendation.awarded_on >= first)
-    if last is not None:
-        q = q.where(Commendation.awarded_on <= last)
     out = []
-    for vid, cid, day, level, name, body in s.execute(q):
+    for vid, cid, day, level, name, body in s.execute(
+            _limited(q, Commendation.volunteer_id, Commendation.awarded_on, ids, first, last)):
         level_zh = AwardLevel(level).zh if level in AwardLevel._value2member_map_ else level
         code = commendation_kind(level)
         out.append(PointEntry(vid, day, code, "commendation", cid, f"{name}（{level_zh}，{body}）", 1,
                               book.points(code, day)))
     return out
+
+
+def _limited(q, volunteer, day, ids: list[int] | None, first: date | None, last: date | None):  # noqa: ANN001, ANN202
+    """`q` kept to the volunteers (None: everyone) and the days [first, last] (None: open)."""
+    if ids is not None:
+        q = q.where(volunteer.in_(ids))
+    if first is not None:
+        q = q.where(day >= first)
+    if last is not None:
+        q = q.where(day <= last)
+    return q
